@@ -1,0 +1,15 @@
+"""The one documented error of the parser: a file that cannot be read as a report."""
+
+from __future__ import annotations
+
+
+class ReportError(Exception):
+    """A file that is not a readable report: empty, binary, too large, unreadable.
+
+    ``str(error)`` is one line naming the file and what is wrong, fit to show a user.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
