@@ -1,0 +1,74 @@
+"""Which files a command works on: explicit files as given, folders recursed."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# In a folder, these are taken as reports; a file named explicitly is always taken.
+REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv"})
+
+
+@dataclass
+class Collected:
+    files: list[Path] = field(default_factory=list)
+    # One-line errors for paths that could not be read at all (exit status 2).
+    errors: list[str] = field(default_factory=list)
+
+
+def collect(paths: list[str] | list[Path]) -> Collected:
+    """Report files under ``paths`` in a stable order, and what could not be read.
+
+    Folders are walked in sorted order without following symlinked folders, so a
+    symlink loop cannot trap the walk; hidden folders are skipped.
+    """
+    out = Collected()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_symlink() and not path.exists():
+            out.errors.append(f"{raw}: a dangling symbolic link")
+            continue
+        if path.is_dir():
+            for found in _walk(path, out):
+                if found not in seen:
+                    seen.add(found)
+                    out.files.append(found)
+        elif path.is_file():
+            if path not in seen:
+                seen.add(path)
+                out.files.append(path)
+        elif path.exists():
+            out.errors.append(f"{raw}: not a regular file or folder")
+        else:
+            out.errors.append(f"{raw}: no such file or folder")
+    return out
+
+
+def _walk(root: Path, out: Collected) -> list[Path]:
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as error:
+            out.errors.append(f"{folder}: cannot list the folder ({error.strerror or error})")
+            continue
+        subfolders: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=True):
+                    if Path(entry.name).suffix.lower() in REPORT_SUFFIXES:
+                        found.append(Path(entry.path))
+                elif entry.is_symlink() and Path(entry.name).suffix.lower() in REPORT_SUFFIXES:
+                    out.errors.append(f"{entry.path}: a dangling symbolic link")
+            except OSError as error:
+                out.errors.append(f"{entry.path}: {error.strerror or error}")
+        stack.extend(reversed(subfolders))
+    return sorted(found, key=lambda p: p.as_posix())

@@ -1,0 +1,82 @@
+"""The pipeline: bytes → text → sections → tables → metadata → :class:`Report`.
+
+``read_report`` and ``parse_bytes`` either return a report or raise
+:class:`~parser.errors.ReportError` (one line naming the file and the problem);
+no other exception escapes for any input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from parser.decode import decode
+from parser.errors import ReportError
+from parser.meta import read_meta
+from parser.model import Report, Source
+from parser.positions import LineIndex
+from parser.sections import find_sections
+from parser.tables import read_tables
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+
+def read_report(path: str | Path, *, max_bytes: int | None = None) -> Report:
+    """Read and parse one report file. The file is opened read-only and never changed."""
+    path = Path(path)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    try:
+        if path.is_dir():
+            raise ReportError(str(path), "is a folder, not a report file")
+        size = path.stat().st_size
+        if size > limit:
+            raise ReportError(str(path), f"the file is {size / 1e6:.1f} MB, over the "
+                                         f"{limit / 1e6:.0f} MB limit (--max-size)")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except ReportError:
+        raise
+    except OSError as error:
+        raise ReportError(str(path), f"cannot read the file ({error.strerror or error})") from None
+    if len(data) > limit:
+        raise ReportError(str(path), f"the file is over the {limit / 1e6:.0f} MB limit (--max-size)")
+    return parse_bytes(data, str(path))
+
+
+def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
+    decoded = decode(data, path)
+    source = Source(
+        path=path,
+        encoding=decoded.encoding,
+        bom=decoded.bom,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        lines=LineIndex(decoded.text).line_count,
+        replacements=decoded.replacements,
+    )
+    return parse_text(decoded.text, source)
+
+
+def parse_text(text: str, source: Source) -> Report:
+    try:
+        return _parse(text, source)
+    except RecursionError:
+        raise ReportError(source.path, "the text is too deeply nested to parse") from None
+
+
+def _parse(text: str, source: Source) -> Report:
+    from parser.lines import split_lines
+
+    lines = split_lines(text)
+    layout = find_sections(lines)
+    tables, template = read_tables(text, lines, layout)
+    meta = read_meta(text, lines, layout, template)
+    return Report(
+        source=source,
+        text=text,
+        meta=meta,
+        preamble_end=layout.sections[0].start if layout.sections else 0,
+        sections=layout.sections,
+        heading_anomalies=layout.anomalies,
+        tables=tables,
+    )
