@@ -12,11 +12,12 @@ from pathlib import Path
 
 from parser.decode import decode
 from parser.errors import ReportError
-from parser.meta import read_meta
+from parser.lines import split_lines
+from parser.meta import guess_year, read_meta
 from parser.model import Report, Source
 from parser.positions import LineIndex
 from parser.sections import find_sections
-from parser.tables import read_tables
+from parser.tables import detect_template, read_tables
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -65,12 +66,17 @@ def parse_text(text: str, source: Source) -> Report:
 
 
 def _parse(text: str, source: Source) -> Report:
-    from parser.lines import split_lines
-
     lines = split_lines(text)
     layout = find_sections(lines)
-    tables, template = read_tables(text, lines, layout)
-    meta = read_meta(text, lines, layout, template)
+    year = guess_year(lines, layout)
+    template = detect_template(lines, layout)
+    template_source = "tables"
+    if template is None:
+        template_source = "year"
+        if year is not None:
+            template = "2021" if year[0] >= 2021 else "2019"
+    tables = read_tables(text, lines, layout, template or "2021")
+    meta = read_meta(lines, layout, template, template_source, year)
     return Report(
         source=source,
         text=text,

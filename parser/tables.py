@@ -1,0 +1,373 @@
+"""Tables 2, 3 and 4: template-driven alignment of the rows found in each region.
+
+Generic table detection cannot work on flattened text (the geometry is gone), but
+the tables come from a fixed national template, so rows are recognised by their
+labels in template order, wrapped labels are joined, a row whose label was lost
+is placed by position between its neighbours, and columns are assigned only when
+the number of cells leaves no doubt (S007 otherwise).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from parser.fields import Field, PhysicalRow, physical_rows
+from parser.lines import Line
+from parser.model import Cell, RowInfo, StrayRow, Table
+from parser.normalize import match_key
+from parser.numbers import read_number, to_wanyuan
+from parser.sections import Layout
+from parser.template import (
+    ACTIVE_ITEMS,
+    AMOUNT_FIELDS,
+    APPLICATION_COLUMN_IDS,
+    APPLICATION_ROWS,
+    REVIEW_CELL_IDS,
+    ItemSpec,
+    RowSpec,
+    TableId,
+    TemplateId,
+)
+
+_SECTION_OF: dict[TableId, int] = {"active_disclosure": 2, "applications": 3,
+                                   "review_litigation": 4}
+# Words that mark where a table starts when its section heading is missing.
+_ANCHORS: dict[TableId, tuple[str, ...]] = {
+    "active_disclosure": ("第二十条", "信息内容"),
+    "applications": ("本年新收政府信息公开申请数量", "勾稽关系", "申请人情况"),
+    "review_litigation": ("未经复议直接起诉", "复议后起诉", "尚未审结"),
+}
+_EVIDENCE_2021 = ("本年制发", "本年废止", "现行有效", "逾期不补正", "缴纳费用", "本年处理决定数量",
+                  "本年收费金额")
+_EVIDENCE_2019 = ("本年新制作", "本年新公开", "对外公开总数量", "上一年项目数量", "采购项目数量",
+                  "政府集中采购")
+_MAX_LABEL_KEY = 80
+# Column headers of table 3: rows holding them are headers, never data.
+_HEADER_WORDS = ("自然人", "商业企业", "科研机构", "法人或其他组织", "申请人情况", "勾稽关系")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int
+    end: int
+    lines: list[Line]
+
+
+def _region(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
+    number = _SECTION_OF[table]
+    for section in layout.sections:
+        if section.number == number:
+            body = [ln for ln in lines if section.heading_end <= ln.start < section.end]
+            if body and any(_has_value_row(ln) for ln in body):
+                return Region(section.heading_end, section.end, body)
+    # No usable section: look for the table's own words, up to the next heading.
+    anchors = _ANCHORS[table]
+    for index, line in enumerate(lines):
+        key = match_key(line.text)
+        if any(anchor in key for anchor in anchors):
+            begin = max(0, index - 2)
+            later = [s.start for s in layout.sections if s.start > line.start]
+            stop = min(later) if later else (lines[-1].end + 1)
+            body = [ln for ln in lines[begin:] if ln.start < stop]
+            return Region(body[0].start, stop, body)
+    return None
+
+
+def _has_value_row(line: Line) -> bool:
+    return any(ch.isdigit() for ch in line.text)
+
+
+def detect_template(lines: list[Line], layout: Layout) -> TemplateId | None:
+    """The template the tables themselves follow, from their distinctive labels."""
+    votes_2021 = votes_2019 = 0
+    tables: tuple[TableId, ...] = ("active_disclosure", "applications")
+    for table in tables:
+        region = _region(table, lines, layout)
+        if region is None:
+            continue
+        key = match_key("".join(ln.text for ln in region.lines))
+        votes_2021 += sum(word in key for word in _EVIDENCE_2021)
+        votes_2019 += sum(word in key for word in _EVIDENCE_2019)
+    if votes_2021 > votes_2019:
+        return "2021"
+    if votes_2019 > votes_2021:
+        return "2019"
+    return None
+
+
+def read_tables(
+    text: str, lines: list[Line], layout: Layout, template: TemplateId
+) -> dict[TableId, Table]:
+    regions = {t: _region(t, lines, layout) for t in _SECTION_OF}
+    return {
+        "active_disclosure": _active(regions["active_disclosure"], template),
+        "applications": _applications(regions["applications"], template),
+        "review_litigation": _review(regions["review_litigation"]),
+    }
+
+
+def _empty(table: TableId, region: Region | None) -> Table:
+    return Table(id=table, start=None if region is None else region.start,
+                 end=None if region is None else region.end, cells={})
+
+
+def _cell(table: TableId, cell_id: str, f: Field, *, amount: bool = False) -> Cell:
+    number = read_number(f.text)
+    value = to_wanyuan(number) if amount else number.value
+    return Cell(table=table, id=cell_id, value=value, raw=f.raw, start=f.start,
+                kind=number.kind, unit=number.unit)
+
+
+def _fit(values: list[Field], expected: int) -> list[Field]:
+    """Drop the empty fields that merged cells and ragged separators add.
+
+    Trailing empties go first (``| 0 | ||``), then leading ones (a merged label
+    cell before the numbers), and only while there are more fields than cells.
+    """
+    fitted = list(values)
+    while len(fitted) > expected and fitted[-1].blank:
+        fitted.pop()
+    while len(fitted) > expected and fitted[0].blank:
+        fitted.pop(0)
+    return fitted
+
+
+# ---------------------------------------------------------------- table 3
+
+
+@dataclass(slots=True)
+class _Candidate:
+    labels: list[Field]
+    values: list[Field]
+    row: PhysicalRow
+    spec_index: int | None
+
+
+def _label_key(labels: list[Field]) -> str:
+    return match_key("".join(f.text for f in labels))
+
+
+def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
+    if not key or len(key) > _MAX_LABEL_KEY:
+        return None
+    best: int | None = None
+    best_len = 0
+    for index, spec in enumerate(specs):
+        if spec.key in key:
+            length = len(spec.key)
+            # Longest key wins; on a tie, the first row after the last one matched.
+            if length > best_len or (length == best_len and best is not None
+                                     and best <= after < index):
+                best, best_len = index, length
+    return best
+
+
+def _applications(region: Region | None, template: TemplateId) -> Table:
+    table: TableId = "applications"
+    if region is None:
+        return _empty(table, region)
+    specs = APPLICATION_ROWS[template]
+    _, rows = physical_rows(region.lines)
+    candidates: list[_Candidate] = []
+    pending: list[Field] = []
+    last = -1
+    for row in rows:
+        labels, values = row.split()
+        own_key = _label_key(labels)
+        if any(word in own_key for word in _HEADER_WORDS):
+            pending = []
+            continue
+        has_number = any(not v.blank for v in values)
+        if not has_number and len(values) < 3:
+            pending.extend(labels)
+            continue
+        index = _best_row(own_key, specs, last)
+        used = labels
+        if index is None and pending:
+            index = _best_row(_label_key(pending + labels), specs, last)
+            used = pending + labels
+        if index is None and not has_number:
+            pending.extend(labels)
+            continue
+        if index is not None:
+            last = index
+        candidates.append(_Candidate(used if index is not None else labels, values, row, index))
+        pending = []
+
+    _place_unlabelled(candidates, len(specs))
+
+    cells: dict[str, Cell] = {}
+    infos: list[RowInfo] = []
+    strays: list[StrayRow] = []
+    taken: set[int] = set()
+    expected = len(APPLICATION_COLUMN_IDS)
+    for cand in candidates:
+        label_text = "".join(f.text for f in cand.labels)
+        if cand.spec_index is None or cand.spec_index in taken:
+            if (cand.labels and any(not v.blank for v in cand.values)
+                    and len(_label_key(cand.labels)) <= _MAX_LABEL_KEY):
+                strays.append(StrayRow(table=table, label=label_text, start=cand.row.start,
+                                       values=sum(1 for v in cand.values if not v.blank)))
+            continue
+        taken.add(cand.spec_index)
+        spec = specs[cand.spec_index]
+        fitted = _fit(cand.values, expected)
+        assigned = len(fitted) == expected
+        if assigned:
+            for column, f in zip(APPLICATION_COLUMN_IDS, fitted, strict=True):
+                cells[f"{spec.id}.{column}"] = _cell(table, f"{spec.id}.{column}", f)
+        infos.append(RowInfo(
+            table=table, id=spec.id, label=label_text,
+            label_start=cand.labels[0].start if cand.labels else None,
+            start=cand.labels[0].start if cand.labels else cand.row.start,
+            cells_found=sum(1 for v in fitted if not v.blank) if not assigned else len(fitted),
+            cells_expected=expected,
+            recovered=not cand.labels,
+            assigned=assigned,
+        ))
+    order = {spec.id: i for i, spec in enumerate(specs)}
+    infos.sort(key=lambda info: order[info.id])
+    ordered = {f"{spec.id}.{c}": cells[f"{spec.id}.{c}"] for spec in specs
+               for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
+    return Table(id=table, start=region.start, end=region.end, cells=ordered,
+                 rows=tuple(infos), stray_rows=tuple(strays))
+
+
+def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
+    """Give rows that lost their label the free template slots between their neighbours.
+
+    Only when the unlabelled rows exactly fill the gap; otherwise they stay
+    unplaced (and are reported), because guessing would put numbers in wrong rows.
+    """
+    index = 0
+    while index < len(candidates):
+        if candidates[index].spec_index is not None or candidates[index].labels:
+            index += 1
+            continue
+        run_end = index
+        while (run_end < len(candidates) and candidates[run_end].spec_index is None
+               and not candidates[run_end].labels):
+            run_end += 1
+        before = next((c.spec_index for c in reversed(candidates[:index])
+                       if c.spec_index is not None), -1)
+        after = next((c.spec_index for c in candidates[run_end:] if c.spec_index is not None),
+                     spec_count)
+        gap = list(range(before + 1, after))
+        if len(gap) == run_end - index and all(
+                any(not v.blank for v in candidates[k].values) for k in range(index, run_end)):
+            for slot, k in zip(gap, range(index, run_end), strict=True):
+                candidates[k].spec_index = slot
+        index = run_end
+
+
+# ---------------------------------------------------------------- table 2
+
+
+def _item_keys(items: tuple[ItemSpec, ...]) -> list[tuple[str, ItemSpec]]:
+    keys = [(match_key(name), item) for item in items for name in (item.label, *item.aliases)]
+    return sorted(keys, key=lambda pair: -len(pair[0]))
+
+
+def _active(region: Region | None, template: TemplateId) -> Table:
+    table: TableId = "active_disclosure"
+    if region is None:
+        return _empty(table, region)
+    items = ACTIVE_ITEMS[template]
+    keys = _item_keys(items)
+    _, rows = physical_rows(region.lines)
+    cells: dict[str, Cell] = {}
+    found: dict[str, list[Field | None]] = {}
+    labels_of: dict[str, Field] = {}
+    extra_of: dict[str, int] = {}
+    strays: list[StrayRow] = []
+    current: ItemSpec | None = None
+    next_field = 0
+    for row in rows:
+        labels, values = row.split()
+        key = _label_key(labels)
+        item = next((it for k, it in keys if k and k in key), None)
+        if item is not None and item is not current:
+            current, next_field = item, 0
+            if item.id not in labels_of and labels:
+                labels_of[item.id] = next(f for f in labels if match_key(f.text))
+        if item is None and all(v.blank for v in values):
+            continue
+        if not values or current is None:
+            if values and any(not v.blank for v in values) and labels:
+                strays.append(StrayRow(table=table, label="".join(f.text for f in labels),
+                                       start=row.start, values=len(values)))
+            continue
+        item_slots = found.setdefault(current.id, [None] * len(current.fields))
+        field_keys = [match_key(label) for _, label in current.fields]
+        named = next((i for i, fk in enumerate(field_keys) if fk and fk in key), None)
+        if named is not None and len([v for v in values if not v.blank]) <= 1:
+            value = next((v for v in values if not v.blank), values[0])
+            item_slots[named] = value
+            next_field = named + 1
+            continue
+        remaining = len(current.fields) - next_field
+        fitted = _fit(values, remaining)
+        for f in fitted[:remaining]:
+            item_slots[next_field] = f
+            next_field += 1
+        if len(fitted) > remaining:
+            extra_of[current.id] = extra_of.get(current.id, 0) + len(fitted) - remaining
+    infos: list[RowInfo] = []
+    for item in items:
+        slots = found.get(item.id)
+        if slots is None:
+            continue
+        for (field_id, _), slot in zip(item.fields, slots, strict=True):
+            if slot is not None:
+                cell_id = f"{item.id}.{field_id}"
+                cells[cell_id] = _cell(table, cell_id, slot, amount=field_id in AMOUNT_FIELDS)
+        present = [slot for slot in slots if slot is not None]
+        label = labels_of.get(item.id)
+        infos.append(RowInfo(
+            table=table, id=item.id, label=label.text if label else "",
+            label_start=label.start if label else None,
+            start=label.start if label else (present[0].start if present else region.start),
+            cells_found=len(present) + extra_of.get(item.id, 0),
+            cells_expected=len(item.fields),
+        ))
+    return Table(id=table, start=region.start, end=region.end, cells=cells, rows=tuple(infos),
+                 stray_rows=tuple(strays))
+
+
+# ---------------------------------------------------------------- table 4
+
+
+def _review(region: Region | None) -> Table:
+    table: TableId = "review_litigation"
+    if region is None:
+        return _empty(table, region)
+    _, rows = physical_rows(region.lines)
+    expected = len(REVIEW_CELL_IDS)
+    collected: list[Field] = []
+    first_row: PhysicalRow | None = None
+    for row in rows:
+        _, values = row.split()
+        if not any(read_number(v.text).kind == "number" for v in values):
+            if collected:
+                break
+            continue
+        if first_row is None:
+            first_row = row
+        collected.extend(values)
+        if len(_fit(collected, expected)) >= expected:
+            break
+    if first_row is None:
+        return _empty(table, region)
+    fitted = _fit(collected, expected)
+    assigned = len(fitted) == expected
+    cells: dict[str, Cell] = {}
+    if assigned:
+        for cell_id, f in zip(REVIEW_CELL_IDS, fitted, strict=True):
+            cells[cell_id] = _cell(table, cell_id, f)
+    info = RowInfo(
+        table=table, id="review_litigation", label="", label_start=None,
+        start=first_row.start,
+        cells_found=len(fitted) if assigned else sum(1 for v in fitted if not v.blank),
+        cells_expected=expected, assigned=assigned,
+    )
+    return Table(id=table, start=region.start, end=region.end, cells=cells, rows=(info,))
