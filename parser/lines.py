@@ -16,32 +16,39 @@ class Line:
     start: int  # offset of the line's first character in the original text
     end: int  # offset of its terminator (or the end of the text)
     raw: str
-    norm: NormalizedText
-
-    @property
-    def text(self) -> str:
-        """The normalised line."""
-        return self.norm.text
+    text: str  # normalised
+    blank: bool
+    # Only set when normalisation changed the line's length; otherwise index = offset.
+    norm_map: NormalizedText | None = None
 
     def offset(self, norm_index: int) -> int:
         """Offset in the original text of an index into the normalised line."""
-        return self.start + self.norm.to_original(norm_index)
-
-    @property
-    def blank(self) -> bool:
-        return not self.norm.text.strip()
+        if self.norm_map is None:
+            return self.start + norm_index
+        return self.start + self.norm_map.to_original(norm_index)
 
 
 def split_lines(text: str) -> list[Line]:
+    # One pass over the whole text; almost always length-preserving, so each line's
+    # normalised form is a slice and its position map the identity.
+    whole = normalize(text)
+    same_length = len(whole.text) == len(text)
     lines: list[Line] = []
     start = 0
     number = 1
-    for match in _BREAK.finditer(text):
-        raw = text[start:match.start()]
-        lines.append(Line(number, start, match.start(), raw, normalize(raw)))
-        start = match.end()
+    ends = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    if not ends or ends[-1][1] < len(text):
+        ends.append((len(text), len(text)))
+    for end, after in ends:
+        raw = text[start:end]
+        if same_length:
+            norm_text = whole.text[start:end]
+            norm_map = None
+        else:
+            norm = normalize(raw)
+            norm_text = norm.text
+            norm_map = norm if len(norm.text) != len(raw) else None
+        lines.append(Line(number, start, end, raw, norm_text, not norm_text.strip(), norm_map))
+        start = after
         number += 1
-    if start < len(text) or not lines:
-        raw = text[start:]
-        lines.append(Line(number, start, len(text), raw, normalize(raw)))
     return lines

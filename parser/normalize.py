@@ -132,3 +132,8 @@ def match_key(text: str) -> str:
     ``（三） 不予 公开`` and ``(三)不予公开`` both become ``三不予公开``.
     """
     return _KEY_DROP.sub("", normalize_char_text(text))
+
+
+def key_of_normalized(text: str) -> str:
+    """:func:`match_key` for text that is already normalised (the parser's fields)."""
+    return _KEY_DROP.sub("", text)

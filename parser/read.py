@@ -12,12 +12,11 @@ from pathlib import Path
 
 from parser.decode import decode
 from parser.errors import ReportError
-from parser.lines import split_lines
+from parser.lines import Line, split_lines
 from parser.meta import guess_year, read_meta
 from parser.model import Report, Source
-from parser.positions import LineIndex
 from parser.sections import find_sections
-from parser.tables import detect_template, read_tables
+from parser.tables import detect_template, find_regions, read_tables
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -46,36 +45,30 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Report:
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
     decoded = decode(data, path)
+    lines = split_lines(decoded.text)
     source = Source(
         path=path,
         encoding=decoded.encoding,
         bom=decoded.bom,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        lines=LineIndex(decoded.text).line_count,
+        lines=len(lines) if decoded.text else 0,
         replacements=decoded.replacements,
     )
-    return parse_text(decoded.text, source)
+    return _parse(decoded.text, lines, source)
 
 
-def parse_text(text: str, source: Source) -> Report:
-    try:
-        return _parse(text, source)
-    except RecursionError:
-        raise ReportError(source.path, "the text is too deeply nested to parse") from None
-
-
-def _parse(text: str, source: Source) -> Report:
-    lines = split_lines(text)
+def _parse(text: str, lines: list[Line], source: Source) -> Report:
     layout = find_sections(lines)
     year = guess_year(lines, layout)
-    template = detect_template(lines, layout)
+    regions = find_regions(lines, layout)
+    template = detect_template(regions)
     template_source = "tables"
     if template is None:
         template_source = "year"
         if year is not None:
             template = "2021" if year[0] >= 2021 else "2019"
-    tables = read_tables(text, lines, layout, template or "2021")
+    tables = read_tables(regions, template or "2021")
     meta = read_meta(lines, layout, template, template_source, year)
     return Report(
         source=source,

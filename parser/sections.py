@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from parser.lines import Line
 from parser.model import HeadingAnomaly, Section
-from parser.normalize import match_key
+from parser.normalize import key_of_normalized, match_key
 from parser.template import CHINESE_NUMERALS, SECTIONS
 
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、,.．]\s*(\S.*)$")
@@ -52,7 +52,7 @@ def find_sections(lines: list[Line]) -> Layout:
         if match is None:
             continue
         number = CHINESE_NUMERALS.index(match.group(1)) + 1
-        key = match_key(match.group(2))
+        key = key_of_normalized(match.group(2))
         if not key or key.startswith(_TABLE_ROW_PREFIXES):
             continue
         if "\t" in line.raw.strip() or "|" in line.raw:

@@ -9,12 +9,13 @@ the number of cells leaves no doubt (S007 otherwise).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from parser.fields import Field, PhysicalRow, physical_rows
 from parser.lines import Line
 from parser.model import Cell, RowInfo, StrayRow, Table
-from parser.normalize import match_key
+from parser.normalize import key_of_normalized, match_key
 from parser.numbers import read_number, to_wanyuan
 from parser.sections import Layout
 from parser.template import (
@@ -53,17 +54,30 @@ class Region:
     lines: list[Line]
 
 
+Regions = dict[TableId, "Region | None"]
+
+
+def find_regions(lines: list[Line], layout: Layout) -> Regions:
+    """Where each table's rows are: its section, or the text around its own words."""
+    return {table: _region(table, lines, layout) for table in _SECTION_OF}
+
+
 def _region(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
     number = _SECTION_OF[table]
     for section in layout.sections:
         if section.number == number:
-            body = [ln for ln in lines if section.heading_end <= ln.start < section.end]
+            first = bisect_left([ln.start for ln in lines], section.heading_end)
+            body = []
+            for ln in lines[first:]:
+                if ln.start >= section.end:
+                    break
+                body.append(ln)
             if body and any(_has_value_row(ln) for ln in body):
                 return Region(section.heading_end, section.end, body)
     # No usable section: look for the table's own words, up to the next heading.
     anchors = _ANCHORS[table]
     for index, line in enumerate(lines):
-        key = match_key(line.text)
+        key = key_of_normalized(line.text)
         if any(anchor in key for anchor in anchors):
             begin = max(0, index - 2)
             later = [s.start for s in layout.sections if s.start > line.start]
@@ -77,15 +91,15 @@ def _has_value_row(line: Line) -> bool:
     return any(ch.isdigit() for ch in line.text)
 
 
-def detect_template(lines: list[Line], layout: Layout) -> TemplateId | None:
+def detect_template(regions: Regions) -> TemplateId | None:
     """The template the tables themselves follow, from their distinctive labels."""
     votes_2021 = votes_2019 = 0
     tables: tuple[TableId, ...] = ("active_disclosure", "applications")
     for table in tables:
-        region = _region(table, lines, layout)
+        region = regions[table]
         if region is None:
             continue
-        key = match_key("".join(ln.text for ln in region.lines))
+        key = key_of_normalized("".join(ln.text for ln in region.lines))
         votes_2021 += sum(word in key for word in _EVIDENCE_2021)
         votes_2019 += sum(word in key for word in _EVIDENCE_2019)
     if votes_2021 > votes_2019:
@@ -95,10 +109,7 @@ def detect_template(lines: list[Line], layout: Layout) -> TemplateId | None:
     return None
 
 
-def read_tables(
-    text: str, lines: list[Line], layout: Layout, template: TemplateId
-) -> dict[TableId, Table]:
-    regions = {t: _region(t, lines, layout) for t in _SECTION_OF}
+def read_tables(regions: Regions, template: TemplateId) -> dict[TableId, Table]:
     return {
         "active_disclosure": _active(regions["active_disclosure"], template),
         "applications": _applications(regions["applications"], template),
@@ -144,7 +155,7 @@ class _Candidate:
 
 
 def _label_key(labels: list[Field]) -> str:
-    return match_key("".join(f.text for f in labels))
+    return key_of_normalized("".join(f.text for f in labels))
 
 
 def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
@@ -289,7 +300,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
         if item is not None and item is not current:
             current, next_field = item, 0
             if item.id not in labels_of and labels:
-                labels_of[item.id] = next(f for f in labels if match_key(f.text))
+                labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
         if item is None and all(v.blank for v in values):
             continue
         if not values or current is None:
