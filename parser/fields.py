@@ -25,6 +25,8 @@ from parser.numbers import is_unit, is_value_text, read_number
 
 Style = Literal["cells", "pipes", "tabs", "spaces"]
 
+# Page furniture from PDFs: ``- 3 -``, ``第 3 页 共 5 页``, ``3/5``.
+_PAGE_MARK = re.compile(r"^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页.*|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _WS_TOKEN = re.compile(r"\S+")
 
@@ -103,7 +105,7 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
         return style, _cell_rows(lines)
     rows: list[PhysicalRow] = []
     for line in lines:
-        if line.blank:
+        if line.blank or _PAGE_MARK.match(line.text):
             continue
         if style == "spaces":
             rows.append(_space_row(line))

@@ -31,7 +31,11 @@ def collect(paths: list[str] | list[Path]) -> Collected:
             out.errors.append(f"{raw}: a dangling symbolic link")
             continue
         if path.is_dir():
-            for found in _walk(path, out):
+            found_here = _walk(path, out)
+            if not found_here:
+                kinds = ", ".join(sorted(REPORT_SUFFIXES))
+                out.errors.append(f"{raw}: a folder with no report files ({kinds}) in it")
+            for found in found_here:
                 if found not in seen:
                     seen.add(found)
                     out.files.append(found)

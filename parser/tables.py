@@ -135,12 +135,13 @@ def _fit(values: list[Field], expected: int) -> list[Field]:
     Trailing empties go first (``| 0 | ||``), then leading ones (a merged label
     cell before the numbers), and only while there are more fields than cells.
     """
-    fitted = list(values)
-    while len(fitted) > expected and fitted[-1].blank:
-        fitted.pop()
-    while len(fitted) > expected and fitted[0].blank:
-        fitted.pop(0)
-    return fitted
+    end = len(values)
+    while end > expected and values[end - 1].blank:
+        end -= 1
+    begin = 0
+    while end - begin > expected and values[begin].blank:
+        begin += 1
+    return values[begin:end]
 
 
 # ---------------------------------------------------------------- table 3
@@ -250,7 +251,15 @@ def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
     Only when the unlabelled rows exactly fill the gap; otherwise they stay
     unplaced (and are reported), because guessing would put numbers in wrong rows.
     """
+    # The template row matched at or before each candidate, found in one pass.
+    before_of: list[int] = []
+    last = -1
+    for cand in candidates:
+        before_of.append(last)
+        if cand.spec_index is not None:
+            last = cand.spec_index
     index = 0
+    after = spec_count
     while index < len(candidates):
         if candidates[index].spec_index is not None or candidates[index].labels:
             index += 1
@@ -259,11 +268,12 @@ def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
         while (run_end < len(candidates) and candidates[run_end].spec_index is None
                and not candidates[run_end].labels):
             run_end += 1
-        before = next((c.spec_index for c in reversed(candidates[:index])
-                       if c.spec_index is not None), -1)
-        after = next((c.spec_index for c in candidates[run_end:] if c.spec_index is not None),
-                     spec_count)
-        gap = list(range(before + 1, after))
+        after = spec_count
+        for cand in candidates[run_end:run_end + 64]:
+            if cand.spec_index is not None:
+                after = cand.spec_index
+                break
+        gap = range(before_of[index] + 1, after)
         if len(gap) == run_end - index and all(
                 any(not v.blank for v in candidates[k].values) for k in range(index, run_end)):
             for slot, k in zip(gap, range(index, run_end), strict=True):
