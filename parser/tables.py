@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from parser.columns import place_by_column
 from parser.fields import Field, PhysicalRow, physical_rows
 from parser.lines import Line
 from parser.model import Cell, RowInfo, StrayRow, Table
@@ -179,7 +180,7 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
     if region is None:
         return _empty(table, region)
     specs = APPLICATION_ROWS[template]
-    _, rows = physical_rows(region.lines)
+    style, rows = physical_rows(region.lines)
     candidates: list[_Candidate] = []
     pending: list[Field] = []
     last = -1
@@ -224,6 +225,8 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
         fitted = _fit(cand.values, expected)
+        if len(fitted) < expected and style == "spaces":
+            fitted = _by_column(cand, candidates, region, expected) or fitted
         assigned = len(fitted) == expected
         if assigned:
             for column, f in zip(APPLICATION_COLUMN_IDS, fitted, strict=True):
@@ -243,6 +246,26 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
                for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
     return Table(id=table, start=region.start, end=region.end, cells=ordered,
                  rows=tuple(infos), stray_rows=tuple(strays))
+
+
+def _by_column(cand: _Candidate, candidates: list[_Candidate], region: Region,
+               expected: int) -> list[Field] | None:
+    """A short row of a fixed-width layout, its blanks restored from the columns."""
+    by_number = {line.number: line for line in region.lines}
+    complete = [
+        (by_number[c.values[0].line], c.values) for c in candidates
+        if len(c.values) == expected and c.values[0].line == c.values[-1].line
+        and c.values[0].line in by_number
+    ]
+    values = [v for v in cand.values if not v.blank]
+    if not values or values[0].line != values[-1].line or values[0].line not in by_number:
+        return None
+    line = by_number[values[0].line]
+    placed = place_by_column(complete, (line, values), expected)
+    if placed is None:
+        return None
+    start = cand.labels[0].start if cand.labels else values[0].start
+    return [f if f is not None else Field("", "", start, line.number) for f in placed]
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:

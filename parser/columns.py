@@ -1,0 +1,78 @@
+"""Blank cells in fixed-width text (``pdftotext -layout``), placed by column position.
+
+When white space separates cells, a blank cell leaves no trace but a gap. In
+fixed-width layouts the numbers still stand under their columns, so the rows
+that have every cell give the columns' positions, and a row with fewer numbers
+can be read by putting each number in the column it stands under. Positions are
+measured both in characters and in display cells (CJK two wide), and whichever
+lines the complete rows up better is used, since extractors differ.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from collections.abc import Callable, Sequence
+
+from parser.fields import Field
+from parser.lines import Line
+
+
+def _chars(line: Line, field: Field) -> int:
+    return field.start - line.start + len(field.raw)
+
+
+def _cells(line: Line, field: Field) -> int:
+    end = field.start - line.start + len(field.raw)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.raw[:end])
+
+
+Measure = Callable[[Line, Field], int]
+_TOLERANCE = 2
+
+
+def _centres(rows: Sequence[tuple[Line, list[Field]]], width: int,
+             measure: Measure) -> tuple[list[float], int] | None:
+    """Column positions from the complete rows, and how many rows agree with them.
+
+    Rows that do not line up (a wrapped label pushed the numbers to the next line)
+    are outvoted by the median rather than spoiling it.
+    """
+    positions = [[measure(line, field) for field in values] for line, values in rows]
+    centres = [statistics.median(row[c] for row in positions) for c in range(width)]
+    if any(b <= a for a, b in zip(centres, centres[1:], strict=False)):
+        return None
+    aligned = sum(1 for row in positions
+                  if all(abs(p - c) <= _TOLERANCE for p, c in zip(row, centres, strict=True)))
+    return centres, aligned
+
+
+def place_by_column(
+    complete: Sequence[tuple[Line, list[Field]]],
+    partial: tuple[Line, list[Field]],
+    width: int,
+) -> list[Field | None] | None:
+    """The partial row's values spread over ``width`` columns, or None if unsure."""
+    if len(complete) < 2:
+        return None
+    best: tuple[list[float], int, Measure] | None = None
+    for measure in (_chars, _cells):
+        found = _centres(complete, width, measure)
+        if found is not None and (best is None or found[1] > best[1]):
+            best = (found[0], found[1], measure)
+    # Most complete rows must line up, or this is not a fixed-width layout.
+    if best is None or best[1] < max(2, len(complete) // 2):
+        return None
+    centres, _, measure = best
+    gap = min(b - a for a, b in zip(centres, centres[1:], strict=False))
+    if gap <= _TOLERANCE * 2:
+        return None
+    line, values = partial
+    placed: list[Field | None] = [None] * width
+    for field in values:
+        position = measure(line, field)
+        column = min(range(width), key=lambda c: abs(centres[c] - position))
+        if abs(centres[column] - position) > gap / 2 or placed[column] is not None:
+            return None
+        placed[column] = field
+    return placed
