@@ -56,10 +56,11 @@ def place_by_column(
     if len(complete) < 2:
         return None
     best: tuple[list[float], int, Measure] | None = None
-    for measure in (_chars, _cells):
-        found = _centres(complete, width, measure)
+    measures: tuple[Measure, ...] = (_chars, _cells)
+    for candidate in measures:
+        found = _centres(complete, width, candidate)
         if found is not None and (best is None or found[1] > best[1]):
-            best = (found[0], found[1], measure)
+            best = (found[0], found[1], candidate)
     # Most complete rows must line up, or this is not a fixed-width layout.
     if best is None or best[1] < max(2, len(complete) // 2):
         return None
