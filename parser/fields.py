@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from parser.lines import Line
-from parser.numbers import is_unit, is_value_text, read_number
+from parser.numbers import PLACEHOLDERS, Number, is_unit, read_number
 
 Style = Literal["cells", "pipes", "tabs", "spaces"]
 
@@ -37,14 +37,21 @@ class Field:
     raw: str  # original, stripped
     start: int  # offset of ``raw`` in the original text (of the field, when blank)
     line: int
+    _number: Number | None = None
 
     @property
     def blank(self) -> bool:
         return not self.text
 
     @property
+    def number(self) -> Number:
+        if self._number is None:
+            self._number = read_number(self.text)
+        return self._number
+
+    @property
     def is_value(self) -> bool:
-        return is_value_text(self.text)
+        return self.number.kind != "text" or self.text in PLACEHOLDERS
 
 
 @dataclass(slots=True)
@@ -73,14 +80,16 @@ class PhysicalRow:
 def _field(line: Line, norm_start: int, norm_end: int) -> Field:
     """A field spanning ``[norm_start, norm_end)`` of the normalised line."""
     text = line.text[norm_start:norm_end]
-    stripped_left = len(text) - len(text.lstrip())
     inner = text.strip()
-    start = line.offset(norm_start + stripped_left)
     if not inner:
         return Field("", "", line.offset(min(norm_start, len(line.text))), line.number)
-    end = line.offset(norm_start + stripped_left + len(inner) - 1) + 1
-    raw = line.raw[start - line.start:end - line.start]
-    return Field(inner, raw, start, line.number)
+    first = norm_start + text.index(inner[0])
+    if line.norm_map is None:
+        # The usual case: normalisation kept every offset, so the raw text is a slice.
+        return Field(inner, line.raw[first:first + len(inner)], line.start + first, line.number)
+    start = line.offset(first)
+    end = line.offset(first + len(inner) - 1) + 1
+    return Field(inner, line.raw[start - line.start:end - line.start], start, line.number)
 
 
 def detect_style(lines: list[Line]) -> Style:
@@ -155,6 +164,7 @@ def _space_row(line: Line) -> PhysicalRow:
                 and read_number(previous.text).kind == "number" and previous.line == token.line):
             end = token.start + len(token.raw)
             previous.text = f"{previous.text} {token.text}"
+            previous._number = None
             previous.raw = line.raw[previous.start - line.start:end - line.start]
             continue
         row.fields.append(token)
@@ -178,6 +188,7 @@ def _cell_rows(lines: list[Line]) -> list[PhysicalRow]:
             # A cell broken over lines: this line continues the last field.
             last = current.fields[-1]
             last.text = f"{last.text}{line.text.strip()}"
+            last._number = None
         else:
             current = None
             rows.append(PhysicalRow(fields=[_field(line, 0, len(line.text))]))

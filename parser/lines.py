@@ -10,7 +10,9 @@ from parser.normalize import NormalizedText, normalize
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: thousands are made per report and frozen dataclasses are slow to build.
+# Nothing changes a line after split_lines.
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based
     start: int  # offset of the line's first character in the original text
