@@ -60,6 +60,10 @@ class RowInfo(Frozen):
     cells_expected: int
     recovered: bool = False  # placed by position because its label was missing
     assigned: bool = True  # False when the cell count made the columns ambiguous
+    # Digits run together with no separators (``规范性文件7777166``): the run, and the
+    # ways to split it that the template's identities allow (``77|77|166``).
+    glued: str | None = None
+    candidates: tuple[str, ...] = ()
 
 
 class StrayRow(Frozen):

@@ -10,12 +10,15 @@ the number of cells leaves no doubt (S007 otherwise).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from parser.columns import place_by_column
 from parser.fields import Field, PhysicalRow, physical_rows
+from parser.glued import candidates as glued_candidates
+from parser.glued import digit_fields, review_check, row_total_check, split_glued
 from parser.lines import Line
 from parser.model import RowInfo, StrayRow, Table
 from parser.normalize import key_of_normalized, match_key
@@ -46,6 +49,7 @@ _EVIDENCE_2021 = ("本年制发", "本年废止", "现行有效", "逾期不补�
 _EVIDENCE_2019 = ("本年新制作", "本年新公开", "对外公开总数量", "上一年项目数量", "采购项目数量",
                   "政府集中采购")
 _MAX_LABEL_KEY = 80
+_SHOWN_CANDIDATES = 5
 # Column headers of table 3: rows holding them are headers, never data.
 _HEADER_WORDS = ("自然人", "商业企业", "科研机构", "法人或其他组织", "申请人情况", "勾稽关系")
 
@@ -167,6 +171,7 @@ class _Candidate:
     values: list[Field]
     row: PhysicalRow
     spec_index: int | None
+    glued: tuple[Field, str] | None = None  # the field and its run of digits
 
 
 def _label_key(labels: list[Field]) -> str:
@@ -204,6 +209,15 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             pending = []
             continue
         has_number = any(not v.blank for v in values)
+        glued = _glued_run(labels) if not has_number else None
+        if glued is not None:
+            own_key = key_of_normalized(glued[2])
+            index = _best_row(own_key, specs, last)
+            if index is not None:
+                last = index
+                candidates.append(_Candidate(labels, [], row, index, glued[:2]))
+                pending = []
+                continue
         if not has_number and len(values) < 3:
             pending.extend(labels)
             continue
@@ -237,8 +251,14 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
-        fitted = _fit(cand.values, expected)
-        if len(fitted) < expected and style == "spaces":
+        options: list[list[str]] = []
+        if cand.glued is not None:
+            options = glued_candidates(cand.glued[1], expected, row_total_check)
+            fitted = (digit_fields(cand.glued[0], cand.glued[1], options[0])
+                      if len(options) == 1 else [])
+        else:
+            fitted = _fit(cand.values, expected)
+        if len(fitted) < expected and style == "spaces" and cand.glued is None:
             fitted = _by_column(cand, candidates, region, expected) or fitted
         assigned = len(fitted) == expected
         if assigned:
@@ -252,12 +272,25 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             cells_expected=expected,
             recovered=not cand.labels,
             assigned=assigned,
+            glued=cand.glued[1] if cand.glued else None,
+            candidates=tuple("|".join(o) for o in options[:_SHOWN_CANDIDATES]),
         ))
     order = {spec.id: i for i, spec in enumerate(specs)}
     infos.sort(key=lambda info: order[info.id])
     ordered = {f"{spec.id}.{c}": cells[f"{spec.id}.{c}"] for spec in specs
                for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
     return _table(table, region, ordered, infos, strays)
+
+
+def _glued_run(labels: list[Field]) -> tuple[Field, str, str] | None:
+    """(field, digits, label without them) when the last label swallowed the numbers."""
+    if not labels:
+        return None
+    found = split_glued(labels[-1])
+    if found is None:
+        return None
+    label = "".join(f.text for f in labels[:-1]) + found[0]
+    return labels[-1], found[1], label
 
 
 def _by_column(cand: _Candidate, candidates: list[_Candidate], region: Region,
@@ -341,6 +374,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
     found: dict[str, list[Field | None]] = {}
     labels_of: dict[str, Field] = {}
     extra_of: dict[str, int] = {}
+    glued_of: dict[str, tuple[str, list[list[str]]]] = {}
     strays: list[StrayRow] = []
     current: ItemSpec | None = None
     next_field = 0
@@ -353,6 +387,17 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             if item.id not in labels_of and labels:
                 labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
         if item is None and all(v.blank for v in values):
+            continue
+        run = _glued_run(labels) if item is not None and all(v.blank for v in values) else None
+        if run is not None and current is not None:
+            remaining = len(current.fields) - next_field
+            options = glued_candidates(run[1], remaining, _active_check(current, next_field))
+            glued_of[current.id] = (run[1], options)
+            if len(options) == 1:
+                item_slots = found.setdefault(current.id, [None] * len(current.fields))
+                for f in digit_fields(run[0], run[1], options[0]):
+                    item_slots[next_field] = f
+                    next_field += 1
             continue
         if not values or current is None:
             if values and any(not v.blank for v in values) and labels:
@@ -377,8 +422,10 @@ def _active(region: Region | None, template: TemplateId) -> Table:
     infos: list[RowInfo] = []
     for item in items:
         slots = found.get(item.id)
-        if slots is None:
+        glued = glued_of.get(item.id)
+        if slots is None and glued is None:
             continue
+        slots = slots or [None] * len(item.fields)
         for (field_id, _), slot in zip(item.fields, slots, strict=True):
             if slot is not None:
                 cell_id = f"{item.id}.{field_id}"
@@ -391,8 +438,20 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             start=label.start if label else (present[0].start if present else region.start),
             cells_found=len(present) + extra_of.get(item.id, 0),
             cells_expected=len(item.fields),
+            assigned=glued is None or len(glued[1]) == 1,
+            glued=glued[0] if glued else None,
+            candidates=tuple("|".join(o) for o in glued[1][:_SHOWN_CANDIDATES]) if glued else (),
         ))
     return _table(table, region, cells, infos, strays)
+
+
+def _active_check(item: ItemSpec, first: int) -> Callable[[list[int]], bool] | None:
+    """What a cut of an item's glued numbers must satisfy (A005: 总数 ≥ 新公开)."""
+    ids = [field_id for field_id, _ in item.fields][first:]
+    if "new_published" in ids and "total_published" in ids:
+        a, b = ids.index("new_published"), ids.index("total_published")
+        return lambda values: values[b] >= values[a]
+    return None
 
 
 # ---------------------------------------------------------------- table 4
@@ -407,7 +466,26 @@ def _review(region: Region | None) -> Table:
     collected: list[Field] = []
     first_row: PhysicalRow | None = None
     for row in rows:
-        _, values = row.split()
+        labels, values = row.split()
+        numbers = [v for v in values if not v.blank]
+        digits = numbers[0].text if len(numbers) == 1 else ""
+        run = None if numbers else _glued_run(labels)
+        if run is not None:
+            numbers, digits = [run[0]], run[1]
+        if not collected and digits.isdigit() and len(digits) >= expected:
+            # All fifteen numbers run together in one field.
+            options = glued_candidates(digits, expected, review_check)
+            split: dict[str, CellData] = {}
+            if len(options) == 1:
+                for cell_id, f in zip(REVIEW_CELL_IDS, digit_fields(numbers[0], digits, options[0]),
+                                      strict=True):
+                    split[cell_id] = _cell(table, cell_id, f)
+            info = RowInfo(
+                table=table, id="review_litigation", label="", label_start=None,
+                start=numbers[0].start, cells_found=len(split), cells_expected=expected,
+                assigned=len(options) == 1, glued=digits,
+                candidates=tuple("|".join(o) for o in options[:_SHOWN_CANDIDATES]))
+            return _table(table, region, split, [info])
         if not any(v.number.kind == "number" for v in values):
             if collected:
                 break

@@ -1,0 +1,82 @@
+"""Flattenings beyond the seeds: a report on one line, cells run together, fixed width."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from parser.export import report_to_dict
+from parser.read import parse_bytes
+from tests.conftest import seed
+
+SEED_004 = seed("004").read_text(encoding="utf-8")
+SEED_002 = seed("002").read_text(encoding="utf-8")
+
+
+def _values(text: str) -> dict[str, dict[str, object]]:
+    exported = report_to_dict(parse_bytes(text.encode("utf-8"), "x.txt"))["tables"]
+    return {table: {k: c["value"] for k, c in body["cells"].items()}
+            for table, body in exported.items()}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(line.replace("\t", " ") for line in text.split("\n"))
+
+
+def test_a_whole_report_on_one_line_reads_like_the_original() -> None:
+    assert _values(_one_line(SEED_004)) == _values(SEED_004)
+
+
+def test_glued_cells_with_one_digit_each_are_split() -> None:
+    text = (_one_line(SEED_004)
+            .replace("规范性文件 2 2 2", "规范性文件222")
+            .replace("一、本年新收政府信息公开申请数量  0 3 1 0 0 0 4",
+                     "一、本年新收政府信息公开申请数量0310004"))
+    assert _values(text) == _values(SEED_004)
+
+
+def test_glued_cells_are_split_by_the_row_identity_or_not_at_all() -> None:
+    text = _one_line(SEED_004).replace(
+        "一、本年新收政府信息公开申请数量  0 3 1 0 0 0 4", "一、本年新收政府信息公开申请数量012001012")
+    report = parse_bytes(text.encode("utf-8"), "x.txt")
+    row = next(r for r in report.tables["applications"].rows if r.id == "new_received")
+    # 0+12+0+0+1+0 = 12 is the only cut where the total is the sum of the columns... or not:
+    assert row.glued == "012001012"
+    for option in row.candidates:
+        parts = [int(p) for p in option.split("|")]
+        assert parts[-1] == sum(parts[:-1])
+    assert row.assigned == (len(row.candidates) == 1)
+    cells = report.tables["applications"].cells
+    assert ("new_received.total" in cells) == row.assigned
+
+
+def test_ambiguous_glued_item_is_left_unread_with_its_candidates() -> None:
+    text = _one_line(SEED_004).replace("行政许可 1 0 0", "行政许可12100")
+    report = parse_bytes(text.encode("utf-8"), "x.txt")
+    row = next(r for r in report.tables["active_disclosure"].rows if r.id == "licensing")
+    assert not row.assigned
+    assert "1|2|100" in row.candidates
+    assert "licensing.prev_count" not in report.tables["active_disclosure"].cells
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def test_fixed_width_blank_cells_are_placed_by_column() -> None:
+    out = []
+    for line in SEED_002.split("\n"):
+        match = re.match(r"^(\S.*?) ((?:0 ){6}0)$", line)
+        if not match:
+            out.append(line)
+            continue
+        values = ["0"] * 7
+        if "本年新收" in line:
+            values = ["3", "", "1", "", "", "", "4"]
+        label = match.group(1)
+        out.append(label + " " * (60 - _width(label)) + "".join(v.rjust(8) for v in values))
+    got = _values("\n".join(out))["applications"]
+    assert [got[f"new_received.{c}"] for c in ("natural_person", "commercial", "research",
+                                               "social_welfare", "legal_service", "other_org",
+                                               "total")] == [3, None, 1, None, None, None, 4]
+    assert got["carried_over.total"] == 0
