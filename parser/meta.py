@@ -35,6 +35,8 @@ _NOTICE = re.compile(
 _AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|委员会|办公室|办公厅|管理局|局|委|办|厅|院|署|中心|所|部|会|站|处|队|馆|社)$"
 )
+_TITLE_AT_START = re.compile(
+    r"^\s*\S[^。，,;；]{0,40}?\d{4}\s*年度?\s*政府信息公开\s*工作\s*年度\s*报告")
 # Web-page chrome that mentions 年报 without being the title.
 _CHROME_WORDS = ("分类", "主题", "发布机构", "索引号", "当前位置", "字体")
 _LOCAL_GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)人民政府$")
@@ -89,11 +91,19 @@ def _title(lines: list[Line], layout: Layout) -> tuple[_Found | None, str | None
             continue
         if not ("年度报告" in key or "年报" in key or "工作报告" in key):
             continue
-        if (len(key) > 60 or "通知" in key or key.startswith("关于") or "《" in line.text
+        text = line.text
+        if len(key) > 60:
+            # A title at the head of a long line (a report flattened onto one line).
+            head_match = _TITLE_AT_START.match(text)
+            if head_match is None:
+                continue
+            text = head_match.group(0)
+            key = match_key(text)
+        if ("通知" in key or key.startswith("关于") or "《" in text
                 or any(word in key for word in _CHROME_WORDS)):
             continue
-        stripped = line.text.strip()
-        lead = len(line.text) - len(line.text.lstrip())
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
         start = line.offset(lead)
         end = line.offset(lead + len(stripped) - 1) + 1
         agency: str | None = None
