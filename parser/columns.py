@@ -18,13 +18,27 @@ from parser.fields import Field
 from parser.lines import Line
 
 
-def _chars(line: Line, field: Field) -> int:
+def _cells_before(line: Line, offset: int) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in line.raw[:offset - line.start])
+
+
+# Numbers may be aligned on their first or their last character, counted in
+# characters or in display cells: each is tried, and the best-aligned one wins.
+def _chars_end(line: Line, field: Field) -> int:
     return field.start - line.start + len(field.raw)
 
 
-def _cells(line: Line, field: Field) -> int:
-    end = field.start - line.start + len(field.raw)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line.raw[:end])
+def _chars_start(line: Line, field: Field) -> int:
+    return field.start - line.start
+
+
+def _cells_end(line: Line, field: Field) -> int:
+    return _cells_before(line, field.start + len(field.raw))
+
+
+def _cells_start(line: Line, field: Field) -> int:
+    return _cells_before(line, field.start)
 
 
 Measure = Callable[[Line, Field], int]
@@ -56,7 +70,7 @@ def place_by_column(
     if len(complete) < 2:
         return None
     best: tuple[list[float], int, Measure] | None = None
-    measures: tuple[Measure, ...] = (_chars, _cells)
+    measures: tuple[Measure, ...] = (_chars_end, _chars_start, _cells_end, _cells_start)
     for candidate in measures:
         found = _centres(complete, width, candidate)
         if found is not None and (best is None or found[1] > best[1]):

@@ -113,6 +113,11 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
     if style == "cells":
         return style, _cell_rows(lines)
     rows: list[PhysicalRow] = []
+    # Markdown rows open and close with a pipe; a web table's row that opens with
+    # one only has a blank first cell. Decided for the whole region, not per row.
+    piped = [ln.text.strip() for ln in lines if ln.text.count("|") >= 2]
+    markdown = bool(piped) and sum(
+        1 for t in piped if t.startswith("|") and t.endswith("|")) >= len(piped) * 0.6
     for line in lines:
         if line.blank or _PAGE_MARK.match(line.text):
             continue
@@ -121,7 +126,7 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
         elif style == "pipes":
             if _MARKDOWN_RULE.match(line.text):
                 continue
-            rows.append(_split_row(line, "|", markdown=line.text.lstrip().startswith("|")))
+            rows.append(_split_row(line, "|", markdown=markdown))
         else:
             rows.append(_split_row(line, "\t", markdown=False))
     return style, rows

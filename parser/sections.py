@@ -17,7 +17,8 @@ from parser.model import HeadingAnomaly, Section
 from parser.normalize import key_of_normalized, match_key
 from parser.template import CHINESE_NUMERALS, SECTIONS
 
-_HEADING = re.compile(r"^\s*([一二三四五六七八九十])\s*[、,.．]\s*(\S.*)$")
+# Markdown (``## 二、…``) and bold (``**二、…**``) markers may wrap a heading.
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*([一二三四五六七八九十])\s*[、,.．]\s*(\S.*?)(?:\*\*|__)?\s*$")
 # Table-3 row labels that start like section headings.
 _TABLE_ROW_PREFIXES = ("本年新收", "上年结转", "本年度办", "结转下年", "本年度政府信息公开申请")
 _MAX_HEADING_KEY = 40

@@ -50,6 +50,8 @@ _EVIDENCE_2019 = ("本年新制作", "本年新公开", "对外公开总数量",
                   "政府集中采购")
 _MAX_LABEL_KEY = 80
 _SHOWN_CANDIDATES = 5
+# Template keys shorter than this (``其他``, ``总计``) are too common to trust alone.
+_SHORT_KEY = 4
 # Column headers of table 3: rows holding them are headers, never data.
 _HEADER_WORDS = ("自然人", "商业企业", "科研机构", "法人或其他组织", "申请人情况", "勾稽关系")
 
@@ -172,6 +174,8 @@ class _Candidate:
     row: PhysicalRow
     spec_index: int | None
     glued: tuple[Field, str] | None = None  # the field and its run of digits
+    # Field index of 自然人 in the header above, when the header spells out the grid.
+    grid: int | None = None
 
 
 def _label_key(labels: list[Field]) -> str:
@@ -179,6 +183,12 @@ def _label_key(labels: list[Field]) -> str:
 
 
 def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
+    """The template row a label names: the longest template key it contains.
+
+    A label cut short by a line wrap (``2.其他法律行政法规禁``, its ``止公开`` on the
+    next line) contains no whole key, only a short one by chance (``其他``); then
+    the template key that the label's end begins wins if it overlaps more.
+    """
     if not key or len(key) > _MAX_LABEL_KEY:
         return None
     best: int | None = None
@@ -190,7 +200,24 @@ def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
             if length > best_len or (length == best_len and best is not None
                                      and best <= after < index):
                 best, best_len = index, length
+    if best_len < _SHORT_KEY:
+        for index, spec in enumerate(specs):
+            overlap = _suffix_prefix(key, spec.key)
+            if overlap >= _SHORT_KEY and overlap > best_len:
+                best, best_len = index, overlap
     return best
+
+
+def _suffix_prefix(label: str, key: str) -> int:
+    """How long the end of ``label`` is that ``key`` starts with."""
+    first = key[0]
+    position = label.find(first)
+    while position >= 0:
+        tail = label[position:]
+        if key.startswith(tail) and len(tail) < len(key):
+            return len(tail)
+        position = label.find(first, position + 1)
+    return 0
 
 
 def _applications(region: Region | None, template: TemplateId) -> Table:
@@ -202,11 +229,13 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
     candidates: list[_Candidate] = []
     pending: list[Field] = []
     last = -1
+    grid: int | None = None
     for row in rows:
         labels, values = row.split()
         own_key = _label_key(labels)
         if any(word in own_key for word in _HEADER_WORDS):
             pending = []
+            grid = _header_grid(row, grid)
             continue
         has_number = any(not v.blank for v in values)
         glued = _glued_run(labels) if not has_number else None
@@ -231,7 +260,8 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             continue
         if index is not None:
             last = index
-        candidates.append(_Candidate(used if index is not None else labels, values, row, index))
+        candidates.append(_Candidate(used if index is not None else labels, values, row, index,
+                                     grid=grid if style in ("pipes", "tabs") else None))
         pending = []
 
     _place_unlabelled(candidates, len(specs))
@@ -257,7 +287,7 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             fitted = (digit_fields(cand.glued[0], cand.glued[1], options[0])
                       if len(options) == 1 else [])
         else:
-            fitted = _fit(cand.values, expected)
+            fitted = _on_grid(cand, expected) or _fit(cand.values, expected)
         if len(fitted) < expected and style == "spaces" and cand.glued is None:
             fitted = _by_column(cand, candidates, region, expected) or fitted
         assigned = len(fitted) == expected
@@ -280,6 +310,36 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
     ordered = {f"{spec.id}.{c}": cells[f"{spec.id}.{c}"] for spec in specs
                for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
     return _table(table, region, ordered, infos, strays)
+
+
+def _header_grid(row: PhysicalRow, grid: int | None) -> int | None:
+    """Where the header puts 自然人, if it also puts 总计 six columns further on."""
+    keys = [key_of_normalized(f.text) for f in row.fields]
+    natural = next((i for i, k in enumerate(keys) if k == "自然人"), None)
+    total = next((i for i, k in enumerate(keys) if k == "总计"), None)
+    if natural is not None and total is not None:
+        return natural if total - natural == len(APPLICATION_COLUMN_IDS) - 1 else None
+    return grid
+
+
+def _on_grid(cand: _Candidate, expected: int) -> list[Field] | None:
+    """The cells under the header's columns, for a row whose blanks make trimming unsure.
+
+    Only used when blank fields stand on both sides of the numbers and there are too
+    many of them: trimming alone would have to guess which side the blanks belong to.
+    """
+    values = cand.values
+    if (cand.grid is None or len(values) <= expected or not values[0].blank
+            or not values[-1].blank):
+        return None
+    base = len(cand.row.fields) - len(values)
+    first = cand.grid - base
+    if first < 0 or first + expected > len(values):
+        return None
+    window = values[first:first + expected]
+    if any(not v.blank for v in values[:first] + values[first + expected:]):
+        return None
+    return window
 
 
 def _glued_run(labels: list[Field]) -> tuple[Field, str, str] | None:
@@ -386,7 +446,12 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             current, next_field = item, 0
             if item.id not in labels_of and labels:
                 labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
-        if item is None and all(v.blank for v in values):
+        # One field label (``对外公开总数量``) beside a blank is that field, blank; a
+        # header row names several and holds no values.
+        names_field = current is not None and sum(
+            1 for fk in _field_keys(current) if fk and fk in key) == 1
+        if item is None and all(v.blank for v in values) and (
+                not (names_field and values) or "信息内容" in key):
             continue
         run = _glued_run(labels) if item is not None and all(v.blank for v in values) else None
         if run is not None and current is not None:
