@@ -183,6 +183,10 @@ def _label_key(labels: list[Field]) -> str:
 
 
 def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
+    return _best_row_scored(key, specs, after)[0]
+
+
+def _best_row_scored(key: str, specs: tuple[RowSpec, ...], after: int) -> tuple[int | None, int]:
     """The template row a label names: the longest template key it contains.
 
     A label cut short by a line wrap (``2.其他法律行政法规禁``, its ``止公开`` on the
@@ -190,7 +194,7 @@ def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
     the template key that the label's end begins wins if it overlaps more.
     """
     if not key or len(key) > _MAX_LABEL_KEY:
-        return None
+        return None, 0
     best: int | None = None
     best_len = 0
     for index, spec in enumerate(specs):
@@ -205,7 +209,7 @@ def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
             overlap = _suffix_prefix(key, spec.key)
             if overlap >= _SHORT_KEY and overlap > best_len:
                 best, best_len = index, overlap
-    return best
+    return best, best_len
 
 
 def _suffix_prefix(label: str, key: str) -> int:
@@ -250,11 +254,14 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
         if not has_number and len(values) < 3:
             pending.extend(labels)
             continue
-        index = _best_row(own_key, specs, last)
+        index, score = _best_row_scored(own_key, specs, last)
         used = labels
-        if index is None and pending:
-            index = _best_row(_label_key(pending + labels), specs, last)
-            used = pending + labels
+        if score < _SHORT_KEY and pending:
+            # ``只计这一情形，不计其他情形）`` names 其他 by chance; the wrapped label
+            # above it (``（二）部分公开（区分处理的，``) says which row this is.
+            joined, joined_score = _best_row_scored(_label_key(pending + labels), specs, last)
+            if joined is not None and joined_score > score:
+                index, used = joined, pending + labels
         if index is None and not has_number:
             pending.extend(labels)
             continue
@@ -438,10 +445,16 @@ def _active(region: Region | None, template: TemplateId) -> Table:
     strays: list[StrayRow] = []
     current: ItemSpec | None = None
     next_field = 0
+    pending = ""  # label-only rows run together: ``规范`` + ``性文件`` wrapped in a PDF
     for row in rows:
         labels, values = row.split()
         key = _label_key(labels)
         item = next((it for k, it in keys if k and k in key), None)
+        if item is None and pending:
+            joined = pending + key
+            item = next((it for k, it in keys if k and k in joined and k not in pending), None)
+        has_value = any(not v.blank for v in values)
+        pending = "" if has_value or item is not None else (pending + key)[-_MAX_LABEL_KEY:]
         if item is not None and item is not current:
             current, next_field = item, 0
             if item.id not in labels_of and labels:
@@ -474,6 +487,12 @@ def _active(region: Region | None, template: TemplateId) -> Table:
         named = next((i for i, fk in enumerate(field_keys) if fk and fk in key), None)
         if named is not None and len([v for v in values if not v.blank]) <= 1:
             value = next((v for v in values if not v.blank), values[0])
+            filled = item_slots[named]
+            if filled is not None and not filled.blank:
+                # A field filled twice: an item label was lost; never overwrite a number.
+                strays.append(StrayRow(table=table, label="".join(f.text for f in labels),
+                                       start=row.start, values=1))
+                continue
             item_slots[named] = value
             next_field = named + 1
             continue
