@@ -99,10 +99,14 @@ def generate_with(
         chosen -= {"omitted_blanks"}
     if not spec.can_blank and "omitted_blanks" not in chosen:
         truth = truth.blanks_as_zero()  # the text says 0, and so does the truth
+    if spec.adjust is not None:
+        truth = spec.adjust(truth)
     if truth.template != "2019":
         chosen -= {"long_table2"}
     ctx = Ctx(rng, chosen)
     lines, tables = render_document(truth, spec, ctx)
+    if "lost_label" in chosen and "lost_label_row" not in ctx.choices:
+        chosen -= {"lost_label"}  # no row qualified: record only what the text shows
     lines = _disguise(lines, ctx)
     text, positions = _assemble(lines, NEWLINES[newline], rng.random() < 0.9)
     ambiguous: set[CellRef] = set()

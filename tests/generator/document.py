@@ -138,11 +138,15 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
     tables = [table2, table3, table4]
 
     if ctx.on("lost_label"):
-        # seed 001: a row under a group label lost its own label; only rows whose
-        # place alone says which row they are (not the first of their group).
+        # seed 001: a row under a group label lost its own label. Only rows whose
+        # place alone says which row they are (not the first of their group), and
+        # whose first cell is not blank: a line starting with "|" could as well
+        # open with a table border.
         candidates = [r for r in app_rows if "." in r and not r.endswith(
-            (".state_secret", ".not_held", ".petition", ".no_correction"))]
-        ctx.choices["lost_label_row"] = ("applications", rng.choice(candidates) + ".total")
+            (".state_secret", ".not_held", ".petition", ".no_correction"))
+            and truth.value("applications", f"{r}.natural_person") is not None]
+        if candidates:
+            ctx.choices["lost_label_row"] = ("applications", rng.choice(candidates) + ".total")
 
     pub = truth.published
     where_pub: set[str] = set()

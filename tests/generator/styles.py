@@ -34,11 +34,11 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .chars import width
 from .layout import GCell, GRow, GTable, grid_cells, word_cells
-from .truth import CellRef
+from .truth import CellRef, Truth
 
 Seg = tuple[str, CellRef | None]
 Line = tuple[Seg, ...]
@@ -79,7 +79,7 @@ class Ctx:
 # lines is a different number, and PDFs keep a date phrase's glyph run together
 # often enough that the meta extraction would otherwise be untestable.
 _PROTECT = re.compile(
-    r"自[^。；，]*?(?:止|日)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+    r"自[^。；，]*?至[^。；，]*?日止?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
     r"[0-9０-９][0-9０-９.．]*\s*(?:万元|元|件|条|次|起|项|个|%)?|[（(][一二三四五六七八九十]+[）)]"
 )
 
@@ -357,7 +357,10 @@ def _pdf_data_row(row: GRow, ctx: Ctx) -> list[Line]:
 def _fixed_table(table: GTable, ctx: Ctx) -> list[Line]:
     rng = ctx.rng
     gap = int(ctx.choice("gap", lambda: rng.randint(2, 4)))  # type: ignore[call-overload]
-    widths = _fixed_widths(table)
+    # How wide a label column may grow before its text wraps: narrow label columns
+    # (long labels over two to four lines) are as common in real PDFs as wide ones.
+    cap = int(ctx.choice("label_cap", lambda: rng.choice((20, 24, 30, 40))))  # type: ignore[call-overload]
+    widths = _fixed_widths(table, cap)
     xs = [sum(widths[:j]) + gap * j for j in range(table.width)]
     row_gap = ctx.on("row_gaps")
     out: list[Line] = []
@@ -375,7 +378,7 @@ def _fixed_table(table: GTable, ctx: Ctx) -> list[Line]:
     return out
 
 
-def _fixed_widths(table: GTable) -> list[int]:
+def _fixed_widths(table: GTable, cap: int) -> list[int]:
     value_cols = set()
     for row in table.rows:
         j = 0
@@ -390,7 +393,7 @@ def _fixed_widths(table: GTable) -> list[int]:
             if cell.span == 1 and cell.text and not cell.vmerge:
                 w = width(cell.text)
                 if cell.kind != "value":
-                    w = min(w, 8 if j in value_cols else 20)
+                    w = min(w, 8 if j in value_cols else cap)
                 widths[j] = max(widths[j], w)
             j += cell.span
     return widths
@@ -464,6 +467,18 @@ def _markdown_heading(text: str, ctx: Ctx) -> list[Line]:
     return [plain(text), ()]
 
 
+def _pipe_truth(truth: Truth) -> Truth:
+    """A ``|`` row that starts with an empty cell begins with ``|``, which reads as
+    a table border just as well (markdown); nothing in the line tells which. The
+    only such row is table 4's (table 2 and 3 rows start with their label), so its
+    first cell is written as 0 when blank, and the truth says 0."""
+    review = truth.cells["review_litigation"]
+    if review["review.upheld"] is not None:
+        return truth
+    cells = {**truth.cells, "review_litigation": {**review, "review.upheld": 0}}
+    return replace(truth, cells=cells)
+
+
 @dataclass(frozen=True)
 class Style:
     name: str
@@ -473,6 +488,8 @@ class Style:
     heading: Callable[[str, Ctx], list[Line]]
     # Quirks this style may show, with how often a report gets each.
     quirks: dict[str, float]
+    # Cells this style cannot show as blank, written as 0 (truth adjusted to match).
+    adjust: Callable[[Truth], Truth] | None = None
 
 
 _COMMON = {
@@ -487,7 +504,7 @@ STYLES: dict[str, Style] = {
         Style("cell_lines", True, _cell_lines_table, _one_line, _plain_heading,
               {**_COMMON, "nbsp": 0.4, "wrapped_cells": 0.4, "long_table2": 0.5}),
         Style("pipe", True, _pipe_table, _one_line, _plain_heading,
-              {**_COMMON, "lost_label": 0.3}),
+              {**_COMMON, "lost_label": 0.3}, _pipe_truth),
         Style("tab", True, _tab_table, _spaced_para, _plain_heading,
               {**_COMMON, "irregular_grid": 0.6}),
         Style("markdown", True, _markdown_table, _spaced_para, _markdown_heading,
