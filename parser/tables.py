@@ -453,6 +453,12 @@ def _active(region: Region | None, template: TemplateId) -> Table:
         if item is None and pending:
             joined = pending + key
             item = next((it for k, it in keys if k and k in joined and k not in pending), None)
+        if item is None and any(not v.blank for v in values):
+            # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line.
+            overlaps = [(_suffix_prefix(key, k), it) for k, it in keys if k]
+            best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+            if best[0] >= _SHORT_KEY:
+                item = best[1]
         has_value = any(not v.blank for v in values)
         pending = "" if has_value or item is not None else (pending + key)[-_MAX_LABEL_KEY:]
         if item is not None and item is not current:
