@@ -23,6 +23,8 @@ class Related(Frozen):
     end: int
     message: str
     cell: str | None = None  # ``TABLE:ROW.COL`` when the place is a cell
+    # Set only when the place is in another file (the previous year's report, Y rules).
+    path: str | None = None
 
 
 class Finding(Frozen):

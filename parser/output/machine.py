@@ -1,0 +1,212 @@
+"""``--format json|github|sarif``: findings for other programs.
+
+* json — the array of ``spec/contract.md``: code, severity, message, path, line,
+  column, end_line, end_column, related (line, column, message; and path when the
+  place is in another file), help. Lines and columns are 1-based and count
+  characters; a finding about the whole file is at 1:1.
+* github — one workflow command per finding (``::error file=…,line=…,col=…::…``),
+  escaped as GitHub's toolkit escapes them.
+* sarif — SARIF 2.1.0 with the rule catalog in ``tool.driver.rules``, related
+  places in ``relatedLocations`` and ``columnKind: unicodeCodePoints``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from parser.findings import Finding, Severity
+from parser.output import Checked, Sources
+from parser.output.safe import json_safe, visible
+from parser.rules.registry import Rule, all_rules
+
+TOOL = "nianbao"
+INFORMATION_URI = "https://github.com/nianbao/nianbao"
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def dumps(data: object) -> str:
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+
+
+# ---------------------------------------------------------------- json
+
+
+def finding_to_dict(finding: Finding, sources: Sources) -> dict[str, Any]:
+    start = sources.start(finding)
+    end = sources.end(finding)
+    related: list[dict[str, Any]] = []
+    for place in finding.related:
+        position = sources.related_start(finding, place)
+        entry: dict[str, Any] = {"line": position.line, "column": position.column,
+                                 "message": place.message}
+        if place.path is not None and place.path != finding.path:
+            entry["path"] = place.path
+        related.append(entry)
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "path": finding.path,
+        "line": start.line,
+        "column": start.column,
+        "end_line": end.line,
+        "end_column": end.column,
+        "related": related,
+        "help": finding.help,
+    }
+
+
+def format_json(files: Sequence[Checked]) -> str:
+    sources = Sources(files)
+    return dumps([finding_to_dict(f, sources) for checked in files for f in checked.findings])
+
+
+# ---------------------------------------------------------------- github
+
+_GITHUB_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(files: Sequence[Checked]) -> str:
+    """GitHub Actions annotations: one line per finding."""
+    sources = Sources(files)
+    lines: list[str] = []
+    for checked in files:
+        for finding in checked.findings:
+            start = sources.start(finding)
+            end = sources.end(finding)
+            props = [f"file={_escape_property(visible(finding.path))}",
+                     f"line={start.line}", f"col={start.column}"]
+            if end.line >= start.line:
+                props.append(f"endLine={end.line}")
+                if end.line == start.line and end.column > start.column:
+                    props.append(f"endColumn={end.column}")
+            props.append(f"title={_escape_property(f'{TOOL} {finding.code}')}")
+            message = f"{finding.code} {visible(finding.message)}"
+            if finding.help:
+                message += f"\nhelp: {visible(finding.help)}"
+            lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::"
+                         f"{_escape_data(message)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+# ---------------------------------------------------------------- sarif
+
+_SARIF_LEVEL: dict[Severity, str] = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a path: relative paths stay relative, percent-encoded."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        return candidate.as_uri()
+    return quote(candidate.as_posix(), safe="/")
+
+
+def _region(start_line: int, start_column: int, end_line: int, end_column: int) -> dict[str, int]:
+    region = {"startLine": start_line, "startColumn": start_column}
+    if (end_line, end_column) > (start_line, start_column):
+        region["endLine"] = end_line
+        region["endColumn"] = end_column
+    return region
+
+
+def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.explanation, "markdown": rule.explanation},
+        "help": {"text": rule.help, "markdown": rule.help},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"tags": [rule.family], "severity": rule.severity},
+    }
+
+
+def format_sarif(files: Sequence[Checked], version: str) -> str:
+    sources = Sources(files)
+    rules = all_rules()
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    results: list[dict[str, Any]] = []
+    for checked in files:
+        for finding in checked.findings:
+            start = sources.start(finding)
+            end = sources.end(finding)
+            result: dict[str, Any] = {
+                "ruleId": finding.code,
+                "ruleIndex": index[finding.code],
+                "level": _SARIF_LEVEL[finding.severity],
+                "message": {"text": finding.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(finding.path)},
+                    "region": _region(start.line, start.column, end.line, end.column),
+                }}],
+            }
+            related: list[dict[str, Any]] = []
+            for number, place in enumerate(finding.related, start=1):
+                path = sources.related_path(finding, place)
+                rs = sources.related_start(finding, place)
+                re_ = sources.related_end(finding, place)
+                related.append({
+                    "id": number,
+                    "message": {"text": place.message},
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": artifact_uri(path)},
+                        "region": _region(rs.line, rs.column, re_.line, re_.column),
+                    },
+                })
+            if related:
+                result["relatedLocations"] = related
+            if finding.help:
+                result["properties"] = {"help": finding.help}
+            results.append(result)
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": TOOL, "version": version,
+                                "informationUri": INFORMATION_URI,
+                                "rules": [rule_descriptor(r) for r in rules]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+    return dumps(log)
+
+
+# ---------------------------------------------------------------- statistics
+
+
+def statistics(files: Sequence[Checked]) -> list[dict[str, Any]]:
+    """Count per code, most frequent first (ruff's --statistics)."""
+    counts: dict[str, int] = {}
+    for checked in files:
+        for finding in checked.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+    rules = {rule.code: rule for rule in all_rules()}
+    out: list[dict[str, Any]] = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        rule = rules.get(code)
+        out.append({"code": code, "name": rule.name if rule else code,
+                    "severity": rule.severity if rule else "error", "count": count,
+                    "title": rule.title if rule else ""})
+    return out
+
+
+def format_statistics_text(rows: Sequence[dict[str, Any]]) -> str:
+    if not rows:
+        return ""
+    width = max(len(str(row["count"])) for row in rows)
+    return "".join(f"{row['count']:>{width}}\t{row['code']}\t[{row['severity']}] {row['title']}\n"
+                   for row in rows)

@@ -1,0 +1,405 @@
+"""S — structure: the six sections, their headings, the three tables and their rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from parser.findings import Finding, Related
+from parser.normalize import match_key, normalize_char_text
+from parser.rules.common import TABLE_NAMES, full_row_label
+from parser.rules.context import Context
+from parser.rules.registry import report_rule
+from parser.template import (
+    ACTIVE_ITEMS,
+    APPLICATION_ROWS,
+    CHINESE_NUMERALS,
+    SECTIONS,
+    TABLE_IDS,
+    TABLE_NUMBERS,
+    TableId,
+)
+
+_SECTION_OF_TABLE: dict[TableId, int] = {"active_disclosure": 2, "applications": 3,
+                                         "review_litigation": 4}
+
+
+def _numeral(number: int) -> str:
+    return CHINESE_NUMERALS[number - 1] if 1 <= number <= len(CHINESE_NUMERALS) else str(number)
+
+
+def _old_structure(ctx: Context) -> bool:
+    """No section of the six at all: not this template (pre-2019 reports, other documents)."""
+    return not ctx.report.sections
+
+
+@report_rule("S001", "missing-section", "error", "a section of the six is missing")
+def missing_section(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Checks that the report has the six sections of the national template: 一、总体情况,
+    二、主动公开政府信息情况, 三、收到和处理政府信息公开申请情况, 四、政府信息公开行政复议、
+    行政诉讼情况, 五、存在的主要问题及改进情况, 六、其他需要报告的事项. When none of them is
+    found (a report of the pre-2019 structure, or not an annual report), that is one
+    finding, not six.
+
+    ## Why is this bad?
+    条例第五十条 fixes the contents of the annual report, and 国办公开办函〔2019〕60号 and
+    〔2021〕30号 fix its format. Review bulletins count a missing part (no 复议/诉讼 section,
+    问题及改进 not written) as a defect of the report.
+
+    ## Example
+    A report that goes from 三、收到和处理政府信息公开申请情况 straight to
+    五、存在的主要问题及改进情况 has no section 四.
+
+    ## How to fix
+    Add the missing section with its standard heading; write 无 or the zero counts if there is nothing to report.
+    """
+    report = ctx.report
+    if _old_structure(ctx):
+        year = report.meta.year
+        why = (f"a {year} report, before the 2019 template" if year is not None and year < 2019
+               else "the report may follow an older structure, or not be an annual report")
+        yield ctx.finding("S001", f"none of the six standard sections (一、总体情况 … "
+                          f"六、其他需要报告的事项) was found: {why}", None, None)
+        return
+    present = {s.number for s in report.sections}
+    for spec in SECTIONS:
+        if spec.number in present:
+            continue
+        after = [s for s in report.sections if s.number > spec.number]
+        before = [s for s in report.sections if s.number < spec.number]
+        if after:
+            anchor = after[0]
+            where = f"expected before {anchor.heading}"
+        else:
+            anchor = before[-1]
+            where = f"expected after {anchor.heading}"
+        yield ctx.finding(
+            "S001", f"section {spec.standard} is missing ({where})",
+            anchor.start, anchor.heading_end,
+            hint=f"Add the section {spec.standard}; write 无 if there is nothing to report.",
+        )
+
+
+@report_rule("S002", "nonstandard-heading", "info",
+             "a section heading differs from the standard wording")
+def nonstandard_heading(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Compares each section heading with the wording of the national template (ignoring
+    spaces, full- or half-width punctuation and PDF radicals). Wordings seen in many
+    reports (一、本年度政府信息公开工作的基本情况) are still reported, as information.
+
+    ## Why is this bad?
+    The template fixes the headings so that reports can be read and compared the
+    same way everywhere; review bulletins list non-standard headings among the defects.
+
+    ## Example
+    ```
+    五、存在的主要问题及下一步改进措施
+    ```
+    The template says 五、存在的主要问题及改进情况.
+
+    ## How to fix
+    Use the standard heading.
+    """
+    for section in ctx.report.sections:
+        if section.standard:
+            continue
+        spec = SECTIONS[section.number - 1]
+        key = match_key(section.heading)
+        known = any(match_key(v) == key for v in spec.variants)
+        note = " (a common variant)" if known else ""
+        yield ctx.finding(
+            "S002", f"heading {section.heading!r}{note} differs from the standard "
+            f"{spec.standard!r}", section.start, section.heading_end,
+            hint=f"Use the standard heading {spec.standard}.",
+        )
+
+
+@report_rule("S003", "heading-order", "warning",
+             "a section number repeats or goes backwards")
+def heading_order(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a heading numbered like a section (一、 … 六、) whose number repeats the
+    current section's or goes back to an earlier one, such as a second 一、 or a
+    三、下步打算 inside section 五.
+
+    ## Why is this bad?
+    The report then seems to start again or to have two sections with one number. It
+    usually shows a copied block (a second 总体情况), or sub-headings numbered like
+    sections, which readers and tools take for a new section.
+
+    ## Example
+    ```
+    一、总体情况
+    …
+    一、政务信息公开总体情况
+    ```
+
+    ## How to fix
+    Remove the duplicated block, or number sub-headings differently ((一)、(二) or 1、2).
+    """
+    report = ctx.report
+    for anomaly in report.heading_anomalies:
+        current = report.section(anomaly.previous)
+        related: list[Related] = []
+        if current is not None:
+            related.append(Related(start=current.start, end=current.heading_end,
+                                   message=f"section {_numeral(current.number)} begins here"))
+        numeral = _numeral(anomaly.number)
+        if anomaly.kind == "repeat":
+            what = f"section number {numeral} repeats"
+        else:
+            what = (f"section number {numeral} goes backwards inside section "
+                    f"{_numeral(anomaly.previous)}")
+        end = anomaly.start + len(anomaly.heading)
+        yield ctx.finding("S003", f"{what}: {anomaly.heading!r}", anomaly.start, end,
+                          related=related)
+
+
+@report_rule("S004", "missing-table", "error", "a table (2, 3 or 4) is not found")
+def missing_table(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Checks that the three tables of the template are there: table 2 (主动公开政府信息情况),
+    table 3 (收到和处理政府信息公开申请情况) and table 4 (行政复议、行政诉讼情况).
+
+    ## Why is this bad?
+    The tables are the mandatory, comparable part of the report. Without them, the
+    numbers cannot be checked or compiled, whatever the text says.
+
+    ## Example
+    Section 三 says "本年度未收到政府信息公开申请" and stops: table 3 is missing, even
+    when all its numbers would be 0.
+
+    ## How to fix
+    Add the table in the template's form, with 0 in the cells that count nothing.
+    """
+    if _old_structure(ctx):
+        return
+    for table_id in TABLE_IDS:
+        if ctx.table(table_id) is not None:
+            continue
+        section = ctx.report.section(_SECTION_OF_TABLE[table_id])
+        start = section.start if section else None
+        end = section.heading_end if section else None
+        yield ctx.finding("S004", f"{TABLE_NAMES[table_id]} is not found", start, end,
+                          hint=f"Add table {TABLE_NUMBERS[table_id]} in the template's form.")
+
+
+@report_rule("S005", "missing-row", "error", "a template row is not found in its table")
+def missing_row(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Checks that every row of tables 2 and 3 is there, under the template the report
+    follows: the eight items of table 2 (template 2019) or six (template 2021), and the
+    26 or 28 rows of table 3.
+
+    ## Why is this bad?
+    A missing row hides a count (a 不予公开 reason, a result category), and the sums
+    that include it can no longer be checked. Often the row was lost when the table
+    was copied out of Word or a PDF.
+
+    ## Example
+    Table 3 goes from 7.属于行政执法案卷 straight to (四)无法提供: 8.属于行政查询事项 is missing.
+
+    ## How to fix
+    Restore the row with its numbers (0 where it counts nothing).
+    """
+    if ctx.template is None:
+        return
+    wanted: dict[TableId, list[tuple[str, str]]] = {
+        "active_disclosure": [(item.id, item.label) for item in ACTIVE_ITEMS[ctx.template]],
+        "applications": [(spec.id, full_row_label(ctx.template, spec.id))
+                         for spec in APPLICATION_ROWS[ctx.template]],
+    }
+    for table_id, rows in wanted.items():
+        table = ctx.table(table_id)
+        if table is None:
+            continue
+        found = {row.id: row for row in table.rows}
+        present = {cid.rpartition(".")[0] for cid in table.cells}
+        for index, (row_id, label) in enumerate(rows):
+            if row_id in found or row_id in present:
+                continue
+            following = [found[r].start for r, _ in rows[index + 1:] if r in found]
+            start = following[0] if following else (table.start or 0)
+            yield ctx.finding(
+                "S005", f"{TABLE_NAMES[table_id]} has no row {label}", start, None,
+                hint=f"Restore the row {label} with its numbers (0 where it counts nothing).",
+            )
+
+
+@report_rule("S006", "recovered-row", "warning",
+             "a row recovered by position because its label is missing or unreadable")
+def recovered_row(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a row of numbers that had no readable label and was placed in the one
+    free template row between its neighbours. Its numbers are checked as that row's.
+
+    ## Why is this bad?
+    The placement is an inference: if the table really lost a different row, the
+    numbers are attributed to the wrong category. Readers of the published report
+    cannot tell what the row means at all.
+
+    ## Example
+    ```
+    7.属于行政执法案卷 | | | | | | | |
+    0 | | | | | | 0 |
+    (四)无法提供 | 1.本机关不掌握相关政府信息 | 0 | …
+    ```
+    The second row is placed as 8.属于行政查询事项.
+
+    ## How to fix
+    Restore the row's label.
+    """
+    for table_id in TABLE_IDS:
+        table = ctx.table(table_id)
+        if table is None:
+            continue
+        for row in table.rows:
+            if not row.recovered:
+                continue
+            label = (full_row_label(ctx.template, row.id)
+                     if ctx.template and table_id == "applications" else row.id)
+            line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
+            yield ctx.finding(
+                "S006", f"a row without a readable label was placed as {label} by its "
+                f"position between its neighbours", row.start, max(row.start + 1, line_end),
+                cells=[c for c in table.cells.values() if c.row == row.id],
+                hint=f"Restore the label {label}.",
+            )
+
+
+@report_rule("S007", "cell-count", "warning",
+             "a row, or the table-4 line, has more or fewer cells than the template")
+def cell_count(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a row whose number of cells differs from the template's: 7 per row of
+    table 3, 15 on the table-4 line, 1 to 3 per item of table 2. When cells are
+    missing and nothing tells which, the row's numbers are not assigned to columns and
+    its sums are not checked.
+
+    ## Why is this bad?
+    A missing or extra cell shifts the numbers into the wrong columns; guessing would
+    check, and report, the wrong figures.
+
+    ## Example
+    ```
+    0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+    ```
+    Table 4 with 12 of its 15 cells: which three are missing cannot be told.
+
+    ## How to fix
+    Restore the missing cells (0 where they count nothing), or remove the extra ones.
+    """
+    for table_id in TABLE_IDS:
+        table = ctx.table(table_id)
+        if table is None and table_id == "review_litigation":
+            table = ctx.report.tables.get(table_id)
+            if table is None or not table.rows:
+                continue
+        if table is None:
+            continue
+        for row in table.rows:
+            if row.cells_found == row.cells_expected:
+                continue
+            if table_id == "review_litigation":
+                what = "the table-4 line"
+            elif table_id == "applications" and ctx.template:
+                what = f"row {full_row_label(ctx.template, row.id)}"
+            else:
+                what = f"row {row.label or row.id}"
+            counted = f"has {row.cells_found} of {row.cells_expected} cells"
+            if row.cells_found > row.cells_expected:
+                counted = (f"has {row.cells_found} cells where the template has "
+                           f"{row.cells_expected}")
+            tail = ("; which are missing cannot be told, so its numbers are not checked"
+                    if not row.assigned else "")
+            line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
+            yield ctx.finding("S007", f"{what} {counted}{tail}", row.start,
+                              max(row.start + 1, line_end))
+
+
+@report_rule("S008", "unknown-row", "warning", "a row label that belongs to no template")
+def unknown_row(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a row of numbers inside a table whose label matches no row of the template
+    (nor of the other template).
+
+    ## Why is this bad?
+    Its numbers are not part of any checked sum. Either the row was added (local
+    additions belong in the text, not the table), or its label was mangled so badly
+    that the row it stands for is now missing.
+
+    ## Example
+    ```
+    (三)不予公开 9.其他 0 0 0 0 0 0 0
+    ```
+
+    ## How to fix
+    Use the template's row label, or move the extra figure into the text.
+    """
+    for table_id in TABLE_IDS:
+        table = ctx.table(table_id)
+        if table is None:
+            continue
+        for stray in table.stray_rows:
+            label = normalize_char_text(stray.label).strip()
+            yield ctx.finding(
+                "S008", f"row {label!r} in {TABLE_NAMES[table_id]} matches no template row "
+                f"({stray.values} numbers not checked)", stray.start, stray.start + len(stray.label),
+            )
+
+
+_EMPTY_WORDS = re.compile(r"^(无|暂无|没有|无问题|无其他|略|/|—+|-+)?$")
+_PROBLEM_WORDS = ("问题", "不足", "困难", "差距", "薄弱", "短板", "欠缺", "不够", "有待", "不到位",
+                  "不高", "不强", "不多", "不全", "单一", "紧缺", "滞后", "缺乏")
+_IMPROVE_WORDS = ("改进", "措施", "下一步", "下步", "今后", "将", "计划", "打算", "加强", "提升",
+                  "完善", "推进", "加大", "提高", "努力", "继续", "进一步", "方向", "强化", "优化")
+
+
+@report_rule("S009", "empty-problems-section", "warning",
+             "section 5 says nothing of problems or of improvements")
+def empty_problems(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reads section 五 (存在的主要问题及改进情况) and reports it when it is empty or just 无,
+    or when it names no problem (问题, 不足, 困难 …) or no improvement (改进, 措施, 下一步,
+    加强 …).
+
+    ## Why is this bad?
+    The template asks every agency to state its main problems and what it will do
+    about them. Review bulletins list "问题及改进 not filled in" among the usual defects,
+    and 国办公开办函〔2021〕30号 criticises 敷衍塞责 reports.
+
+    ## Example
+    ```
+    五、存在的主要问题及改进情况
+    无。
+    ```
+
+    ## How to fix
+    Describe the main problems of the year and the concrete improvements planned.
+    """
+    section = ctx.report.section(5)
+    if section is None:
+        return
+    body = match_key(ctx.report.text[section.heading_end:section.end])
+    if _EMPTY_WORDS.match(body):
+        what = "is empty" if not body else f"says only {body!r}"
+        yield ctx.finding("S009", f"section 五 {what}: it names no problem and no improvement",
+                          section.start, section.heading_end)
+        return
+    missing = [name for name, words in (("problem", _PROBLEM_WORDS),
+                                        ("improvement", _IMPROVE_WORDS))
+               if not any(word in body for word in words)]
+    if missing:
+        yield ctx.finding("S009", f"section 五 names no {' and no '.join(missing)}",
+                          section.start, section.heading_end)

@@ -1,0 +1,295 @@
+"""V — the values in the cells: blanks, text, signs, fractions, units.
+
+Blank and non-numeric cells are reported once per row, naming the columns, and a
+table-3 layout that leaves every applicant column blank (common under template
+2019, where only 总计 is filled) is one finding for the whole table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from parser.findings import Finding
+from parser.model import Cell, Table
+from parser.rules.common import (
+    T3_SHORT,
+    TABLE_NAMES,
+    column_label,
+    field_label,
+    fmt,
+    is_blank,
+    row_label,
+)
+from parser.rules.context import Context
+from parser.rules.registry import report_rule
+from parser.template import (
+    AMOUNT_FIELDS,
+    APPLICANT_ONLY_IDS,
+    SIGNED_FIELDS,
+    TABLE_IDS,
+    TableId,
+)
+
+
+def _rows(table: Table) -> dict[str, list[Cell]]:
+    """The table's cells grouped by row, in template order (table 4 is one row)."""
+    rows: dict[str, list[Cell]] = {}
+    for cell in table.cells.values():
+        key = "review_litigation" if table.id == "review_litigation" else cell.row
+        rows.setdefault(key, []).append(cell)
+    return rows
+
+
+def _row_name(ctx: Context, table: TableId, row: str) -> str:
+    if table == "review_litigation":
+        return "table 4"
+    return row_label(table, row, ctx.template)
+
+
+def _columns(ctx: Context, cells: Sequence[Cell]) -> str:
+    if cells and cells[0].table == "review_litigation":
+        return "、".join(ctx.name(c) for c in cells)
+    return "、".join(field_label(c.table, c.id, ctx.template) for c in cells)
+
+
+def _span(ctx: Context, cells: Sequence[Cell]) -> tuple[int, int]:
+    """From the first cell to the last one on the same line."""
+    first = cells[0]
+    index = ctx.report.line_index
+    line = index.line_of(first.start)
+    end = first.end
+    for cell in cells[1:]:
+        if index.line_of(cell.start) == line:
+            end = max(end, cell.end)
+    return first.start, end
+
+
+@report_rule("V001", "blank-cells", "warning", "blank cells read as 0")
+def blank_cells(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports table cells left blank. The arithmetic rules read them as 0; this rule
+    says so, once per row with the blank columns named. When table 3 leaves all six
+    applicant columns blank in every row (template 2019 allowed filling only 总计),
+    that is one finding for the table.
+
+    ## Why is this bad?
+    A blank is not a number: a reader cannot tell "none" from "not counted" or "lost
+    when the table was copied". The national template asks for a number in every cell,
+    0 included.
+
+    ## Example
+    ```
+    一、本年新收政府信息公开申请数量 | 0 | | 0 | | 0 | | 0
+    ```
+    商业企业, 社会公益组织 and 其他 are blank.
+
+    ## How to fix
+    Write 0 in every cell that counts nothing.
+    """
+    for table_id in TABLE_IDS:
+        table = ctx.table(table_id)
+        if table is None:
+            continue
+        rows = _rows(table)
+        if table_id == "applications":
+            yield from _applications_blanks(ctx, rows)
+            continue
+        for row, cells in rows.items():
+            blanks = [c for c in cells if is_blank(c)]
+            if not blanks:
+                continue
+            start, end = _span(ctx, blanks)
+            name = _row_name(ctx, table_id, row)
+            if len(blanks) == len(cells) and len(cells) > 1:
+                what = f"every cell of {name} is blank" if table_id == "review_litigation" \
+                    else f"{name}: every cell is blank"
+            else:
+                what = f"{name}: {_columns(ctx, blanks)} blank"
+            yield ctx.finding("V001", f"{what}, read as 0", start, end, cells=blanks)
+
+
+def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[Finding]:
+    def applicants(cells: list[Cell]) -> list[Cell]:
+        return [c for c in cells if c.column in APPLICANT_ONLY_IDS]
+
+    if rows and all(applicants(cells) and all(is_blank(c) for c in applicants(cells))
+                    for cells in rows.values()):
+        blank_totals = [c for cells in rows.values() for c in cells
+                        if c.column == "total" and is_blank(c)]
+        every = [c for cells in rows.values() for c in cells if is_blank(c)]
+        first_row = next(iter(rows.values()))
+        start, end = _span(ctx, [c for c in first_row if is_blank(c)])
+        if len(blank_totals) == len(rows):
+            message = f"every cell of {TABLE_NAMES['applications']} is blank, read as 0"
+        else:
+            message = (f"{TABLE_NAMES['applications']} leaves the six applicant columns blank "
+                       f"in all {len(rows)} rows (only 总计 is filled), read as 0")
+            if blank_totals:
+                names = "、".join(T3_SHORT[c.row] for c in blank_totals)
+                message += f"; 总计 is blank too in {names}"
+        yield ctx.finding(
+            "V001", message, start, end, cells=every,
+            related=[ctx.related(c, f"{T3_SHORT[c.row]}·总计 blank", value=False)
+                     for c in blank_totals],
+        )
+        return
+    for row, cells in rows.items():
+        blanks = [c for c in cells if is_blank(c)]
+        if not blanks:
+            continue
+        start, end = _span(ctx, blanks)
+        name = T3_SHORT.get(row, row)
+        if len(blanks) == len(cells):
+            what = "every cell is blank"
+        elif len(blanks) == len(APPLICANT_ONLY_IDS) and all(
+                c.column in APPLICANT_ONLY_IDS for c in blanks):
+            what = "the six applicant columns are blank (only 总计 is filled)"
+        else:
+            what = "、".join(column_label(c.column) for c in blanks) + " blank"
+        yield ctx.finding("V001", f"{name}: {what}, read as 0", start, end, cells=blanks)
+
+
+@report_rule("V002", "not-a-number", "error", "a cell that is not a number")
+def not_a_number(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports cells that hold something other than a number: ``/``, ``无``, ``—``, a number
+    written in words (``三``), or any other text. One finding per row, naming the cells.
+
+    ## Why is this bad?
+    The template asks for numbers. A placeholder can mean 0, "not applicable" or
+    "unknown", and text cannot be added up, so the table cannot be checked or compared
+    with other reports. (The arithmetic rules read ``/``, ``—`` and ``无`` as 0, and a
+    number in words as that number.)
+
+    ## Example
+    ```
+    行政许可 | / | / | 12
+    ```
+
+    ## How to fix
+    Write the number, 0 for none, in every cell.
+    """
+    for table_id in TABLE_IDS:
+        table = ctx.table(table_id)
+        if table is None:
+            continue
+        for row, cells in _rows(table).items():
+            texts = [c for c in cells if c.kind == "text"]
+            if not texts:
+                continue
+            start, end = _span(ctx, texts)
+            if table_id == "review_litigation":
+                listed = "、".join(f"{ctx.name(c)} {c.raw!r}" for c in texts)
+            else:
+                listed = "、".join(f"{field_label(c.table, c.id, ctx.template)} {c.raw!r}"
+                                  for c in texts)
+            noun = "is not a number" if len(texts) == 1 else "are not numbers"
+            yield ctx.finding("V002", f"{_row_name(ctx, table_id, row)}: {listed} {noun}",
+                              start, end, cells=texts)
+
+
+@report_rule("V003", "negative-count", "error",
+             "a negative count (only 本年增/减 may be negative)")
+def negative_count(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a negative number in any cell but 本年增/减 (``change``, template 2019), the
+    only cell the template allows to go below zero.
+
+    ## Why is this bad?
+    Applications, cases, documents and decisions are counted; a count cannot be
+    negative. A minus sign is usually a typo or a change figure typed into the wrong column.
+
+    ## Example
+    ```
+    (一)予以公开  0  -2  0  0  0  0  -2
+    ```
+
+    ## How to fix
+    Write the count without the sign, or move the change figure to 本年增/减.
+    """
+    for cell in ctx.report.cells():
+        if cell.value is None or cell.value >= 0 or cell.column in SIGNED_FIELDS:
+            continue
+        if ctx.table(cell.table) is None:
+            continue
+        yield ctx.cell_finding("V003", f"{ctx.name(cell)} = {fmt(cell.value)}: a count cannot "
+                               "be negative", cell)
+
+
+@report_rule("V004", "fractional-count", "error",
+             "a fractional count (only amounts may have decimals)")
+def fractional_count(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a number with a fraction in a cell that counts things. Only amounts of
+    money (采购总金额, 本年收费金额) may have decimals.
+
+    ## Why is this bad?
+    Half an application does not exist. A decimal in a count is usually an amount
+    typed into the wrong cell or a figure damaged when the table was copied.
+
+    ## Example
+    ```
+    行政处罚   上一年项目数量 3.5
+    ```
+
+    ## How to fix
+    Write the whole count, or move the amount to its own cell.
+    """
+    for cell in ctx.report.cells():
+        value = cell.value
+        if value is None or cell.column in AMOUNT_FIELDS or value == value.to_integral_value():
+            continue
+        if ctx.table(cell.table) is None:
+            continue
+        yield ctx.cell_finding("V004", f"{ctx.name(cell)} = {fmt(value)}: a count must be a "
+                               "whole number", cell)
+
+
+_WANYUAN = ("万元", "万")
+
+
+@report_rule("V005", "amount-unit", "info",
+             "an amount without a unit, or in 元 where the template asks for 万元")
+def amount_unit(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Looks at the amounts of table 2 (采购总金额 under template 2019, 本年收费金额 under
+    template 2021). Reports one written in 元 where the template asks for 万元, and a
+    non-zero amount with no unit where the column header does not give one (template
+    2019's 采购总金额; template 2021's header says 单位：万元).
+
+    ## Why is this bad?
+    ``95300`` may be 元 or 万元, a factor of ten thousand apart. Reports mix the two,
+    which makes amounts impossible to compare or total across agencies.
+
+    ## Example
+    ```
+    政府集中采购   3   95300元
+    ```
+    95300元 is 9.53 万元; nianbao reads it so.
+
+    ## How to fix
+    Give the amount in 万元, with the unit written, as the template asks.
+    """
+    table = ctx.table("active_disclosure")
+    if table is None:
+        return
+    for cell in table.cells.values():
+        if cell.column not in AMOUNT_FIELDS or cell.kind != "number" or cell.value is None:
+            continue
+        if cell.unit == "元":
+            message = (f"{ctx.name(cell)} = {cell.raw}: in 元 where the template asks for 万元 "
+                       f"(read as {fmt(cell.value)} 万元)")
+            yield ctx.cell_finding("V005", message, cell)
+        elif cell.unit is None and cell.value != Decimal(0) and ctx.template == "2019":
+            message = (f"{ctx.name(cell)} = {cell.raw} has no unit (read as "
+                       f"{fmt(cell.value)} 万元)")
+            yield ctx.cell_finding("V005", message, cell)
+        elif cell.unit not in (None, *_WANYUAN, "元"):
+            message = f"{ctx.name(cell)} = {cell.raw}: {cell.unit} is not a unit of money"
+            yield ctx.cell_finding("V005", message, cell)

@@ -1,0 +1,222 @@
+"""Y — across years: one agency's reports for consecutive years, checked together.
+
+These rules run when ``nianbao check`` is given several reports of one agency (a
+folder of its annual reports is the common case). The finding belongs to the
+later report; the previous year's cells are related places in the other file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from parser.findings import Finding, Related, cell_ref
+from parser.model import Cell
+from parser.rules.common import T3_SHORT, arithmetic_value, column_label, fmt, row_label, shown
+from parser.rules.context import YearView
+from parser.rules.registry import get_rule, years_rule
+from parser.template import APPLICATION_COLUMN_IDS
+
+# Y004: share of this year's narrative found word for word in last year's.
+SIMILARITY_THRESHOLD = 0.5
+_MIN_SHINGLES = 40
+
+
+def _finding(code: str, view: YearView, message: str, start: int | None, end: int | None = None,
+             *, related: Iterable[Related] = (), cells: Iterable[Cell] = ()) -> Finding:
+    rule = get_rule(code)
+    assert rule is not None
+    if start is not None and end is None:
+        end = start + 1
+    return Finding(code=code, severity=rule.severity, message=message, path=view.path,
+                   start=start, end=end, related=tuple(related), help=rule.help,
+                   cells=tuple(cell_ref(c.table, c.id) for c in cells))
+
+
+def _elsewhere(view: YearView, cell: Cell, message: str) -> Related:
+    return Related(start=cell.start, end=cell.end, message=message,
+                   cell=cell_ref(cell.table, cell.id), path=view.path)
+
+
+def _here(cell: Cell, message: str) -> Related:
+    return Related(start=cell.start, end=cell.end, message=message,
+                   cell=cell_ref(cell.table, cell.id))
+
+
+def _known(cells: Iterable[Cell | None]) -> list[Decimal] | None:
+    out: list[Decimal] = []
+    for cell in cells:
+        value = None if cell is None else arithmetic_value(cell)
+        if value is None:
+            return None
+        out.append(value)
+    return out
+
+
+@years_rule("Y001", "carried-over-mismatch", "warning",
+            "二、上年结转 differs from last year's 四、结转下年度继续办理")
+def carried_over(prev: YearView, cur: YearView) -> Iterator[Finding]:
+    """
+    ## What it does
+    For reports of one agency for consecutive years, checks in every column of table 3
+    that 二、上年结转政府信息公开申请数量 of year Y equals 四、结转下年度继续办理 of year Y−1.
+    总计 is always compared (a blank reads as 0); an applicant column only when both
+    reports give a number in it.
+
+    ## Why is this bad?
+    The applications carried into this year are exactly those last year's report
+    carried forward. A difference means one of the two reports is wrong, or
+    applications went missing between them.
+
+    ## Example
+    The 2020 report carries 2 applications forward (四、结转下年度继续办理 总计 = 2); the
+    2021 report says 二、上年结转 总计 = 0.
+
+    ## How to fix
+    Correct 二、上年结转 to last year's carried-forward count, or correct last year's report.
+    """
+    for column in APPLICATION_COLUMN_IDS:
+        now = cur.cells.get(f"applications:carried_over.{column}")
+        before = prev.cells.get(f"applications:carried_forward.{column}")
+        if now is None or before is None:
+            continue
+        if column != "total" and (now.kind != "number" or before.kind != "number"):
+            continue
+        values = _known([now, before])
+        if values is None or values[0] == values[1]:
+            continue
+        message = (f"{T3_SHORT['carried_over']} = {fmt(values[0])} in column "
+                   f"{column_label(column)}, but the {prev.year} report carried "
+                   f"{fmt(values[1])} forward ({T3_SHORT['carried_forward']})")
+        yield _finding("Y001", cur, message, now.start, now.end, cells=[now],
+                       related=[_elsewhere(prev, before, f"{prev.year}: "
+                                           f"{T3_SHORT['carried_forward']}·"
+                                           f"{column_label(column)} = {shown(before.raw)}")])
+
+
+@years_rule("Y002", "in-force-continuity", "warning",
+            "template 2021: 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止")
+def in_force(prev: YearView, cur: YearView) -> Iterator[Finding]:
+    """
+    ## What it does
+    For two consecutive template-2021 reports of one agency, checks for 规章 and
+    行政规范性文件 in table 2 that 现行有效件数(Y) = 现行有效件数(Y−1) + 本年制发件数(Y) −
+    本年废止件数(Y).
+
+    ## Why is this bad?
+    The documents in force change only by those issued and those repealed. A
+    difference means a count is wrong, or documents expired without being reported as
+    废止 (失效 documents belong in 本年废止件数 too).
+
+    ## Example
+    2021: 现行有效 10. 2022: 本年制发 2, 本年废止 1, 现行有效 9 — expected 10+2−1 = 11.
+
+    ## How to fix
+    Recount the documents in force, issued and repealed; correct this year's or last year's figure.
+    """
+    if cur.template != "2021" or prev.template != "2021":
+        return
+    for item in ("regulations", "normative_documents"):
+        now = cur.cells.get(f"active_disclosure:{item}.in_force")
+        issued = cur.cells.get(f"active_disclosure:{item}.issued")
+        repealed = cur.cells.get(f"active_disclosure:{item}.repealed")
+        before = prev.cells.get(f"active_disclosure:{item}.in_force")
+        values = _known([now, issued, repealed, before])
+        if values is None or now is None or issued is None or repealed is None \
+                or before is None:
+            continue
+        stated, add, drop, last = values
+        expected = last + add - drop
+        if stated == expected:
+            continue
+        label = row_label("active_disclosure", item, "2021")
+        message = (f"{label}: 现行有效 = {fmt(stated)}, but {prev.year}'s 现行有效 + 本年制发 − "
+                   f"本年废止 = {fmt(last)}+{fmt(add)}−{fmt(drop)} = {fmt(expected)}")
+        yield _finding("Y002", cur, message, now.start, now.end, cells=[now, issued, repealed],
+                       related=[_here(issued, f"本年制发 = {shown(issued.raw)}"),
+                                _here(repealed, f"本年废止 = {shown(repealed.raw)}"),
+                                _elsewhere(prev, before,
+                                           f"{prev.year}: 现行有效 = {shown(before.raw)}")])
+
+
+_ITEMS_2019 = ("licensing", "other_services", "penalty", "enforcement", "fees")
+
+
+@years_rule("Y003", "item-count-continuity", "warning",
+            "template 2019: 上一年项目数量 ≠ last year's count + its 本年增/减")
+def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
+    """
+    ## What it does
+    For two consecutive template-2019 reports of one agency, checks for 行政许可,
+    其他对外管理服务事项, 行政处罚, 行政强制 and 行政事业性收费 in table 2 that
+    上一年项目数量(Y) = 上一年项目数量(Y−1) + 本年增/减(Y−1).
+
+    ## Why is this bad?
+    Last year's count plus last year's change is the number of items at the start of
+    this year. A difference means one of the counts, or the change, is wrong.
+
+    ## Example
+    2019: 行政许可 上一年项目数量 12, 本年增/减 −2. 2020: 上一年项目数量 12 — expected 10.
+
+    ## How to fix
+    Correct this year's 上一年项目数量, or last year's count or change.
+    """
+    if cur.template != "2019" or prev.template != "2019":
+        return
+    for item in _ITEMS_2019:
+        now = cur.cells.get(f"active_disclosure:{item}.prev_count")
+        last = prev.cells.get(f"active_disclosure:{item}.prev_count")
+        change = prev.cells.get(f"active_disclosure:{item}.change")
+        values = _known([now, last, change])
+        if values is None or now is None or last is None or change is None:
+            continue
+        stated, before, delta = values
+        if stated == before + delta:
+            continue
+        label = row_label("active_disclosure", item, "2019")
+        message = (f"{label}: 上一年项目数量 = {fmt(stated)}, but the {prev.year} report gives "
+                   f"{fmt(before)}+({fmt(delta)}) = {fmt(before + delta)}")
+        yield _finding("Y003", cur, message, now.start, now.end, cells=[now],
+                       related=[_elsewhere(prev, last, f"{prev.year}: 上一年项目数量 = "
+                                           f"{shown(last.raw)}"),
+                                _elsewhere(prev, change, f"{prev.year}: 本年增/减 = "
+                                           f"{shown(change.raw)}")])
+
+
+def similarity(this: frozenset[str], last: frozenset[str]) -> float:
+    """The share of this year's shingles that last year's text already had."""
+    if not this:
+        return 0.0
+    return len(this & last) / len(this)
+
+
+@years_rule("Y004", "repeated-text", "info",
+            "the text repeats most of the previous year's report")
+def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
+    """
+    ## What it does
+    Compares the prose of a report (tables left out, digits masked so changed years
+    and figures do not count) with the same agency's report of the year before, and
+    reports it when over half of it repeats last year's word for word.
+
+    ## Why is this bad?
+    国办公开办函〔2021〕30号 criticises reports whose 内容雷同; local assessments deduct
+    points when more than half of the text repeats last year's. A copied report rarely
+    describes this year's work.
+
+    ## Example
+    The 2021 report is the 2020 report with 2020 replaced by 2021.
+
+    ## How to fix
+    Describe this year's work, problems and improvements in this year's words.
+    """
+    if len(cur.shingles) < _MIN_SHINGLES or len(prev.shingles) < _MIN_SHINGLES:
+        return
+    share = similarity(cur.shingles, prev.shingles)
+    if share <= SIMILARITY_THRESHOLD:
+        return
+    message = (f"{share:.0%} of the text repeats the {prev.year} report of the same agency "
+               f"({prev.path})")
+    yield _finding("Y004", cur, message, cur.anchor, None,
+                   related=[Related(start=prev.anchor, end=prev.anchor + 1,
+                                    message=f"the {prev.year} report", path=prev.path)])
