@@ -29,6 +29,7 @@ from parser.template import (
     AMOUNT_FIELDS,
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
+    FIELD_ALIASES,
     REVIEW_CELL_IDS,
     ItemSpec,
     RowSpec,
@@ -420,8 +421,14 @@ def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
 
 
 @cache
-def _field_keys(item: ItemSpec) -> list[str]:
-    return [match_key(label) for _, label in item.fields]
+def _field_keys(item: ItemSpec) -> list[tuple[str, ...]]:
+    """Each field's label and its other wordings, as match keys."""
+    return [tuple(match_key(name) for name in (label, *FIELD_ALIASES.get(label, ())))
+            for _, label in item.fields]
+
+
+def _fields_named(item: ItemSpec, key: str) -> list[int]:
+    return [i for i, names in enumerate(_field_keys(item)) if any(n and n in key for n in names)]
 
 
 @cache
@@ -467,8 +474,8 @@ def _active(region: Region | None, template: TemplateId) -> Table:
                 labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
         # One field label (``对外公开总数量``) beside a blank is that field, blank; a
         # header row names several and holds no values.
-        names_field = current is not None and sum(
-            1 for fk in _field_keys(current) if fk and fk in key) == 1
+        named_here = _fields_named(current, key) if current is not None else []
+        names_field = len(named_here) == 1
         if item is None and all(v.blank for v in values) and (
                 not (names_field and values) or "信息内容" in key):
             continue
@@ -483,14 +490,18 @@ def _active(region: Region | None, template: TemplateId) -> Table:
                     item_slots[next_field] = f
                     next_field += 1
             continue
+        if not values and names_field and item is None:
+            # A field's label alone (its number on the next line, or a blank a PDF
+            # dropped): what follows without a label of its own is this field's.
+            next_field = named_here[0]
+            continue
         if not values or current is None:
             if values and any(not v.blank for v in values) and labels:
                 strays.append(StrayRow(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=len(values)))
             continue
         item_slots = found.setdefault(current.id, [None] * len(current.fields))
-        field_keys = _field_keys(current)
-        named = next((i for i, fk in enumerate(field_keys) if fk and fk in key), None)
+        named = named_here[0] if names_field else None
         if named is not None and len([v for v in values if not v.blank]) <= 1:
             value = next((v for v in values if not v.blank), values[0])
             filled = item_slots[named]

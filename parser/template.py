@@ -91,6 +91,16 @@ ACTIVE_ITEMS: dict[TemplateId, tuple[ItemSpec, ...]] = {
     ),
 }
 
+# Other wordings of field labels seen in real reports (matched after normalisation).
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "采购总金额": ("采购总额", "采购金额"),
+    "采购项目数量": ("采购项目数",),
+    "本年新制作数量": ("本年新制作",),
+    "本年新公开数量": ("本年新公开",),
+    "对外公开总数量": ("对外公开总数",),
+    "本年收费金额（单位：万元）": ("本年收费金额",),
+}
+
 # Fields whose value is money, kept in 万元 in the model.
 AMOUNT_FIELDS = frozenset({"amount"})
 # Fields that may legitimately be negative.
