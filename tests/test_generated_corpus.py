@@ -21,28 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generator import STYLE_NAMES, GeneratedReport, corpus
+from corpus_exports import exported
+from generator import STYLE_NAMES, GeneratedReport
 from generator.check import Tally, same_value
-
-from parser.errors import ReportError
-from parser.export import report_to_dict
-from parser.read import parse_bytes
 
 TARGET = 0.995
 FAILURES = Path(__file__).parent / "data" / "generated_failures"
 _BREAK = re.compile(r"\r\n|\r|\n")
-
-
-@lru_cache(maxsize=1)
-def exported() -> tuple[tuple[GeneratedReport, dict[str, Any] | str], ...]:
-    """Each report with its export, or the error it raised (as text)."""
-    out = []
-    for report in corpus():
-        try:
-            out.append((report, report_to_dict(parse_bytes(report.data, report.name))))
-        except ReportError as error:
-            out.append((report, f"ReportError: {error}"))
-    return tuple(out)
 
 
 def _cell(export: dict[str, Any] | str, table: str, cell: str) -> dict[str, Any] | None:

@@ -1,0 +1,138 @@
+"""Any input at all gives a Report or a ReportError, never another exception.
+
+Hypothesis feeds arbitrary bytes, truncated seeds, seeds with lines deleted,
+duplicated or shuffled, and seeds with hostile characters inserted (radicals,
+U+3000, bidi controls, NUL, BOMs, line separators, lone surrogates). Each result
+also goes through ``report_to_dict``, since the export is what users run.
+Example counts are sized for a 2-core CI machine: the file takes well under a
+minute.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import ENCODING_NAMES, generate
+from generator.encodings import encode
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from parser.errors import ReportError
+from parser.export import report_to_dict
+from parser.model import Report
+from parser.read import parse_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))
+SEED_BYTES = [p.read_bytes() for p in SEEDS]
+SEED_LINES = [re.split(r"(?<=\n)", p.read_text(encoding="utf-8")) for p in SEEDS]
+
+# A few generated reports in the encodings the seeds lack (UTF-16 without BOM,
+# GB18030), so truncation also cuts through multi-byte and two-byte units.
+OTHERS = [generate(90_000 + n, encoding=enc).data for n, enc in enumerate(ENCODING_NAMES)]
+
+FAST = settings(max_examples=300, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+HOSTILE = (
+    "⼀⼆⾏⽂⼈⺠⻔⻓⻛⼾"  # Kangxi radicals and CJK Radicals Supplement
+    "\u3000\xa0\u200b\ufeff"  # ideographic space, NBSP, zero width, BOM
+    "\u202e\u202d\u2066\u2067\u2068\u2069\u200f\u200e"  # bidi controls
+    "\x00\x0b\x0c\x1c\x85\u2028\u2029\r\n\t"  # NUL and every odd line break
+    "０１２３４５６７８９－．％|｜"  # full-width digits and pipes
+    "\ud800\udfff"  # lone surrogates (encode to invalid UTF-8)
+)
+
+
+def _parses_or_refuses(data: bytes) -> None:
+    try:
+        report = parse_bytes(data, "hypothesis.txt")
+    except ReportError as error:
+        assert str(error).startswith("hypothesis.txt: ")
+        assert "\n" not in str(error)  # one line, fit to show a user
+        return
+    assert isinstance(report, Report)
+    report_to_dict(report)
+
+
+@FAST
+@given(st.binary(max_size=4096))
+def test_any_bytes(data: bytes) -> None:
+    _parses_or_refuses(data)
+
+
+@FAST
+@given(st.sampled_from(SEED_BYTES + OTHERS), st.floats(0, 1))
+def test_truncated(data: bytes, share: float) -> None:
+    _parses_or_refuses(data[: int(len(data) * share)])
+
+
+@FAST
+@given(st.sampled_from(SEED_BYTES), st.integers(0, 2**16), st.binary(min_size=1, max_size=64))
+def test_seed_with_bytes_spliced_in(data: bytes, at: int, junk: bytes) -> None:
+    at %= len(data) + 1
+    _parses_or_refuses(data[:at] + junk + data[at:])
+
+
+@st.composite
+def _edited_lines(draw: st.DrawFn) -> list[str]:
+    lines = list(draw(st.sampled_from(SEED_LINES)))
+    for _ in range(draw(st.integers(1, 12))):
+        if not lines:
+            break
+        op = draw(st.sampled_from(("delete", "duplicate", "move", "delete_run", "dup_run")))
+        i = draw(st.integers(0, len(lines) - 1))
+        if op == "delete":
+            del lines[i]
+        elif op == "duplicate":
+            lines.insert(i, lines[i])
+        elif op == "move":
+            lines.insert(draw(st.integers(0, len(lines) - 1)), lines.pop(i))
+        elif op == "delete_run":
+            del lines[i:i + draw(st.integers(2, 60))]
+        else:
+            lines[i:i] = lines[i:i + draw(st.integers(2, 60))]
+    return lines
+
+
+@FAST
+@given(_edited_lines())
+def test_seed_lines_deleted_duplicated_moved(lines: list[str]) -> None:
+    _parses_or_refuses("".join(lines).encode("utf-8"))
+
+
+@settings(FAST, max_examples=80)
+@given(st.sampled_from(SEED_LINES), st.randoms(use_true_random=False))
+def test_seed_lines_shuffled(lines: list[str], rng) -> None:
+    shuffled = list(lines)
+    rng.shuffle(shuffled)
+    _parses_or_refuses("".join(shuffled).encode("utf-8"))
+
+
+@FAST
+@given(
+    st.sampled_from(SEED_LINES),
+    st.lists(st.tuples(st.integers(0, 2**16), st.text(alphabet=HOSTILE, min_size=1,
+                                                      max_size=8)), min_size=1, max_size=30),
+    st.sampled_from(("utf-8", "utf-16-le", "utf-16-be-bom", "gb18030")),
+)
+def test_seed_with_hostile_characters(lines: list[str], inserts, encoding: str) -> None:
+    text = "".join(lines)
+    for at, chars in inserts:
+        at %= len(text) + 1
+        text = text[:at] + chars + text[at:]
+    # Lone surrogates cannot be encoded; write them as the invalid bytes a broken
+    # converter would (surrogatepass), which is exactly the input we want.
+    try:
+        data = encode(text, encoding)
+    except UnicodeEncodeError:
+        data = text.encode("utf-8", errors="surrogatepass")
+    _parses_or_refuses(data)
+
+
+@settings(FAST, max_examples=60)
+@given(st.sampled_from(SEED_LINES), st.sampled_from(("", " ", "\t", "\u3000")))
+def test_seed_on_one_line(lines: list[str], joiner: str) -> None:
+    """Web pages flattened whole reports onto one line (domain.md)."""
+    _parses_or_refuses(joiner.join(line.rstrip("\r\n") for line in lines).encode("utf-8"))
