@@ -51,7 +51,7 @@ class Scores:
     def __init__(self) -> None:
         self.overall = Tally()
         self.by: dict[str, dict[str, Tally]] = defaultdict(lambda: defaultdict(Tally))
-        self.ambiguous = Tally()
+        self.ambiguous: dict[str, Tally] = defaultdict(Tally)  # by style
         self.failures: list[tuple[GeneratedReport, str]] = []
 
     def add(self, report: GeneratedReport, table: str, ok: bool, example: str) -> None:
@@ -80,8 +80,8 @@ def scores() -> Scores:
             got = _cell(export, table, cell)
             # Informational: a parser may recover these (e.g. from column alignment)
             # or rightly leave them out; neither counts for or against it.
-            s.ambiguous.add(got is not None and same_value(truth.value(table, cell),
-                                                           got["value"]))
+            s.ambiguous[report.style].add(got is not None and same_value(
+                truth.value(table, cell), got["value"]))
     return s
 
 
@@ -93,7 +93,8 @@ def _report_lines(s: Scores) -> list[str]:
         for name, tally in sorted(s.by[dimension].items()):
             flag = "" if tally.rate >= TARGET else "   <-- below target"
             lines.append(f"    {name:<26} {tally}{flag}")
-    lines.append(f"  ambiguous cells (not counted), parser's value right anyway: {s.ambiguous}")
+    for style, tally in sorted(s.ambiguous.items()):
+        lines.append(f"  {style}: ambiguous cells (not counted), value right anyway: {tally}")
     errors = [f"{r.name}: {e}" for r, e in exported() if isinstance(e, str)]
     lines += [f"  raised {e}" for e in errors]
     for example in s.overall.examples:

@@ -15,10 +15,13 @@ from typing import Any
 
 import pytest
 from corpus_exports import exported
+from generator import GeneratedReport
+from generator.strategies import reports
+from hypothesis import HealthCheck, given, settings
 
 from parser.decode import decode
 from parser.export import report_to_dict
-from parser.read import read_report
+from parser.read import parse_bytes, read_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))
@@ -62,3 +65,11 @@ def test_generated_cells_point_at_their_raw_text() -> None:
         wrong += [f"{report.name} {w}" for w in _misplaced(report.data, export)]
     assert cells > 60_000
     assert wrong == [], f"{len(wrong)} cells misplaced, e.g.\n" + "\n".join(wrong[:10])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+def test_any_generated_report_points_right(report: GeneratedReport) -> None:
+    """The same property on reports hypothesis draws, beyond the fixed corpus."""
+    export = report_to_dict(parse_bytes(report.data, report.name))
+    assert _misplaced(report.data, export) == []
