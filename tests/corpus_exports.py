@@ -7,11 +7,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from generator import GeneratedReport, corpus
-
 from parser.errors import ReportError
 from parser.export import report_to_dict
 from parser.read import parse_bytes
+from tests.generator import GeneratedReport, corpus
 
 Export = dict[str, Any] | str  # the export object, or the ReportError's text
 

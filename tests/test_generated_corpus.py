@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_exports import exported
-from generator import STYLE_NAMES, GeneratedReport
-from generator.check import Tally, same_value
+
+from tests.corpus_exports import exported
+from tests.generator import STYLE_NAMES, GeneratedReport
+from tests.generator.check import Tally, same_value
 
 TARGET = 0.995
 FAILURES = Path(__file__).parent / "data" / "generated_failures"

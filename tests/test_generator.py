@@ -7,17 +7,17 @@ import re
 import unicodedata
 
 import pytest
-from generator import ENCODING_NAMES, NEWLINE_NAMES, STYLE_NAMES, corpus, generate
-from generator.chars import RADICAL_CHARS, fullwidth, pdf_glyphs, spaced, undo_pdf_glyphs
-from generator.check import normalise, read_number
-from generator.document import facts
-from generator.encodings import decode_as_written
-from generator.strategies import reports
-from generator.styles import STYLES, wrap
-from generator.truth import TABLE_IDS
 from hypothesis import HealthCheck, given, settings
 
 from parser.template import APPLICATION_COLUMN_IDS, cell_ids
+from tests.generator import ENCODING_NAMES, NEWLINE_NAMES, STYLE_NAMES, corpus, generate
+from tests.generator.chars import RADICAL_CHARS, fullwidth, pdf_glyphs, spaced, undo_pdf_glyphs
+from tests.generator.check import normalise, read_number
+from tests.generator.document import facts
+from tests.generator.encodings import decode_as_written
+from tests.generator.strategies import reports
+from tests.generator.styles import STYLES, wrap
+from tests.generator.truth import TABLE_IDS
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corpus_exports import exported
-from generator import GeneratedReport
-from generator.strategies import reports
 from hypothesis import HealthCheck, given, settings
 
 from parser.decode import decode
 from parser.export import report_to_dict
 from parser.read import parse_bytes, read_report
+from tests.corpus_exports import exported
+from tests.generator import GeneratedReport
+from tests.generator.strategies import reports
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))

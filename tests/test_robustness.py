@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator import ENCODING_NAMES, generate
-from generator.encodings import encode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +20,8 @@ from parser.errors import ReportError
 from parser.export import report_to_dict
 from parser.model import Report
 from parser.read import parse_bytes
+from tests.generator import ENCODING_NAMES, generate
+from tests.generator.encodings import encode
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))
