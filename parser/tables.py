@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from parser.columns import place_by_column
+from parser.columns import ColumnModel
 from parser.fields import Field, PhysicalRow, physical_rows
 from parser.glued import candidates as glued_candidates
 from parser.glued import digit_fields, review_check, row_total_check, split_glued
 from parser.lines import Line
-from parser.model import RowInfo, StrayRow, Table
+from parser.model import Table
 from parser.normalize import key_of_normalized, match_key
 from parser.numbers import to_wanyuan
 from parser.sections import Layout
@@ -66,6 +66,8 @@ class Region:
 
 Regions = dict[TableId, "Region | None"]
 CellData = dict[str, Any]
+# Rows, like cells, are built as plain data and validated with their table.
+RowData = dict[str, Any]
 
 
 def find_regions(lines: list[Line], layout: Layout) -> Regions:
@@ -142,8 +144,8 @@ def _cell(table: TableId, cell_id: str, f: Field, *, amount: bool = False) -> Ce
             "kind": number.kind, "unit": number.unit}
 
 
-def _table(table: TableId, region: Region, cells: dict[str, CellData], rows: list[RowInfo],
-           strays: list[StrayRow] | None = None) -> Table:
+def _table(table: TableId, region: Region, cells: dict[str, CellData], rows: list[RowData],
+           strays: list[RowData] | None = None) -> Table:
     return Table.model_validate({
         "id": table, "start": region.start, "end": region.end, "cells": cells,
         "rows": tuple(rows), "stray_rows": tuple(strays or ()),
@@ -275,16 +277,17 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
     _place_unlabelled(candidates, len(specs))
 
     cells: dict[str, CellData] = {}
-    infos: list[RowInfo] = []
-    strays: list[StrayRow] = []
+    infos: list[RowData] = []
+    strays: list[RowData] = []
     taken: set[int] = set()
     expected = len(APPLICATION_COLUMN_IDS)
+    columns: tuple[ColumnModel, dict[int, Line]] | None = None
     for cand in candidates:
         label_text = "".join(f.text for f in cand.labels)
         if cand.spec_index is None or cand.spec_index in taken:
             if (cand.labels and any(not v.blank for v in cand.values)
                     and len(_label_key(cand.labels)) <= _MAX_LABEL_KEY):
-                strays.append(StrayRow(table=table, label=label_text, start=cand.row.start,
+                strays.append(dict(table=table, label=label_text, start=cand.row.start,
                                        values=sum(1 for v in cand.values if not v.blank)))
             continue
         taken.add(cand.spec_index)
@@ -297,12 +300,14 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
         else:
             fitted = _on_grid(cand, expected) or _fit(cand.values, expected)
         if len(fitted) < expected and style == "spaces" and cand.glued is None:
-            fitted = _by_column(cand, candidates, region, expected) or fitted
+            if columns is None:
+                columns = _column_model(candidates, region, expected)
+            fitted = _by_column(cand, *columns) or fitted
         assigned = len(fitted) == expected
         if assigned:
             for column, f in zip(APPLICATION_COLUMN_IDS, fitted, strict=True):
                 cells[f"{spec.id}.{column}"] = _cell(table, f"{spec.id}.{column}", f)
-        infos.append(RowInfo(
+        infos.append(dict(
             table=table, id=spec.id, label=label_text,
             label_start=cand.labels[0].start if cand.labels else None,
             start=cand.labels[0].start if cand.labels else cand.row.start,
@@ -314,7 +319,7 @@ def _applications(region: Region | None, template: TemplateId) -> Table:
             candidates=tuple("|".join(o) for o in options[:_SHOWN_CANDIDATES]),
         ))
     order = {spec.id: i for i, spec in enumerate(specs)}
-    infos.sort(key=lambda info: order[info.id])
+    infos.sort(key=lambda info: order[info["id"]])
     ordered = {f"{spec.id}.{c}": cells[f"{spec.id}.{c}"] for spec in specs
                for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
     return _table(table, region, ordered, infos, strays)
@@ -361,24 +366,29 @@ def _glued_run(labels: list[Field]) -> tuple[Field, str, str] | None:
     return labels[-1], found[1], label
 
 
-def _by_column(cand: _Candidate, candidates: list[_Candidate], region: Region,
-               expected: int) -> list[Field] | None:
+def _by_column(cand: _Candidate, model: ColumnModel, by_number: dict[int, Line]
+               ) -> list[Field] | None:
     """A short row of a fixed-width layout, its blanks restored from the columns."""
+    values = [v for v in cand.values if not v.blank]
+    if not values or values[0].line != values[-1].line or values[0].line not in by_number:
+        return None
+    line = by_number[values[0].line]
+    placed = model.place(line, values)
+    if placed is None:
+        return None
+    start = cand.labels[0].start if cand.labels else values[0].start
+    return [f if f is not None else Field("", "", start, line.number) for f in placed]
+
+
+def _column_model(candidates: list[_Candidate], region: Region, expected: int
+                  ) -> tuple[ColumnModel, dict[int, Line]]:
     by_number = {line.number: line for line in region.lines}
     complete = [
         (by_number[c.values[0].line], c.values) for c in candidates
         if len(c.values) == expected and c.values[0].line == c.values[-1].line
         and c.values[0].line in by_number
     ]
-    values = [v for v in cand.values if not v.blank]
-    if not values or values[0].line != values[-1].line or values[0].line not in by_number:
-        return None
-    line = by_number[values[0].line]
-    placed = place_by_column(complete, (line, values), expected)
-    if placed is None:
-        return None
-    start = cand.labels[0].start if cand.labels else values[0].start
-    return [f if f is not None else Field("", "", start, line.number) for f in placed]
+    return ColumnModel(complete, expected), by_number
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
@@ -449,7 +459,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
     labels_of: dict[str, Field] = {}
     extra_of: dict[str, int] = {}
     glued_of: dict[str, tuple[str, list[list[str]]]] = {}
-    strays: list[StrayRow] = []
+    strays: list[RowData] = []
     current: ItemSpec | None = None
     next_field = 0
     pending = ""  # label-only rows run together: ``规范`` + ``性文件`` wrapped in a PDF
@@ -497,7 +507,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             continue
         if not values or current is None:
             if values and any(not v.blank for v in values) and labels:
-                strays.append(StrayRow(table=table, label="".join(f.text for f in labels),
+                strays.append(dict(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=len(values)))
             continue
         item_slots = found.setdefault(current.id, [None] * len(current.fields))
@@ -507,7 +517,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             filled = item_slots[named]
             if filled is not None and not filled.blank:
                 # A field filled twice: an item label was lost; never overwrite a number.
-                strays.append(StrayRow(table=table, label="".join(f.text for f in labels),
+                strays.append(dict(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=1))
                 continue
             item_slots[named] = value
@@ -520,7 +530,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             next_field += 1
         if len(fitted) > remaining:
             extra_of[current.id] = extra_of.get(current.id, 0) + len(fitted) - remaining
-    infos: list[RowInfo] = []
+    infos: list[RowData] = []
     for item in items:
         slots = found.get(item.id)
         glued = glued_of.get(item.id)
@@ -533,7 +543,7 @@ def _active(region: Region | None, template: TemplateId) -> Table:
                 cells[cell_id] = _cell(table, cell_id, slot, amount=field_id in AMOUNT_FIELDS)
         present = [slot for slot in slots if slot is not None]
         label = labels_of.get(item.id)
-        infos.append(RowInfo(
+        infos.append(dict(
             table=table, id=item.id, label=label.text if label else "",
             label_start=label.start if label else None,
             start=label.start if label else (present[0].start if present else region.start),
@@ -581,7 +591,7 @@ def _review(region: Region | None) -> Table:
                 for cell_id, f in zip(REVIEW_CELL_IDS, digit_fields(numbers[0], digits, options[0]),
                                       strict=True):
                     split[cell_id] = _cell(table, cell_id, f)
-            info = RowInfo(
+            info = dict(
                 table=table, id="review_litigation", label="", label_start=None,
                 start=numbers[0].start, cells_found=len(split), cells_expected=expected,
                 assigned=len(options) == 1, glued=digits,
@@ -604,7 +614,7 @@ def _review(region: Region | None) -> Table:
     if assigned:
         for cell_id, f in zip(REVIEW_CELL_IDS, fitted, strict=True):
             cells[cell_id] = _cell(table, cell_id, f)
-    info = RowInfo(
+    info = dict(
         table=table, id="review_litigation", label="", label_start=None,
         start=first_row.start,
         cells_found=len(fitted) if assigned else sum(1 for v in fitted if not v.blank),
