@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from parser.template import NOTICE_2019, NOTICE_2021, SECTIONS
 
+from .chars import fullwidth
 from .layout import GTable, LabelStyle, active_blocks, active_long, applications, review
 from .styles import Ctx, Line, Style, plain
 from .truth import Truth
@@ -167,6 +168,13 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
     else:
         title_lines = [f"{agency.title_name}{title_year}政府信息公开工作年度报告"]
 
+    ctx.choices["running_title"] = "".join(title_lines)
+    if pub is not None and ctx.on("fullwidth_digits") and rng.random() < 0.5:
+        def date_text(day: dt.date) -> str:  # a Word document typed in full-width digits
+            return fullwidth(cn_date(day))
+    else:
+        date_text = cn_date
+
     out: list[Line] = []
 
     def para(text: str) -> None:
@@ -188,7 +196,7 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
                 plain("局机关各科室，下属事业单位："),
                 plain(f"    现将《{agency.title_name}{truth.year}年度政府信息公开工作年度报告》"
                       "印发给你们，并向社会公开发布。"), (), (),
-                plain(" " * 21 + agency.signature_name), plain(" " * 21 + cn_date(pub)), (),
+                plain(" " * 21 + agency.signature_name), plain(" " * 21 + date_text(pub)), (),
                 plain("（此件主动公开）"), ()]
     if not ctx.on("chrome") or rng.random() < 0.5:
         for text in title_lines:
@@ -238,7 +246,7 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
     if "signature" in where_pub or rng.random() < 0.5:
         out.append(plain(agency.signature_name))
         if "signature" in where_pub and pub is not None:
-            out.append(plain(rng.choice(("", " " * 37)) + cn_date(pub)))
+            out.append(plain(rng.choice(("", " " * 37)) + date_text(pub)))
     if ctx.on("chrome"):
         out += [(), plain("扫一扫分享到手机端"), plain("【打印本页】 【关闭窗口】")]
     return out, tables

@@ -66,6 +66,12 @@ class Ctx:
             self.choices[key] = make()
         return self.choices[key]
 
+    def page_header(self) -> list[Line]:
+        """A PDF's running header at the top of the next page (quirk ``running_header``):
+        the report's title again, year digits and all, in the middle of a table."""
+        title = self.choices.get("running_title")
+        return [plain(str(title))] if self.on("running_header") and title else []
+
     def page_marker(self) -> str:
         self.page += 1
         form = self.choice("page_form", lambda: self.rng.randrange(3))
@@ -296,6 +302,7 @@ def _pdf_table(table: GTable, ctx: Ctx) -> list[Line]:
     for row in table.rows:
         if row.kind == "break":
             out.append(plain(ctx.page_marker()))
+            out += ctx.page_header()
             for head in table.head:
                 out += _pdf_texts([c.text for c in head.cells if c.text and not c.vmerge], ctx)
             continue
@@ -367,7 +374,8 @@ def _fixed_table(table: GTable, ctx: Ctx) -> list[Line]:
     for row in table.rows:
         if row.kind == "break":
             out.append(plain(" " * (xs[-1] // 2) + ctx.page_marker()))
-            heads = [line for h in table.head for line in _fixed_row(h, widths, xs, gap)]
+            heads = ctx.page_header()
+            heads += [line for h in table.head for line in _fixed_row(h, widths, xs, gap)]
             if ctx.on("formfeed") and heads:
                 heads[0] = (("\x0c", None), *heads[0])  # pdftotext starts a page with \f
             out += heads
@@ -511,9 +519,10 @@ STYLES: dict[str, Style] = {
               {**_COMMON, "md_headings": 0.5}),
         Style("pdf", False, _pdf_table, _pdf_para, _plain_heading,
               {**_COMMON, "radicals": 0.9, "blank_lines": 0.7, "wrapped_labels": 0.7,
-               "omitted_blanks": 0.3}),
+               "omitted_blanks": 0.3, "running_header": 0.3}),
         Style("fixed", False, _fixed_table, _fixed_para, _plain_heading,
-              {**_COMMON, "omitted_blanks": 0.3, "row_gaps": 0.5, "formfeed": 0.6}),
+              {**_COMMON, "omitted_blanks": 0.3, "row_gaps": 0.5, "formfeed": 0.6,
+               "running_header": 0.3}),
     )
 }
 STYLE_NAMES: tuple[str, ...] = tuple(STYLES)
