@@ -179,12 +179,24 @@ def results_total(ctx: Context) -> Iterator[Finding]:
             added = "0 (every result row is 0 or blank)"
         message = (f"the result rows (一)–(六) add up to {added}, but (七)总计 = "
                    f"{fmt(stated)} in column {column_label(column)}")
+        # A zero in a row that its own row sum (A001) vouches for cannot explain the
+        # gap; listing those would bury the cells that can.
+        suspects = [c for c, v in zip(parts, values[:-1], strict=True)
+                    if v != 0 or not _row_verified(ctx, c.row)]
         yield ctx.cell_finding(
             "A003", message, total_cell,
-            # The zero rows add nothing; listing twenty of them would hide the ones that count.
-            related=[ctx.related(c, T3_SHORT[c.row]) for c, _ in nonzero],
+            related=[ctx.related(c, T3_SHORT[c.row]) for c in suspects],
             cells=parts,
         )
+
+
+def _row_verified(ctx: Context, row: str) -> bool:
+    """Whether a table-3 row's numbers are confirmed by its own row sum (A001)."""
+    cells = ctx.cells("applications", (f"{row}.{c}" for c in APPLICATION_COLUMN_IDS))
+    if cells is None or all(is_blank(c) for c in cells[:-1]):
+        return False
+    values = ctx.values(cells)
+    return values is not None and sum(values[:-1]) == values[-1]
 
 
 @report_rule("A004", "review-total", "error",

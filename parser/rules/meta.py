@@ -38,6 +38,7 @@ def missing_year(ctx: Context) -> Iterator[Finding]:
     ```
     政府信息公开工作年度报告
     ```
+    A title without a year, no statistics period, and no date anywhere in the text.
 
     ## How to fix
     Put the year in the title: 〇〇局2021年政府信息公开工作年度报告.
@@ -216,6 +217,7 @@ def missing_agency(ctx: Context) -> Iterator[Finding]:
     ```
     2021年政府信息公开工作年度报告
     ```
+    A title without the agency's name, and no signature or page header naming it.
 
     ## How to fix
     Name the agency in the title: 〇〇市〇〇局2021年政府信息公开工作年度报告.

@@ -23,7 +23,14 @@ from decimal import Decimal
 from parser.findings import Finding, Related
 from parser.model import Cell, Report
 from parser.normalize import normalize
-from parser.rules.common import T3_SHORT, arithmetic_value, cell_name, chinese_number, fmt
+from parser.rules.common import (
+    T3_SHORT,
+    arithmetic_value,
+    cell_name,
+    chinese_number,
+    column_label,
+    fmt,
+)
 from parser.rules.context import Context, table_lines
 from parser.rules.registry import report_rule
 from parser.template import RESULT_ROW_IDS, TemplateId
@@ -242,8 +249,8 @@ def _applications_context(sentence: Sentence) -> bool:
 
 
 def _t3(ctx: Context, row: str, column: str = "total") -> Target | None:
-    label = f"{T3_SHORT[row]}·总计" if column == "total" else f"{T3_SHORT[row]}·{column}"
-    return _target(ctx, label, "applications", [f"{row}.{column}"])
+    return _target(ctx, f"{T3_SHORT[row]}·{column_label(column)}", "applications",
+                   [f"{row}.{column}"])
 
 
 def _t3_sum(ctx: Context, label: str, rows: Sequence[str], column: str = "total") -> Target | None:
@@ -296,7 +303,9 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
                     continue
                 targets: list[Target | None]
                 if column is not None:
-                    targets = [_t3(ctx, "new_received", column)]
+                    targets = [_t3(ctx, "new_received", column),
+                               _t3_sum(ctx, f"一+二·{column_label(column)}",
+                                       ("new_received", "carried_over"), column)]
                 elif kind == "new":
                     targets = [new]
                 elif kind in ("received", "received_after"):
@@ -683,8 +692,15 @@ def text_active(ctx: Context) -> Iterator[Finding]:
                 clause_start = max(text.rfind(",", 0, match.start()), 0)
                 clause = text[clause_start:match.end()]
                 regs, docs = "规章" in clause, "规范性文件" in clause
-                if regs == docs or any(w in clause for w in ("转发", "上级")):
+                if any(w in clause for w in ("转发", "上级")) or (regs and docs):
                     continue
+                if not regs and not docs:
+                    # 制发行政规范性文件2件，现行有效5件: the kind named earlier in the sentence.
+                    before = text[:match.start()]
+                    last_regs, last_docs = before.rfind("规章"), before.rfind("规范性文件")
+                    if last_regs == last_docs:
+                        continue
+                    regs = last_regs > last_docs
                 item = "regulations" if regs else "normative_documents"
                 checks.append((match, _t2(ctx, item, ("in_force",)), "documents in force"))
         for match in _DECISIONS.finditer(text):
