@@ -101,6 +101,9 @@ def generate_with(
         truth = truth.blanks_as_zero()  # the text says 0, and so does the truth
     if spec.adjust is not None:
         truth = spec.adjust(truth)
+    # Record only quirks that show in the text: these act at page breaks alone.
+    if "page_break" not in chosen:
+        chosen -= {"running_header", "formfeed"}
     if truth.template != "2019":
         chosen -= {"long_table2"}
     ctx = Ctx(rng, chosen)
