@@ -1,0 +1,40 @@
+"""Bindings gathered from the panes that declare them, for the help screen and the palette.
+
+Each pane declares its own bindings; this walks them so help and the command
+palette can never disagree with what the keys actually do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class KeyHelp:
+    keys: tuple[str, ...]  # as displayed: ("j", "↓")
+    description: str
+    action: str
+    id: str | None
+    node: DOMNode
+
+
+def gather(node: DOMNode, *classes: type[DOMNode]) -> list[KeyHelp]:
+    """The bindings of ``node`` (and of its classes' declarations), keys merged per action."""
+    merged: dict[tuple[str, str], list[str]] = {}
+    ids: dict[tuple[str, str], str | None] = {}
+    sources = classes or (type(node),)
+    for cls in sources:
+        for binding in Binding.make_bindings(cls.BINDINGS):
+            if not binding.description or binding.system:
+                continue
+            key = (binding.action, binding.description)
+            display = node.app.get_key_display(binding)
+            merged.setdefault(key, [])
+            if display not in merged[key]:
+                merged[key].append(display)
+            ids.setdefault(key, binding.id)
+    return [KeyHelp(tuple(keys), description, action, ids[(action, description)], node)
+            for (action, description), keys in merged.items()]

@@ -1,0 +1,190 @@
+"""Reading and checking one report, off the UI thread, into one immutable result.
+
+Nothing here touches Textual: workers call :func:`load` and post what it returns.
+The parser is imported inside the functions so that starting the TUI does not wait
+for pydantic; the first worker pays for it while the screen is being drawn.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parser.findings import Finding, Severity
+    from parser.model import Report
+
+Signature = tuple[int, int]  # (mtime_ns, size): what "the file changed" means here
+
+
+def signature(path: Path) -> Signature | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+@dataclass(frozen=True)
+class Counts:
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.errors + self.warnings + self.infos
+
+
+def count(findings: tuple[Finding, ...] | list[Finding]) -> Counts:
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = sum(1 for f in findings if f.severity == "warning")
+    return Counts(errors, warnings, len(findings) - errors - warnings)
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A report and its findings, or why it could not be read."""
+
+    path: Path
+    report: Report | None
+    findings: tuple[Finding, ...]
+    error: str | None = None  # one line, fit to show; None when the file was read
+    signature: Signature | None = None
+    # Findings that came from checking several reports together (Y rules); kept
+    # apart so a reload of this one file can carry them over.
+    cross: tuple[Finding, ...] = field(default=())
+
+    @property
+    def unreadable(self) -> bool:
+        return self.report is None
+
+    @cached_property
+    def counts(self) -> Counts:
+        return count(self.findings)
+
+    @cached_property
+    def by_cell(self) -> dict[str, list[Finding]]:
+        """``TABLE:ROW.COL`` → the findings it takes part in, most severe first."""
+        index: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            refs = list(finding.cells)
+            refs.extend(r.cell for r in finding.related if r.cell and r.cell not in refs)
+            for ref in refs:
+                index[ref].append(finding)
+        return dict(index)
+
+    def cell_severity(self, ref: str) -> Severity | None:
+        found = self.by_cell.get(ref)
+        return found[0].severity if found else None
+
+    def section_key(self, finding: Finding) -> str:
+        """Where a finding belongs in the section navigator."""
+        report = self.report
+        if finding.start is None or report is None:
+            return "file"
+        section = report.section_at(finding.start)
+        if section is None:
+            return "preamble" if finding.start < report.preamble_end or not report.sections \
+                else f"s{report.sections[-1].number}"
+        return f"s{section.number}"
+
+    @cached_property
+    def by_section(self) -> dict[str, Counts]:
+        grouped: dict[str, list[Finding]] = defaultdict(list)
+        for finding in self.findings:
+            grouped[self.section_key(finding)].append(finding)
+        return {key: count(found) for key, found in grouped.items()}
+
+    def with_cross(self, cross: tuple[Finding, ...]) -> Loaded:
+        own = tuple(f for f in self.findings if f not in self.cross)
+        return Loaded(self.path, self.report, _sorted(own + cross), self.error,
+                      self.signature, cross)
+
+
+def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
+    return tuple(sorted(findings, key=lambda f: f.sort_key))
+
+
+def load(path: Path) -> Loaded:
+    """Read and check ``path``. Never raises: every failure becomes a shown error."""
+    from parser.errors import ReportError
+    from parser.read import read_report
+
+    before = signature(path)
+    try:
+        report = read_report(path)
+    except ReportError as error:
+        return unreadable(path, error, before)
+    except Exception as error:  # a parser bug must not take the app down
+        return unreadable(path, ReportError(str(path), f"internal error while reading: "
+                                                       f"{type(error).__name__}: {error}"), before)
+    try:
+        findings = check_report(report)
+    except Exception as error:
+        return Loaded(path, report, (), f"{path}: internal error while checking: "
+                                        f"{type(error).__name__}: {error}", before)
+    return Loaded(path, report, _sorted(findings), None, before)
+
+
+def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Loaded:
+    from parser.errors import ReportError
+
+    if not isinstance(error, ReportError):
+        error = ReportError(str(path), str(error))
+    try:
+        findings: tuple[Finding, ...] = (unreadable_finding(error),)
+    except Exception:
+        findings = ()
+    return Loaded(path, None, findings, str(error), sig)
+
+
+_first_use = threading.Lock()
+_checker_ready = False
+
+
+def _warm_checker() -> None:
+    """Let one thread finish loading the rule registry before any other uses it.
+
+    The picker's worker and the open-file worker start at the same moment; a
+    registry filled on first use would otherwise be seen half-filled by one of them.
+    """
+    global _checker_ready
+    if _checker_ready:
+        return
+    with _first_use:
+        if not _checker_ready:
+            from parser.checker import enabled_rules
+
+            enabled_rules()
+            _checker_ready = True
+
+
+# The checker is looked up at call time so tests can stand in for it.
+def check_report(report: Report) -> list[Finding]:
+    from parser.checker import check_report as real
+
+    _warm_checker()
+    return list(real(report))
+
+
+def unreadable_finding(error: Exception) -> Finding:
+    from parser.checker import unreadable_finding as real
+
+    return real(error)  # type: ignore[arg-type]
+
+
+def check_together(reports: list[Report]) -> dict[str, list[Finding]]:
+    from parser.checker import check_reports
+
+    _warm_checker()
+    return {str(k): list(v) for k, v in check_reports(reports).items()}
+
+
+def finding_key(finding: Finding) -> tuple[str, tuple[str, ...]]:
+    """What identifies "the same finding" across a reload, when offsets and numbers move."""
+    return (finding.code, finding.cells)

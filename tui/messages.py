@@ -1,0 +1,94 @@
+"""Every message the TUI passes around: worker results and pane-to-screen events.
+
+Workers only post these (``post_message`` is the one thread-safe call); the main
+screen's handlers own all state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from parser.findings import Finding
+    from parser.template import TableId
+    from tui.loader import Loaded
+
+
+# ------------------------------------------------------------------ workers
+
+
+@dataclass
+class FilesCollected(Message):
+    root: Path
+    files: list[Path]
+    errors: list[str]
+
+
+@dataclass
+class BadgeComputed(Message):
+    loaded: Loaded
+    done: int
+    total: int
+
+
+@dataclass
+class CrossChecked(Message):
+    """Findings that needed several reports at once (e.g. one agency across years)."""
+
+    cross: dict[str, tuple[Finding, ...]]
+
+
+@dataclass
+class ReportLoaded(Message):
+    loaded: Loaded
+    generation: int
+
+
+# ------------------------------------------------------------------ panes
+
+
+@dataclass
+class FileHighlighted(Message):
+    path: Path
+
+
+@dataclass
+class FileOpened(Message):
+    path: Path
+
+
+@dataclass
+class SectionChosen(Message):
+    key: str  # "preamble", "file" or "s1" … "s6"
+    commit: bool  # enter: also move the focus there
+
+
+@dataclass
+class TableCursorMoved(Message):
+    table: TableId
+    cell_id: str | None
+
+    def can_replace(self, message: Message) -> bool:
+        # Holding j only needs the last position.
+        return isinstance(message, TableCursorMoved)
+
+
+@dataclass
+class TableCellChosen(Message):
+    table: TableId
+    cell_id: str
+
+
+@dataclass
+class TableSwitched(Message):
+    table: TableId
+
+
+@dataclass
+class FindingChosen(Message):
+    finding: Finding
+    commit: bool  # enter: also move the focus to the cell or the line

@@ -1,0 +1,79 @@
+"""Report text made safe to draw, and the small badges every pane shares.
+
+Everything a report (or a file name) contributes to the screen goes through
+:func:`clean` and arrives as :class:`rich.text.Text`, never as markup: a report
+that contains ``[bold]``, ``[@click=…]`` or an ANSI escape is shown literally.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+
+# C0/C1 controls (tab and line breaks are handled separately), DEL, the extra line
+# breaks str.splitlines honours, and the bidi overrides that could reorder the screen.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_LINE_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␟: visible, one cell, same character count
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+def clean_source(text: str) -> str:
+    """The text with every unsafe character replaced one-for-one.
+
+    Line breaks and tabs stay, so lines and character columns are exactly those of
+    the original and :meth:`Report.position` still points at the right place.
+    """
+    return _UNSAFE.sub(_picture, text)
+
+
+def clean(text: str) -> str:
+    """One line of display text: unsafe characters replaced, line breaks and tabs as spaces."""
+    return _UNSAFE.sub(_picture, _LINE_BREAKS.sub(" ", text)).replace("\t", " ")
+
+
+def safe(text: str, style: str = "") -> Text:
+    return Text(clean(text), style=style, end="", no_wrap=True)
+
+
+SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+BADGE_WIDTH = 5
+
+
+def badge(errors: int, warnings: int, *, unreadable: bool = False, pending: bool = False,
+          width: int = BADGE_WIDTH) -> Text:
+    """``2E 1W`` / ``✓`` / ``✗`` / ``…``, right-aligned in a fixed width so names line up."""
+    text = Text(end="", no_wrap=True)
+    if pending:
+        text.append("…", "dim")
+    elif unreadable:
+        text.append("✗", "bold red")
+    elif not errors and not warnings:
+        text.append("✓", "green")
+    else:
+        parts: list[tuple[str, str]] = []
+        if errors:
+            parts.append((f"{_count(errors)}E", SEVERITY_STYLE["error"]))
+        if warnings:
+            parts.append((f"{_count(warnings)}W", SEVERITY_STYLE["warning"]))
+        for index, (part, style) in enumerate(parts):
+            if index:
+                text.append(" ")
+            text.append(part, style)
+    text.pad_left(max(0, width - text.cell_len))
+    return text
+
+
+def _count(number: int) -> str:
+    return str(number) if number < 100 else "99+"
