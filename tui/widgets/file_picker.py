@@ -1,0 +1,190 @@
+"""The report files under the opened folder, each with a badge: ✓, ``2E 1W`` or ✗.
+
+The tree is filled as soon as the folder has been listed; badges start as ``…``
+and are set one by one as the background checker reaches each file, so a folder
+of hundreds opens at once. Paths are shown relative to the opened folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.messages import FileHighlighted, FileOpened
+from tui.text import badge, clean
+
+if TYPE_CHECKING:
+    from tui.loader import Loaded
+
+
+class FilePicker(Tree[Path], inherit_bindings=False):
+    """Folders and report files; ``enter`` opens the file under the cursor."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+        Binding("left,h", "collapse", "Collapse / parent", show=False),
+        Binding("right,l", "expand", "Expand / open", show=False),
+        Binding("space", "toggle_node", "Toggle folder", show=False),
+        Binding("enter", "select_cursor", "Open", id="files.open"),
+        Binding("n", "next_problem", "Next with problems", show=False, id="files.next_problem"),
+    ]
+
+    DEFAULT_CSS = """
+    FilePicker {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__("", id=id, classes=classes)
+        self.guide_depth = 2
+        self.auto_expand = True
+        # The folder's name is in the pane's title; a root line would only cost a row
+        # and an indent on every file.
+        self.show_root = False
+        self._root_path: Path | None = None
+        self._file_nodes: dict[Path, TreeNode[Path]] = {}
+        self._states: dict[Path, Loaded] = {}
+
+    # ------------------------------------------------------------ public API
+
+    @property
+    def files(self) -> list[Path]:
+        return list(self._file_nodes)
+
+    @property
+    def root_path(self) -> Path | None:
+        return self._root_path
+
+    def display_path(self, path: Path) -> str:
+        """``path`` as shown: relative to the opened folder."""
+        if self._root_path is not None:
+            try:
+                return path.relative_to(self._root_path).as_posix()
+            except ValueError:
+                pass
+        return path.name
+
+    def populate(self, root: Path, files: list[Path]) -> None:
+        self._root_path = root
+        self._file_nodes.clear()
+        self.clear()
+        self.root.set_label(Text(clean(root.name or str(root)) + "/", end=""))
+        self.root.data = root
+        folders: dict[Path, TreeNode[Path]] = {root: self.root}
+        for path in files:
+            parent = self._folder(path.parent, folders)
+            node = parent.add_leaf(self._label(path), data=path)
+            self._file_nodes[path] = node
+        self.root.expand_all()
+
+    def set_state(self, loaded: Loaded) -> None:
+        self._states[loaded.path] = loaded
+        node = self._file_nodes.get(loaded.path)
+        if node is not None:
+            node.set_label(self._label(loaded.path))
+
+    def state(self, path: Path) -> Loaded | None:
+        return self._states.get(path)
+
+    def select_path(self, path: Path) -> None:
+        node = self._file_nodes.get(path)
+        if node is not None:
+            self.move_cursor(node, animate=False)
+
+    @property
+    def cursor_path(self) -> Path | None:
+        node = self.cursor_node
+        if node is None or node.data is None or node.data not in self._file_nodes:
+            return None
+        return node.data
+
+    # ------------------------------------------------------------ actions
+
+    def action_first(self) -> None:
+        self.cursor_line = 0
+        self.scroll_to_line(0, animate=False)
+
+    def action_last(self) -> None:
+        self.cursor_line = self.last_line
+        self.scroll_to_line(self.cursor_line, animate=False)
+
+    def action_collapse(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None:
+            self.move_cursor(node.parent, animate=False)
+
+    def action_expand(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand:
+            node.expand()
+        else:
+            self.action_select_cursor()
+
+    def action_next_problem(self) -> None:
+        """Jump to the next file with errors or warnings (wrapping)."""
+        files = self.files
+        if not files:
+            return
+        current = self.cursor_path
+        start = files.index(current) + 1 if current in files else 0
+        for offset in range(len(files)):
+            path = files[(start + offset) % len(files)]
+            state = self._states.get(path)
+            if state is not None and (state.unreadable or state.counts.errors
+                                      or state.counts.warnings):
+                self.select_path(path)
+                return
+        self.notify("No file has errors or warnings.", timeout=3)
+
+    # ------------------------------------------------------------ internals
+
+    def _folder(self, folder: Path, folders: dict[Path, TreeNode[Path]]) -> TreeNode[Path]:
+        if folder in folders:
+            return folders[folder]
+        parent = self._folder(folder.parent, folders)
+        node = parent.add(Text(clean(folder.name) + "/", style="bold", end=""), data=folder)
+        folders[folder] = node
+        return node
+
+    def _label(self, path: Path) -> Text:
+        state = self._states.get(path)
+        if state is None:
+            label = badge(0, 0, pending=True)
+        else:
+            counts = state.counts
+            label = badge(counts.errors, counts.warnings, unreadable=state.unreadable)
+        label.append(" ")
+        label.append(clean(path.name))
+        return label
+
+    # ------------------------------------------------------------ events
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[Path]) -> None:
+        event.stop()
+        path = event.node.data
+        if path in self._file_nodes and self.has_focus:
+            self.post_message(FileHighlighted(path))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[Path]) -> None:
+        event.stop()
+        path = event.node.data
+        if path in self._file_nodes:
+            self.post_message(FileOpened(path))

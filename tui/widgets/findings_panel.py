@@ -1,0 +1,252 @@
+"""The validation panel: the open report's findings, errors first, with a filter.
+
+Moving through the list previews each finding (its cells and its line light up);
+``enter`` goes to it. ``/`` narrows the list to findings whose code, severity,
+message or help contain every word typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Key
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from tui.messages import FindingChosen
+from tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+
+if TYPE_CHECKING:
+    from parser.findings import Finding
+    from parser.model import Report
+
+
+def describe(finding: Finding, report: Report | None) -> str:
+    """``path:line:col: CODE message``, the way compilers print it."""
+    where = finding.path
+    if finding.start is not None and report is not None:
+        where = f"{where}:{report.position(finding.start)}"
+    return f"{where}: {finding.code} [{finding.severity}] {finding.message}"
+
+
+def matches(finding: Finding, query: str) -> bool:
+    haystack = " ".join((finding.code, finding.severity, finding.message, finding.help)).lower()
+    return all(word in haystack for word in query.lower().split())
+
+
+class FindingsList(OptionList, inherit_bindings=False):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("g,home", "first", "First", show=False),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+        Binding("enter", "select", "Go to", id="findings.go"),
+        Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
+                id="findings.copy"),
+    ]
+
+    def action_copy(self) -> None:
+        panel = self.panel
+        finding = panel.current
+        if finding is None:
+            return
+        text = describe(finding, panel.report)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {finding.code}: {clean(finding.message)}", title="Clipboard",
+                    timeout=3)
+
+    @property
+    def panel(self) -> FindingsPanel:
+        return self.query_ancestor(FindingsPanel)
+
+
+class FindingsPanel(Vertical):
+    """Findings of the open report; a hidden filter line above them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="findings.clear"),
+    ]
+
+    DEFAULT_CSS = """
+    FindingsPanel {
+        height: auto;
+        & > Input { display: none; height: 1; border: none; padding: 0 1; }
+        &.-filtering > Input { display: block; }
+        & > FindingsList { border: none; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, classes=classes)
+        self._all: tuple[Finding, ...] = ()
+        self._shown: list[Finding] = []
+        self._report: Report | None = None
+        # The finding last announced, so a highlight that merely follows a
+        # programmatic move does not announce it a second time.
+        self._announced: Finding | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter: words to match (esc clears)", id="findings-filter")
+        yield FindingsList(id="findings-list")
+
+    # ------------------------------------------------------------ public API
+
+    @property
+    def report(self) -> Report | None:
+        return self._report
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings as listed (after the filter)."""
+        return list(self._shown)
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        return self._all
+
+    @property
+    def current(self) -> Finding | None:
+        index = self.query_one(FindingsList).highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            return None
+        return self._shown[index]
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
+
+    def show(self, findings: tuple[Finding, ...], report: Report | None,
+             select: Finding | None = None) -> None:
+        """Replace the list; highlight ``select`` (without announcing it)."""
+        self._all, self._report = findings, report
+        self._refill(select)
+        # The screen shows ``select`` itself; the list only has to agree.
+        self._announced = self.current
+
+    def step(self, delta: int) -> Finding | None:
+        """Move to the next (or previous) finding, wrapping, and choose it."""
+        if not self._shown:
+            return None
+        option_list = self.query_one(FindingsList)
+        current = option_list.highlighted
+        index = 0 if current is None and delta > 0 else (
+            len(self._shown) - 1 if current is None else (current + delta) % len(self._shown))
+        self._highlight(index)
+        finding = self._shown[index]
+        self._announce(finding, commit=False)
+        return finding
+
+    def start_filter(self) -> None:
+        self.add_class("-filtering")
+        self.query_one(Input).focus()
+
+    def action_clear_filter(self) -> None:
+        filter_input = self.query_one(Input)
+        if not filter_input.value and not self.has_class("-filtering"):
+            return
+        current = self.current
+        filter_input.value = ""
+        self.remove_class("-filtering")
+        self._refill(current)
+        self.query_one(FindingsList).focus()
+
+    # ------------------------------------------------------------ internals
+
+    def _refill(self, select: Finding | None) -> None:
+        query = self.query_one(Input).value
+        self._shown = [f for f in self._all if matches(f, query)] if query else list(self._all)
+        option_list = self.query_one(FindingsList)
+        options = [Option(self._prompt(f), id=str(i)) for i, f in enumerate(self._shown)]
+        if not options:
+            options = [Option(self._empty_prompt(query), disabled=True)]
+        option_list.set_options(options)
+        index = self._shown.index(select) if select in self._shown else (0 if self._shown else None)
+        if index is not None:
+            self._highlight(index)
+        self._update_title()
+
+    def _highlight(self, index: int) -> None:
+        self.query_one(FindingsList).highlighted = index
+
+    def _announce(self, finding: Finding, *, commit: bool) -> None:
+        if commit or finding is not self._announced:
+            self._announced = finding
+            self.post_message(FindingChosen(finding, commit=commit))
+
+    def _empty_prompt(self, query: str) -> Text:
+        if query:
+            return Text(f"Nothing matches “{clean(query)}” (esc clears the filter).",
+                        style="italic", end="")
+        if self._report is None and not self._all:
+            return Text("No report open.", style="dim", end="")
+        return Text("✓ No findings: the tables add up and nothing is missing.", style="green",
+                    end="")
+
+    def _prompt(self, finding: Finding) -> Text:
+        report = self._report
+        line = report.position(finding.start).line if (report and finding.start is not None) else None
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
+        text.append(f"{finding.code} ", "bold")
+        text.append(f"{'L' + str(line) if line else '—':>5} ", "dim")
+        text.append(clean(finding.message))
+        return text
+
+    def _update_title(self) -> None:
+        errors = sum(1 for f in self._all if f.severity == "error")
+        warnings = sum(1 for f in self._all if f.severity == "warning")
+        infos = len(self._all) - errors - warnings
+        title = Text("Findings ", end="")
+        if not self._all:
+            title.append("none", "green")
+        else:
+            for number, letter in ((errors, "error"), (warnings, "warning"), (infos, "info")):
+                if number:
+                    title.append(f"{number}{SEVERITY_LETTER[letter]} ", SEVERITY_STYLE[letter])
+        query = self.query_text
+        if query:
+            title.append(f"· filter “{clean(query)}” {len(self._shown)}/{len(self._all)}", "italic")
+        self.border_title = title
+
+    # ------------------------------------------------------------ events
+
+    @on(Input.Changed, "#findings-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._refill(self.current)
+        if self.current is not None:
+            self._announce(self.current, commit=False)
+
+    @on(Input.Submitted, "#findings-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.remove_class("-filtering")
+        self.query_one(FindingsList).focus()
+
+    def on_key(self, event: Key) -> None:
+        # Down from the filter line goes into the list, as in a search box.
+        if event.key == "down" and self.query_one(Input).has_focus:
+            event.stop()
+            self.query_one(FindingsList).focus()
+
+    @on(OptionList.OptionHighlighted, "#findings-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        finding = self.current
+        if finding is not None and event.option_list.has_focus:
+            self._announce(finding, commit=False)
+
+    @on(OptionList.OptionSelected, "#findings-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        finding = self.current
+        if finding is not None:
+            self._announce(finding, commit=True)

@@ -1,0 +1,172 @@
+"""The report's original text, read-only, with line numbers and marked places.
+
+A read-only TextArea does the hard parts (wide characters, tabs, wrapping,
+scrolling, mouse selection). Marks are added in :meth:`get_line`, which
+TextArea documents as the place to style its lines. The text is loaded through
+:func:`~tui.text.clean_source`, which swaps unsafe characters one for one, so
+TextArea's rows and columns are exactly the report's lines and columns.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import TextArea
+
+from tui.text import clean_source
+
+if TYPE_CHECKING:
+    from parser.model import Report
+
+MarkKind = Literal["error", "warning", "info", "related", "cell"]
+
+
+class SourceView(TextArea, inherit_bindings=False):
+    """The original text of the open report."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("left,h", "cursor_left", "Left", show=False),
+        Binding("right,l", "cursor_right", "Right", show=False),
+        Binding("pageup,ctrl+u", "cursor_page_up", "Page up", show=False),
+        Binding("pagedown,ctrl+d", "cursor_page_down", "Page down", show=False),
+        Binding("g,ctrl+home", "top", "Top", show=False),
+        Binding("G,ctrl+end", "bottom", "Bottom", show=False),
+        Binding("0,home", "cursor_line_start", "Line start", show=False),
+        Binding("$,end", "cursor_line_end", "Line end", show=False),
+        Binding("w", "toggle_wrap", "Wrap", id="source.wrap"),
+        Binding("y", "copy_line", "Copy", tooltip="Copy the cursor's line", id="source.copy"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = TextArea.COMPONENT_CLASSES | {
+        "source-view--error",
+        "source-view--warning",
+        "source-view--info",
+        "source-view--related",
+        "source-view--cell",
+    }
+
+    DEFAULT_CSS = """
+    SourceView {
+        & > .source-view--error { background: $error; color: $background; text-style: bold; }
+        & > .source-view--warning { background: $warning; color: $background; text-style: bold; }
+        & > .source-view--info { background: $primary; color: $background; text-style: bold; }
+        & > .source-view--related { text-style: bold underline; color: $text-accent; }
+        & > .source-view--cell { text-style: reverse; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        super().__init__(
+            "",
+            read_only=True,
+            show_line_numbers=True,
+            soft_wrap=False,
+            highlight_cursor_line=True,
+            id=id,
+            classes=classes,
+        )
+        # A blinking cursor makes screenshots differ run to run and helps nobody reading.
+        self.cursor_blink = False
+        self._report: Report | None = None
+        self._marks: dict[MarkKind, list[tuple[int, int]]] = {}
+        self._by_line: dict[int, list[tuple[int, int, MarkKind]]] = {}
+
+    # ------------------------------------------------------------ public API
+
+    @property
+    def report(self) -> Report | None:
+        return self._report
+
+    def show(self, report: Report | None) -> None:
+        if report is not None and self._report is not None and report.text == self._report.text:
+            self._report = report
+            return
+        self._report = report
+        self._marks, self._by_line = {}, {}
+        self.load_text(clean_source(report.text) if report is not None else "")
+
+    def set_marks(self, marks: dict[MarkKind, list[tuple[int, int]]]) -> None:
+        """Replace marks of the given kinds: ``kind → [(start, end) offsets]``."""
+        self._marks.update(marks)
+        self._index_marks()
+
+    def goto_offset(self, offset: int, *, center: bool = True) -> None:
+        """Put the cursor on the character at ``offset`` of the report's text."""
+        if self._report is None:
+            return
+        position = self._report.position(offset)
+        self.goto(position.line, position.column, center=center)
+
+    def goto(self, line: int, column: int = 1, *, center: bool = True) -> None:
+        """Put the cursor at a 1-based line and column."""
+        last = self.document.line_count
+        row = max(0, min(last - 1, line - 1))
+        column = max(0, min(len(self.document.get_line(row)), column - 1))
+        self.move_cursor((row, column), center=center)
+
+    @property
+    def line(self) -> int:
+        """The 1-based line of the cursor."""
+        return self.cursor_location[0] + 1
+
+    # ------------------------------------------------------------ actions
+
+    def action_top(self) -> None:
+        self.move_cursor((0, 0), center=False)
+        self.scroll_home(animate=False)
+
+    def action_bottom(self) -> None:
+        self.move_cursor((self.document.line_count - 1, 0), center=False)
+        self.scroll_cursor_visible()
+
+    def action_toggle_wrap(self) -> None:
+        self.soft_wrap = not self.soft_wrap
+
+    def action_copy_line(self) -> None:
+        if self._report is None:
+            return
+        line = self.line
+        text = self._report.line_index.line_text(line)
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied line {line} ({len(text)} characters)", title="Clipboard", timeout=3)
+
+    # ------------------------------------------------------------ rendering
+
+    def _index_marks(self) -> None:
+        by_line: dict[int, list[tuple[int, int, MarkKind]]] = defaultdict(list)
+        report = self._report
+        if report is not None:
+            index = report.line_index
+            for kind, spans in self._marks.items():
+                for start, end in spans:
+                    first = index.line_of(start)
+                    last = index.line_of(max(start, end - 1))
+                    for line in range(first, last + 1):
+                        line_start = index.line_start(line + 1)
+                        line_end = index.line_end(line + 1)
+                        begin = max(start, line_start) - line_start
+                        stop = max(begin + 1, min(end, line_end) - line_start)
+                        by_line[line].append((begin, stop, kind))
+        # Weaker marks first, so a chosen finding wins where it overlaps a related cell.
+        order = {"cell": 0, "related": 1, "info": 2, "warning": 3, "error": 4}
+        self._by_line = {line: sorted(marks, key=lambda m: order[m[2]])
+                         for line, marks in by_line.items()}
+        # The rendered-line cache keys on text and cursor only; marks are ours.
+        self.notify_style_update()
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        line = super().get_line(line_index)
+        for start, end, kind in self._by_line.get(line_index, ()):
+            if end > len(line.plain):
+                # A mark on the line end (a missing cell) shows as one cell past the text.
+                line.append(" " * (end - len(line.plain)))
+            line.stylize(self.get_component_rich_style(f"source-view--{kind}", partial=True),
+                         start, end)
+        return line
+

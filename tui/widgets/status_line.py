@@ -1,0 +1,64 @@
+"""One line under the panes that says what the cursor is on, in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+
+if TYPE_CHECKING:
+    from parser.findings import Finding
+    from parser.model import Cell, Report
+    from parser.template import TableId
+
+
+class StatusLine(Static):
+    """Cell id, raw text, ``line:col`` and findings of the cell; or the chosen finding."""
+
+    DEFAULT_CSS = """
+    StatusLine {
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        padding: 0 1;
+    }
+    """
+
+    def say(self, text: str | Text, style: str = "") -> None:
+        self.update(text if isinstance(text, Text) else Text(clean(text), style=style, end=""))
+
+    def show_cell(self, report: Report, table: TableId, cell_id: str, label: str,
+                  cell: Cell | None, findings: list[Finding]) -> None:
+        text = Text(end="", no_wrap=True)
+        text.append(f"{table}:{cell_id}", "bold")
+        text.append("  ")
+        text.append(clean(label), "italic")
+        text.append("  ")
+        if cell is None:
+            text.append("not found in the text", "red")
+        else:
+            raw = clean(cell.raw)
+            text.append(f"“{raw}”" if raw else "blank", "" if raw else "dim")
+            text.append(f"  {report.position(cell.start)}", "dim")
+        for finding in findings[:3]:
+            text.append("  ")
+            text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+                        SEVERITY_STYLE[finding.severity])
+            text.append(" " + clean(finding.message))
+        self.update(text)
+
+    def show_finding(self, report: Report | None, finding: Finding) -> None:
+        text = Text(end="", no_wrap=True)
+        text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+                    SEVERITY_STYLE[finding.severity])
+        if finding.start is not None and report is not None:
+            text.append(f"  {report.position(finding.start)}", "dim")
+        text.append("  " + clean(finding.message))
+        if finding.help:
+            text.append("  — " + clean(finding.help), "dim")
+        self.update(text)
