@@ -1,0 +1,116 @@
+"""The nianbao TUI application: theme, breakpoints, help and the command palette."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from tui.keys import KeyHelp, gather
+from tui.screens.main import MainScreen
+
+
+class NianbaoApp(App[None]):
+    """Inspect a report, or a folder of reports."""
+
+    TITLE = "nianbao"
+    CSS_PATH = "app.tcss"
+    # Below 100 columns the sidebar only shows while it has the focus; below 32 rows
+    # the lower panes shrink and lose their side borders.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, path: Path | str, *, poll_interval: float = 0.5,
+                 theme: str | None = None) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.poll_interval = poll_interval
+        self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.path, poll_interval=self.poll_interval)
+
+    def on_mount(self) -> None:
+        choice = self._theme_choice
+        if choice is None and not self.is_headless \
+                and self.console.color_system in ("standard", "windows"):
+            # A 16-colour terminal: use its own palette rather than approximations.
+            choice = "ansi-dark"
+        if choice and choice in self.available_themes:
+            self.theme = choice
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    # ------------------------------------------------------------ help and palette
+
+    def key_groups(self) -> list[tuple[str, list[KeyHelp]]]:
+        from tui.widgets.file_picker import FilePicker
+        from tui.widgets.findings_panel import FindingsList, FindingsPanel
+        from tui.widgets.section_nav import SectionNav
+        from tui.widgets.source_view import SourceView
+        from tui.widgets.table_view import TableView
+
+        main = self.main
+        return [
+            ("Everywhere", gather(self) + gather(main)),
+            ("Files", gather(main.query_one(FilePicker))),
+            ("Sections", gather(main.query_one(SectionNav))),
+            ("Table", gather(main.query_one(TableView))),
+            ("Findings", gather(main.query_one(FindingsList))
+             + gather(main.query_one(FindingsPanel))),
+            ("Source", gather(main.query_one(SourceView))),
+        ]
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_groups()))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        for group, keys in self.key_groups():
+            for item in keys:
+                if item.id is None or item.id == "app.quit_q":
+                    continue
+                yield SystemCommand(
+                    f"{group}: {item.description}",
+                    f"key: {' '.join(item.keys)}",
+                    partial(self._run_on, item.node, item.action),
+                )
+        for path in screen.files:
+            yield SystemCommand(
+                f"Open: {screen._display(path)}", "open this report",
+                partial(self._open_from_palette, path), discover=False,
+            )
+
+    async def _run_on(self, node: DOMNode, action: str) -> None:
+        from textual.widget import Widget
+
+        if isinstance(node, Widget) and node.focusable:
+            node.focus()
+        await self.run_action(action, node)
+
+    def _open_from_palette(self, path: Path) -> None:
+        main = self.main
+        main.picker.select_path(path)
+        main.open(path)

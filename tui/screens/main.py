@@ -1,0 +1,681 @@
+"""The one working screen: picker and sections on the left, table / findings / source.
+
+This screen owns the state (which file is open, which finding is chosen) and the
+workers. Workers read and check files on threads and only post messages; the
+handlers here are the only code that changes what the panes show.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import DescendantFocus
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from tui import loader
+from tui.editor import editor_command
+from tui.loader import Loaded, finding_key, signature
+from tui.messages import (
+    BadgeComputed,
+    CrossChecked,
+    FileHighlighted,
+    FileOpened,
+    FilesCollected,
+    FindingChosen,
+    ReportLoaded,
+    SectionChosen,
+    TableCellChosen,
+    TableCursorMoved,
+    TableSwitched,
+)
+from tui.text import clean
+from tui.widgets.file_picker import FilePicker
+from tui.widgets.findings_panel import FindingsList, FindingsPanel
+from tui.widgets.section_nav import SECTION_TABLES, SectionNav
+from tui.widgets.source_view import MarkKind, SourceView
+from tui.widgets.status_line import StatusLine
+from tui.widgets.table_view import TableView
+
+if TYPE_CHECKING:
+    from parser.findings import Finding
+    from parser.template import TableId
+
+PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
+CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
+
+
+@dataclass(frozen=True)
+class Keep:
+    """What to restore after the open file is read again."""
+
+    table: TableId | None
+    cell: str | None
+    finding: tuple[str, tuple[str, ...]] | None
+    finding_index: int | None
+    section: str | None
+    source_line: int
+    source_scroll: float
+    text_section: bool
+
+
+class MainScreen(Screen[None]):
+    AUTO_FOCUS = None
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
+                id="main.next"),
+        Binding("left_square_bracket", "step(-1)", "Prev", tooltip="Previous finding",
+                id="main.previous"),
+        Binding("slash", "filter", "Filter", id="main.filter"),
+        Binding("e", "edit", "Edit", id="main.edit"),
+        Binding("ctrl+g,colon", "goto_line", "Go to line", show=False, id="main.goto"),
+        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="main.sidebar"),
+        Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
+        Binding("ctrl+r", "reload", "Reload file", show=False, id="main.reload"),
+        Binding("1", "focus_pane('files')", "Files pane", show=False, id="main.pane_files"),
+        Binding("2", "focus_pane('sections')", "Sections pane", show=False,
+                id="main.pane_sections"),
+        Binding("3", "focus_pane('table')", "Table pane", show=False, id="main.pane_table"),
+        Binding("4", "focus_pane('findings-list')", "Findings pane", show=False,
+                id="main.pane_findings"),
+        Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
+    ]
+
+    def __init__(self, target: Path, *, poll_interval: float = 0.5) -> None:
+        super().__init__()
+        self.target = target
+        self.root = target if target.is_dir() else target.parent
+        self.poll_interval = poll_interval
+        self.current: Loaded | None = None
+        self.current_path: Path | None = None
+        self.chosen: Finding | None = None
+        self.files: list[Path] = []
+        self.badges_done = False
+        self._generation = 0
+        self._requested: tuple[Path, object] | None = None  # (path, signature) being read
+        self._cache: OrderedDict[Path, Loaded] = OrderedDict()
+        self._preview_timer: Timer | None = None
+        self._missing_notified = False
+
+    # ------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="sidebar"):
+                yield FilePicker(id="files")
+                yield SectionNav(id="sections")
+            with Vertical(id="main"):
+                yield TableView(id="table")
+                yield FindingsPanel(id="findings")
+                yield SourceView(id="source")
+        yield StatusLine(id="status")
+        yield Footer(id="footer", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(FilePicker).border_title = Text("Files")
+        self.query_one(SectionNav).border_title = Text("Sections")
+        self.query_one(TableView).border_title = Text("Table")
+        self.query_one(SourceView).border_title = Text("Source")
+        self.query_one(FindingsPanel).border_title = Text("Findings")
+        self.query_one(StatusLine).say(f"Listing {self._display(self.target)} …", "dim")
+        self._collect(self.target)
+        self.set_interval(self.poll_interval, self._poll)
+
+    # ------------------------------------------------------------ widgets
+
+    @property
+    def picker(self) -> FilePicker:
+        return self.query_one(FilePicker)
+
+    @property
+    def sections(self) -> SectionNav:
+        return self.query_one(SectionNav)
+
+    @property
+    def table(self) -> TableView:
+        return self.query_one(TableView)
+
+    @property
+    def findings(self) -> FindingsPanel:
+        return self.query_one(FindingsPanel)
+
+    @property
+    def source(self) -> SourceView:
+        return self.query_one(SourceView)
+
+    @property
+    def status(self) -> StatusLine:
+        return self.query_one(StatusLine)
+
+    @property
+    def ready(self) -> bool:
+        """The open report is on screen and every badge is in."""
+        return self.current is not None and self.badges_done and self._requested is None
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix() or path.name
+        except ValueError:
+            return path.name
+
+    # ------------------------------------------------------------ workers
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
+    def _collect(self, target: Path) -> None:
+        from parser.files import collect
+
+        collected = collect([target])
+        self.post_message(FilesCollected(self.root, collected.files, collected.errors))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
+    def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
+        worker = get_current_worker()
+        results: list[Loaded] = []
+        for done, path in enumerate(files, 1):
+            if worker.is_cancelled:
+                return
+            cached = known.get(path)
+            loaded = cached if cached is not None and cached.signature == signature(path) \
+                else loader.load(path)
+            results.append(loaded)
+            self.post_message(BadgeComputed(loaded, done, len(files)))
+        reports = [r.report for r in results if r.report is not None]
+        cross: dict[str, tuple[Finding, ...]] = {}
+        if len(reports) > 1 and not worker.is_cancelled:
+            try:
+                together = loader.check_together(reports)
+            except Exception as error:  # cross-report rules are extra; never fatal
+                self.app.call_from_thread(self.notify, f"Checking the reports together "
+                                          f"failed: {error}", severity="warning")
+                together = {}
+            for item in results:
+                if item.report is None:
+                    continue
+                own = set(item.findings)
+                extra = tuple(f for f in together.get(item.report.source.path, ())
+                              if f not in own)
+                if extra:
+                    cross[str(item.path)] = extra
+        self.post_message(CrossChecked(cross))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def _read(self, path: Path, generation: int) -> None:
+        self.post_message(ReportLoaded(loader.load(path), generation))
+
+    # ------------------------------------------------------------ worker results
+
+    @on(FilesCollected)
+    def _files_collected(self, message: FilesCollected) -> None:
+        self.files = list(message.files)
+        for error in message.errors:
+            self.notify(clean(error), severity="warning", timeout=6)
+        self.picker.populate(self.root, self.files)
+        self._update_files_title(0)
+        if not self.files:
+            self.badges_done = True
+            self.status.say(f"No report files in {self._display(self.target)}", "italic")
+            self.table.show(None, None)
+            self.current = Loaded(self.target, None, (), "No report files here.")
+            self.picker.focus()
+            return
+        first = self.target if self.target in self.files else self.files[0]
+        self.picker.select_path(first)
+        self.open(first)
+        if self.target.is_dir():
+            self.picker.focus()
+        else:
+            self.table.focus()
+        self._check_all(self.files, dict(self._cache))
+
+    @on(BadgeComputed)
+    def _badge_computed(self, message: BadgeComputed) -> None:
+        loaded = message.loaded
+        previous = self._cache.get(loaded.path)
+        if previous is None or previous.signature != loaded.signature:
+            self._remember(loaded)
+        self.picker.set_state(loaded)
+        self._update_files_title(message.done)
+
+    @on(CrossChecked)
+    def _cross_checked(self, message: CrossChecked) -> None:
+        self.badges_done = True
+        for path, cached in list(self._cache.items()):
+            extra = message.cross.get(str(path), ())
+            if extra or cached.cross:
+                updated = cached.with_cross(extra)
+                self._cache[path] = updated
+                self.picker.set_state(updated)
+                if path == self.current_path and self.current is not None \
+                        and self.current.signature == updated.signature:
+                    self._apply(updated, self._capture())
+        self._update_files_title(len(self.files))
+
+    @on(ReportLoaded)
+    def _report_loaded(self, message: ReportLoaded) -> None:
+        loaded = message.loaded
+        previous = self._cache.get(loaded.path)
+        if previous is not None and previous.cross:
+            # Rules across reports ran on the whole folder; keep their findings for
+            # this file until the folder is checked again.
+            loaded = loaded.with_cross(previous.cross)
+        self._remember(loaded)
+        self.picker.set_state(loaded)
+        if message.generation != self._generation:
+            return
+        self._requested = None
+        keep = self._capture() if self.current is not None \
+            and self.current.path == loaded.path else None
+        self._apply(loaded, keep)
+        if keep is not None:
+            self.notify(f"Reloaded {self._display(loaded.path)}", timeout=2)
+
+    def _remember(self, loaded: Loaded) -> None:
+        self._cache[loaded.path] = loaded
+        self._cache.move_to_end(loaded.path)
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _update_files_title(self, done: int) -> None:
+        total = len(self.files)
+        title = Text(clean(self.root.name or str(self.root)) + "/ ", end="")
+        if done < total:
+            title.append(f"checking {done}/{total}", "italic")
+        else:
+            bad = 0
+            for path in self.files:
+                state = self.picker.state(path)
+                if state is not None and (state.unreadable or state.counts.errors):
+                    bad += 1
+            title.append(f"{total}", "bold")
+            if bad:
+                title.append(f" ✗{bad}", "red")
+        self.picker.border_title = title
+
+    # ------------------------------------------------------------ opening
+
+    def open(self, path: Path, *, force: bool = False) -> None:
+        """Show ``path``: at once from the cache when it is current, else from a worker."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+            self._preview_timer = None
+        if path == self.current_path and not force and self._requested is None:
+            return
+        self.current_path = path
+        self._generation += 1
+        cached = self._cache.get(path)
+        sig = signature(path)
+        if cached is not None and cached.signature == sig and not force:
+            self._requested = None
+            keep = self._capture() if self.current is not None \
+                and self.current.path == path else None
+            self._apply(cached, keep)
+            return
+        self._requested = (path, sig)
+        self.status.say(f"Reading {self._display(path)} …", "dim")
+        self._read(path, self._generation)
+
+    def _poll(self) -> None:
+        """Re-read the open file when it changes on disk."""
+        path, current = self.current_path, self.current
+        if path is None or current is None or current.path != path:
+            return
+        sig = signature(path)
+        if sig is None:
+            if not self._missing_notified:
+                self._missing_notified = True
+                self.notify(f"{self._display(path)} is gone from the disk; showing the last "
+                            "version read.", severity="warning", timeout=6)
+            return
+        self._missing_notified = False
+        if sig == current.signature:
+            return
+        if self._requested is not None and self._requested[1] == sig:
+            return  # already being read
+        self._requested = (path, sig)
+        self._generation += 1
+        self._read(path, self._generation)
+
+    # ------------------------------------------------------------ showing a report
+
+    def _capture(self) -> Keep:
+        chosen = self.chosen
+        index = None
+        if chosen is not None and chosen in self.findings.all_findings:
+            index = self.findings.all_findings.index(chosen)
+        return Keep(
+            table=self.table.table,
+            cell=self.table.cursor_cell,
+            finding=finding_key(chosen) if chosen is not None else None,
+            finding_index=index,
+            section=self.sections.current_key,
+            source_line=self.source.line,
+            source_scroll=self.source.scroll_y,
+            text_section=self.has_class("-text-section"),
+        )
+
+    def _apply(self, loaded: Loaded, keep: Keep | None) -> None:
+        self.current = loaded
+        report = loaded.report
+        self.source.show(report)
+        self.sections.show(loaded)
+        self.source.border_title = self._source_title(loaded)
+        self.table.border_subtitle = self._meta_line(loaded)
+        self.chosen = None
+        if report is None:
+            self.findings.show(loaded.findings, None)
+            self.set_class(False, "-text-section")
+            self.table.show(loaded, None)
+            self.table.border_title = Text("Table")
+            self.source.set_marks({"error": [], "warning": [], "info": [], "related": [],
+                                   "cell": []})
+            self.status.say(loaded.error or "This file cannot be read.", "bold red")
+            return
+
+        finding: Finding | None = None
+        if keep is not None and keep.finding is not None:
+            same = [f for f in loaded.findings if finding_key(f) == keep.finding]
+            if same:
+                finding = same[0]
+            elif keep.finding_index is not None and loaded.findings:
+                finding = loaded.findings[min(keep.finding_index, len(loaded.findings) - 1)]
+        elif keep is None and loaded.findings:
+            finding = loaded.findings[0]
+        self.findings.show(loaded.findings, report, select=finding)
+
+        table: TableId = keep.table if keep is not None and keep.table else "applications"
+        if keep is None and finding is not None and finding.cells:
+            table = finding.cells[0].partition(":")[0]  # type: ignore[assignment]
+        self.table.show(loaded, table)
+        self._title_table()
+        if keep is not None and keep.cell:
+            self.table.move_to(keep.cell)
+        self.set_class(keep is not None and keep.text_section, "-text-section")
+
+        if finding is not None:
+            self._choose(finding, commit=False, move_table=keep is None)
+        else:
+            self._clear_marks()
+            self.status.say(f"{self._display(loaded.path)}: no findings", "green")
+        if keep is not None:
+            self.source.goto(keep.source_line, center=False)
+            self.source.scroll_to(y=keep.source_scroll, animate=False)
+        if keep is not None and keep.section:
+            self.sections.select_key(keep.section)
+
+    def _source_title(self, loaded: Loaded) -> Text:
+        title = Text("Source ", end="")
+        title.append(clean(self._display(loaded.path)), "bold")
+        if loaded.report is not None:
+            source = loaded.report.source
+            title.append(f" · {source.encoding} · {source.lines} lines", "dim")
+        return title
+
+    def _meta_line(self, loaded: Loaded) -> Text | None:
+        report = loaded.report
+        if report is None:
+            return None
+        meta = report.meta
+        parts = [str(meta.year) if meta.year else "year ?",
+                 f"template {meta.template}" if meta.template else "template ?"]
+        if meta.agency:
+            parts.append(meta.agency)
+        return Text(clean(" · ".join(parts)), end="")
+
+    def _title_table(self) -> None:
+        grid = self.table.grid
+        self.table.border_title = Text(clean(grid.title), end="") if grid else Text("Table")
+
+    def _clear_marks(self) -> None:
+        self.table.set_marks(frozenset(), frozenset(), "error")
+        self.source.set_marks({"error": [], "warning": [], "info": [], "related": []})
+
+    # ------------------------------------------------------------ choosing a finding
+
+    def _choose(self, finding: Finding, *, commit: bool, move_table: bool = True) -> None:
+        loaded = self.current
+        if loaded is None or loaded.report is None:
+            return
+        report = loaded.report
+        self.chosen = finding
+        cells = list(finding.cells)
+        related_cells = [r.cell for r in finding.related if r.cell]
+        primary = [ref for ref in cells if self._cell_start(ref) == finding.start] or cells[:1]
+        related = frozenset(cells + related_cells) - frozenset(primary)
+        self.table.set_marks(frozenset(primary), related, finding.severity)
+        if primary and move_table:
+            table_id, _, cell_id = primary[0].partition(":")
+            if table_id != self.table.table:
+                self.table.show(loaded, table_id)  # type: ignore[arg-type]
+                self._title_table()
+            self.set_class(False, "-text-section")
+            self.table.move_to(cell_id)
+
+        marks: dict[MarkKind, list[tuple[int, int]]] = {
+            "error": [], "warning": [], "info": [], "related": []}
+        if finding.start is not None:
+            end = finding.end if finding.end is not None else finding.start + 1
+            marks[finding.severity].append((finding.start, max(end, finding.start + 1)))
+        for place in finding.related:
+            marks["related"].append((place.start, max(place.end, place.start + 1)))
+        self.source.set_marks(marks)
+        if finding.start is not None:
+            self.source.goto_offset(finding.start)
+        self.sections.select_key(loaded.section_key(finding))
+        self.status.show_finding(report, finding)
+        if commit:
+            if primary:
+                self.table.focus()
+            else:
+                self.source.focus()
+
+    def _cell_start(self, ref: str) -> int | None:
+        report = self.current.report if self.current else None
+        if report is None:
+            return None
+        table_id, _, cell_id = ref.partition(":")
+        table = report.tables.get(table_id)  # type: ignore[call-overload]
+        cell = table.cells.get(cell_id) if table is not None else None
+        return cell.start if cell is not None else None
+
+    # ------------------------------------------------------------ pane events
+
+    @on(FileHighlighted)
+    def _file_highlighted(self, message: FileHighlighted) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        path = message.path
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self.open(path))
+
+    @on(FileOpened)
+    def _file_opened(self, message: FileOpened) -> None:
+        self.open(message.path)
+        self.table.focus()
+
+    @on(SectionChosen)
+    def _section_chosen(self, message: SectionChosen) -> None:
+        loaded = self.current
+        if loaded is None or loaded.report is None:
+            return
+        report = loaded.report
+        key = message.key
+        number = int(key[1:]) if key.startswith("s") else None
+        table = SECTION_TABLES.get(number) if number is not None else None
+        if table is not None:
+            self.set_class(False, "-text-section")
+            if self.table.table != table:
+                self.table.show(loaded, table)  # type: ignore[arg-type]
+                self._title_table()
+        else:
+            self.set_class(True, "-text-section")
+        section = report.section(number) if number is not None else None
+        offset = section.start if section is not None else 0
+        self.source.goto_offset(offset)
+        if section is not None:
+            self.status.say(Text(clean(section.heading), style="bold", end=""))
+        if message.commit:
+            (self.table if table is not None else self.source).focus()
+
+    @on(TableCursorMoved)
+    def _table_cursor_moved(self, message: TableCursorMoved) -> None:
+        loaded = self.current
+        if loaded is None or loaded.report is None or message.cell_id is None:
+            return
+        cell = self.table.cell(message.cell_id)
+        if cell is not None:
+            self.source.set_marks({"cell": [(cell.start, cell.end)]})
+        if not self.table.has_focus:
+            return
+        if cell is not None:
+            self.source.goto_offset(cell.start)
+        self._say_cell(message.table, message.cell_id)
+
+    def _say_cell(self, table: TableId, cell_id: str) -> None:
+        loaded = self.current
+        if loaded is None or loaded.report is None:
+            return
+        from parser.template import cell_label
+
+        report = loaded.report
+        template = self.table.grid.template if self.table.grid else "2019"
+        self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
+                              self.table.cell(cell_id), loaded.by_cell.get(f"{table}:{cell_id}", []))
+
+    @on(TableCellChosen)
+    def _table_cell_chosen(self, message: TableCellChosen) -> None:
+        loaded = self.current
+        if loaded is None:
+            return
+        found = loaded.by_cell.get(f"{message.table}:{message.cell_id}", [])
+        if not found:
+            self.notify("No finding is about this cell.", timeout=2)
+            return
+        # A second enter on the same cell goes through its findings in turn.
+        index = (found.index(self.chosen) + 1) % len(found) if self.chosen in found else 0
+        finding = found[index]
+        self.findings.show(self.findings.all_findings, loaded.report, select=finding)
+        self._choose(finding, commit=False)
+        self._say_cell(message.table, message.cell_id)
+
+    @on(TableSwitched)
+    def _table_switched(self, message: TableSwitched) -> None:
+        self.set_class(False, "-text-section")
+        self._title_table()
+        number = {v: k for k, v in SECTION_TABLES.items()}[message.table]
+        self.sections.select_key(f"s{number}")
+
+    @on(FindingChosen)
+    def _finding_chosen(self, message: FindingChosen) -> None:
+        self._choose(message.finding, commit=message.commit)
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        sidebar = self.query_one("#sidebar")
+        inside = any(node is sidebar for node in event.widget.ancestors)
+        self.set_class(inside, "-sidebar-focus")
+        if isinstance(event.widget, TableView) and self.table.cursor_cell and self.table.table:
+            self._say_cell(self.table.table, self.table.cursor_cell)
+        elif isinstance(event.widget, FindingsList) and self.chosen is not None and self.current:
+            self.status.show_finding(self.current.report, self.chosen)
+
+    # ------------------------------------------------------------ actions
+
+    def action_step(self, delta: int) -> None:
+        if self.findings.step(delta) is None:
+            self.notify("No findings.", timeout=2)
+
+    def action_filter(self) -> None:
+        self.findings.start_filter()
+
+    def action_focus_pane(self, pane: str) -> None:
+        widget = self.query_one(f"#{pane}", Widget)
+        if pane == "table":
+            self.set_class(False, "-text-section")
+        if pane in ("files", "sections"):
+            self.set_class(False, "-sidebar-closed")
+        widget.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        if self.has_class("-narrow"):
+            if self.has_class("-sidebar-focus"):
+                self.table.focus()
+            else:
+                self.picker.focus()
+            return
+        closing = not self.has_class("-sidebar-closed")
+        self.set_class(closing, "-sidebar-closed")
+        if closing and self.has_class("-sidebar-focus"):
+            self.table.focus()
+
+    def action_zoom(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+            return
+        focused = self.focused
+        if focused is None:
+            return
+        pane = self.findings if isinstance(focused, FindingsList) else focused
+        self.maximize(pane, container=False)
+
+    def action_reload(self) -> None:
+        if self.current_path is not None:
+            self.open(self.current_path, force=True)
+
+    def action_goto_line(self) -> None:
+        from tui.screens.goto_line import GotoLineScreen
+
+        report = self.source.report
+        if report is None:
+            return
+
+        def done(line: int | None) -> None:
+            if line is not None:
+                self.source.goto(line)
+                self.source.focus()
+
+        self.app.push_screen(
+            GotoLineScreen(report.source.lines, self.source.line, self.source.goto), done)
+
+    def _context_line(self) -> int:
+        """The line ``e`` opens the editor at: where the focused pane points."""
+        report = self.current.report if self.current else None
+        if report is None:
+            return 1
+        focused = self.focused
+        if isinstance(focused, TableView) and focused.cursor_cell:
+            cell = focused.cell(focused.cursor_cell)
+            if cell is not None:
+                return report.position(cell.start).line
+        if isinstance(focused, SourceView):
+            return focused.line
+        if self.chosen is not None and self.chosen.start is not None:
+            return report.position(self.chosen.start).line
+        return self.source.line
+
+    def action_edit(self) -> None:
+        path = self.current_path
+        if path is None:
+            return
+        command = editor_command(path, self._context_line())
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify("Cannot hand the terminal to an editor here.", severity="error")
+            return
+        except OSError as error:
+            self.notify(f"Could not start {command[0]}: {error.strerror or error}",
+                        severity="error")
+            return
+        self.open(path, force=True)

@@ -1,0 +1,48 @@
+"""Driving the app without a terminal: wait until it has settled, then take an SVG.
+
+Used by ``nianbao screenshot``, the tests and the benchmark, so all three agree on
+what "the first complete render" is: the open report on screen, every badge in,
+no worker running.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from contextlib import suppress
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+from tui.app import NianbaoApp
+
+
+async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:
+    """Wait until the open report is shown, every badge is in and no worker runs."""
+    app = pilot.app
+    assert isinstance(app, NianbaoApp)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        # A worker that a newer one replaced (exclusive=True) ends as cancelled.
+        with suppress(WorkerCancelled):
+            await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.main.ready and not any(w.is_running for w in app.workers):
+            break
+        await asyncio.sleep(0.01)
+    else:
+        raise TimeoutError("the app did not settle")
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def _shoot(path: Path, size: tuple[int, int], theme: str | None) -> str:
+    app = NianbaoApp(path, theme=theme)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        return app.export_screenshot()
+
+
+def render_svg(path: Path, size: tuple[int, int] = (120, 40), theme: str | None = None) -> str:
+    return asyncio.run(_shoot(path, size, theme))
