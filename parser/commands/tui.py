@@ -1,0 +1,31 @@
+"""``nianbao [PATH]`` and ``nianbao demo``: open the TUI (Textual is imported only here)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+
+
+def demo_path() -> Path:
+    """The sample reports: inside the installed package, else in the source checkout."""
+    from importlib.resources import files
+
+    packaged = files("parser") / "sample_reports"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "sample_reports"
+
+
+def run(args: argparse.Namespace) -> int:
+    path = demo_path() if args.command == "demo" else Path(args.path)
+    if not path.exists():
+        print(f"nianbao: {path}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    from tui.app import NianbaoApp
+
+    NianbaoApp(path).run()
+    return EXIT_OK
