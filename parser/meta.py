@@ -182,17 +182,35 @@ def _published(lines: list[Line], layout: Layout) -> tuple[dt.date, Located] | N
 
 
 def _period(lines: list[Line]) -> tuple[tuple[dt.date, dt.date], Located] | None:
-    for line in lines:
+    for index, line in enumerate(lines):
         if "统计" not in line.text:
             continue
-        match = _PERIOD.search(line.text)
+        # The sentence may wrap between 统计期限 and its dates: read on into the next
+        # two lines that have text (PDF text puts blank lines between all lines).
+        parts = [line]
+        for following in lines[index + 1:index + 6]:
+            if len(parts) == 3:
+                break
+            if not following.blank:
+                parts.append(following)
+        joined = "".join(part.text for part in parts)
+        match = _PERIOD.search(joined)
         if match is None:
             continue
         first, last = _compact_date(match.group(1)), _compact_date(match.group(2))
         if first and last:
-            return (first, last), Located(start=line.offset(match.start()),
-                                          end=line.offset(match.end() - 1) + 1)
+            return (first, last), Located(start=_joined_offset(parts, match.start()),
+                                          end=_joined_offset(parts, match.end() - 1) + 1)
     return None
+
+
+def _joined_offset(parts: list[Line], index: int) -> int:
+    """Offset in the original text of an index into the lines' joined text."""
+    for part in parts:
+        if index < len(part.text):
+            return part.offset(index)
+        index -= len(part.text)
+    return parts[-1].end
 
 
 def _notices(lines: list[Line]) -> tuple[NoticeCitation, ...]:

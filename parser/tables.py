@@ -471,8 +471,13 @@ def _active(region: Region | None, template: TemplateId) -> Table:
             joined = pending + key
             item = next((it for k, it in keys if k and k in joined and k not in pending), None)
         if item is None and any(not v.blank for v in values):
-            # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line.
+            # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line, alone or
+            # followed by a field label in the same row.
             overlaps = [(_suffix_prefix(key, k), it) for k, it in keys if k]
+            for f in labels:
+                part = key_of_normalized(f.text)
+                if len(part) >= _SHORT_KEY:
+                    overlaps += [(len(part), it) for k, it in keys if k.startswith(part)]
             best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
             if best[0] >= _SHORT_KEY:
                 item = best[1]
