@@ -73,6 +73,7 @@ class ReportBuilder:
     missing_tables: set[TableId] = field(default_factory=set)
     missing_rows: set[str] = field(default_factory=set)
     recovered_rows: set[str] = field(default_factory=set)
+    label_only_rows: set[str] = field(default_factory=set)  # the label, no numbers
     stray_rows: list[tuple[TableId, str, int]] = field(default_factory=list)
     anomalies: list[tuple[int, str, str]] = field(default_factory=list)  # after section 5
     review_found: int | None = None  # table-4 cells found, when not all 15 (S007)
@@ -193,6 +194,9 @@ class ReportBuilder:
         strays: list[StrayRow] = []
         if table_id == "applications":
             for spec in APPLICATION_ROWS[self.template]:
+                if spec.id in self.label_only_rows:
+                    w.line(spec.label)
+                    continue
                 if spec.id in self.missing_rows:
                     continue
                 label = "" if spec.id in self.recovered_rows else spec.label
@@ -210,6 +214,9 @@ class ReportBuilder:
                                     recovered=not label))
         elif table_id == "active_disclosure":
             for item in ACTIVE_ITEMS[self.template]:
+                if item.id in self.label_only_rows:
+                    w.line(item.label)
+                    continue
                 if item.id in self.missing_rows:
                     continue
                 ids = [f"{item.id}.{f}" for f, _ in item.fields]

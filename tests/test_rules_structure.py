@@ -81,6 +81,17 @@ def test_s005_missing_row_points_at_the_next_row() -> None:
     assert any("has no row 政府集中采购" in f.message for f in found)
 
 
+def test_a_label_without_numbers_is_s007_not_s005() -> None:
+    report = ReportBuilder(label_only_rows={"penalty", "not_processed.duplicate"}).build()
+    assert run(report, "S005") == []
+    found = run(report, "S007")
+    messages = sorted(f.message for f in found)
+    assert messages == ["row 行政处罚 has 0 of 3 cells: no number follows its label",
+                        "row （五）不予处理 2.重复申请 has 0 of 7 cells: no number follows its label"]
+    line = report.position(found[0].start).line  # type: ignore[arg-type]
+    assert report.line_index.line_text(line).strip() in ("行政处罚", "2.重复申请")
+
+
 def test_s006_recovered_row() -> None:
     report = ReportBuilder(recovered_rows={"denied.query_matter"}).build()
     [finding] = run(report, "S006")

@@ -7,17 +7,19 @@ from collections.abc import Iterator
 
 from parser.findings import Finding, Related
 from parser.normalize import match_key, normalize_char_text
-from parser.rules.common import TABLE_NAMES, full_row_label
+from parser.rules.common import TABLE_NAMES, full_row_label, row_label
 from parser.rules.context import Context
 from parser.rules.registry import report_rule
 from parser.template import (
     ACTIVE_ITEMS,
+    APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
     CHINESE_NUMERALS,
     SECTIONS,
     TABLE_IDS,
     TABLE_NUMBERS,
     TableId,
+    TemplateId,
 )
 
 _SECTION_OF_TABLE: dict[TableId, int] = {"active_disclosure": 2, "applications": 3,
@@ -221,9 +223,9 @@ def missing_row(ctx: Context) -> Iterator[Finding]:
         if table is None:
             continue
         found = {row.id: row for row in table.rows}
-        present = {cid.rpartition(".")[0] for cid in table.cells}
+        unfilled = label_only_rows(ctx, table_id)
         for index, (row_id, label) in enumerate(rows):
-            if row_id in found or row_id in present:
+            if row_id in found or row_id in unfilled:
                 continue
             following = [found[r].start for r, _ in rows[index + 1:] if r in found]
             start = following[0] if following else (table.start or 0)
@@ -231,6 +233,72 @@ def missing_row(ctx: Context) -> Iterator[Finding]:
                 "S005", f"{TABLE_NAMES[table_id]} has no row {label}", start, None,
                 hint=f"Restore the row {label} with its numbers (0 where it counts nothing).",
             )
+
+
+def label_only_rows(ctx: Context, table_id: TableId) -> dict[str, tuple[int, int]]:
+    """Template rows the parser placed no cell in, whose label is in the table's text.
+
+    A PDF drops blank cells, so a row of blanks arrives as its label alone: the row
+    is there (not S005), its cells are not (S007). Values: the label line's span.
+    """
+    cached = ctx.cache.get(f"label_only:{table_id}")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out: dict[str, tuple[int, int]] = {}
+    table = ctx.table(table_id)
+    if table is not None and ctx.template is not None and table_id != "review_litigation":
+        keys = _row_keys(ctx.template)
+        found = {row.id for row in table.rows} | {c.rpartition(".")[0] for c in table.cells}
+        for row_id, row_keys in keys.items():
+            if row_id in found or not row_id_in_table(row_id, table_id, ctx.template):
+                continue
+            span = _label_line(ctx, table.start, table.end, row_keys)
+            if span is not None:
+                out[row_id] = span
+    ctx.cache[f"label_only:{table_id}"] = out
+    return out
+
+
+def row_id_in_table(row_id: str, table_id: TableId, template: TemplateId) -> bool:
+    if table_id == "active_disclosure":
+        return any(item.id == row_id for item in ACTIVE_ITEMS[template])
+    return any(spec.id == row_id for spec in APPLICATION_ROWS[template])
+
+
+_MIN_KEY = 4  # shorter keys (总计, 其他) occur inside other labels
+
+
+def _row_keys(template: TemplateId) -> dict[str, tuple[str, ...]]:
+    keys: dict[str, tuple[str, ...]] = {}
+    for item in ACTIVE_ITEMS[template]:
+        keys[item.id] = tuple(match_key(n) for n in (item.label, *item.aliases))
+    for spec in APPLICATION_ROWS[template]:
+        keys[spec.id] = (match_key(spec.key),)
+    return {row: tuple(k for k in ks if len(k) >= _MIN_KEY) for row, ks in keys.items()}
+
+
+def _label_line(ctx: Context, start: int | None, end: int | None,
+                keys: tuple[str, ...]) -> tuple[int, int] | None:
+    """(start, end) of the line in the table region whose words hold one of ``keys``."""
+    if start is None or end is None or not keys:
+        return None
+    index = ctx.report.line_index
+    first = index.line_of(start) + 1
+    last = index.line_of(max(start, end - 1)) + 1
+    for line in range(first, last + 1):
+        key = match_key(index.line_text(line))
+        if any(k in key for k in keys):
+            return index.line_start(line), max(index.line_end(line), index.line_start(line) + 1)
+    return None
+
+
+def _expected_cells(ctx: Context, table_id: TableId, row_id: str) -> int:
+    if table_id == "applications":
+        return len(APPLICATION_COLUMN_IDS)
+    for item in ACTIVE_ITEMS[ctx.template or "2019"]:
+        if item.id == row_id:
+            return len(item.fields)
+    return 1
 
 
 @report_rule("S006", "recovered-row", "warning",
@@ -324,6 +392,16 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
             yield ctx.finding("S007", f"{what} {counted}{tail}", row.start,
                               max(row.start + 1, line_end))
+        if table_id == "review_litigation" or ctx.template is None:
+            continue
+        for row_id, (start, end) in label_only_rows(ctx, table_id).items():
+            if table_id == "applications":
+                what = f"row {full_row_label(ctx.template, row_id)}"
+            else:
+                what = f"row {row_label(table_id, row_id, ctx.template)}"
+            expected = _expected_cells(ctx, table_id, row_id)
+            yield ctx.finding("S007", f"{what} has 0 of {expected} cells: no number follows "
+                              "its label", start, end)
 
 
 @report_rule("S008", "unknown-row", "warning", "a row label that belongs to no template")
