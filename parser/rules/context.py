@@ -230,10 +230,11 @@ def table_lines(report: Report) -> set[int]:
         for stray in table.stray_rows:
             lines.add(index.line_of(stray.start) + 1)
     text = report.text
+    if "\t" not in text and "|" not in text:
+        return lines
     for number, (start, end) in enumerate(index.lines(), start=1):
-        if number in lines:
-            continue
         line = text[start:end]
-        if line.startswith("\t") or line.count("\t") >= 2 or line.count("|") >= 2:
+        if ("\t" in line or "|" in line) and (
+                line.startswith("\t") or line.count("\t") >= 2 or line.count("|") >= 2):
             lines.add(number)
     return lines

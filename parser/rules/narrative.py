@@ -16,7 +16,7 @@ applications) is accepted when either matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -56,32 +56,37 @@ class Sentence:
         return self.offsets[start], self.offsets[max(start, end - 1)] + 1
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 def _ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
 @dataclass(slots=True)
 class _Chunk:
-    chars: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
     offsets: list[int] = field(default_factory=list)
-    pending_space: bool = False
+    last: str = ""  # the last character added
 
-    def add_line(self, raw: str, base: int) -> None:
-        norm = normalize(raw)
-        same = len(norm.text) == len(raw)
-        self.pending_space = True
-        for index, ch in enumerate(norm.text):
-            if ch.isspace():
-                self.pending_space = True
-                continue
-            offset = base + (index if same else norm.to_original(index))
-            if self.pending_space and self.chars and _ascii_alnum(self.chars[-1]) \
-                    and _ascii_alnum(ch):
-                self.chars.append(" ")
-                self.offsets.append(offset - 1)
-            self.pending_space = False
-            self.chars.append(ch)
-            self.offsets.append(offset)
+    def add_line(self, norm: str, base: int, to_original: Callable[[int], int] | None) -> None:
+        """Add a normalised line, white space removed (kept between two ASCII words)."""
+        for match in _TOKEN.finditer(norm):
+            token = match.group()
+            begin = match.start()
+            if self.last and _ascii_alnum(self.last) and _ascii_alnum(token[0]):
+                self.parts.append(" ")
+                self.offsets.append(self._offset(base, begin, to_original) - 1)
+            self.parts.append(token)
+            if to_original is None:
+                self.offsets.extend(range(base + begin, base + match.end()))
+            else:
+                self.offsets.extend(base + to_original(i) for i in range(begin, match.end()))
+            self.last = token[-1]
+
+    @staticmethod
+    def _offset(base: int, index: int, to_original: Callable[[int], int] | None) -> int:
+        return base + (index if to_original is None else to_original(index))
 
 
 def sentences(report: Report) -> list[Sentence]:
@@ -89,6 +94,9 @@ def sentences(report: Report) -> list[Sentence]:
     skip = table_lines(report)
     index = report.line_index
     text = report.text
+    whole = normalize(text)
+    # Almost always one character for one: slices of the whole are the lines.
+    same = len(whole.text) == len(text)
     out: list[Sentence] = []
     chunk = _Chunk()
     chunk_section = -1
@@ -99,7 +107,7 @@ def sentences(report: Report) -> list[Sentence]:
 
     def flush() -> None:
         nonlocal chunk, paragraph
-        if chunk.chars:
+        if chunk.parts:
             _split(chunk, chunk_section, paragraph, out)
             paragraph += 1
         chunk = _Chunk()
@@ -113,33 +121,39 @@ def sentences(report: Report) -> list[Sentence]:
             flush()
             hard_end = True
             continue
-        raw = text[start:end]
-        stripped = raw.strip()
+        if same:
+            norm = whole.text[start:end]
+            to_original = None
+        else:
+            line = normalize(text[start:end])
+            norm, to_original = line.text, line.to_original
+        stripped = norm.strip()
         if not stripped:
             continue
-        if section != chunk_section or hard_end or _ITEM_START.match(raw):
+        if section != chunk_section or hard_end or _ITEM_START.match(norm):
             flush()
             chunk_section = section
-        chunk.add_line(raw, start)
-        last = normalize(stripped[-1]).text
-        hard_end = len(stripped) < _SOFT_LINE or (last in _HARD_END)
+        chunk.add_line(norm, start, to_original)
+        hard_end = len(stripped) < _SOFT_LINE or stripped[-1] in _HARD_END
     flush()
     return out
 
 
 def _split(chunk: _Chunk, section: int, paragraph: int, out: list[Sentence]) -> None:
-    begin = 0
+    text = "".join(chunk.parts)
     previous = ""
-    chars = chunk.chars
-    for index, ch in enumerate(chars):
-        if ch in _SENTENCE_END or index == len(chars) - 1:
-            stop = index + 1
-            text = "".join(chars[begin:stop])
-            if text.strip():
-                out.append(Sentence(text, tuple(chunk.offsets[begin:stop]), section, paragraph,
-                                    previous))
-                previous = text
-            begin = stop
+    begin = 0
+    for match in _SENTENCE_SPLIT.finditer(text):
+        stop = match.end()
+        sentence = text[begin:stop]
+        if sentence:
+            out.append(Sentence(sentence, tuple(chunk.offsets[begin:stop]), section, paragraph,
+                                previous))
+            previous = sentence
+        begin = stop
+
+
+_SENTENCE_SPLIT = re.compile(r"[^。!?;]*(?:[。!?;]|$)")
 
 
 # ---------------------------------------------------------------- claims

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from parser.findings import Finding, Related
 from parser.normalize import match_key, normalize_char_text
@@ -268,6 +269,7 @@ def row_id_in_table(row_id: str, table_id: TableId, template: TemplateId) -> boo
 _MIN_KEY = 4  # shorter keys (总计, 其他) occur inside other labels
 
 
+@lru_cache(maxsize=2)
 def _row_keys(template: TemplateId) -> dict[str, tuple[str, ...]]:
     keys: dict[str, tuple[str, ...]] = {}
     for item in ACTIVE_ITEMS[template]:
