@@ -53,9 +53,12 @@ def check_report(report: Report, *, select: Sequence[str] | None = None,
     return run_rules(report, enabled_rules(select, ignore))
 
 
-def run_rules(report: Report, rules: Sequence[Rule]) -> list[Finding]:
-    """The findings of the single-report rules among ``rules`` (see :func:`enabled_rules`)."""
-    ctx = Context(report)
+def run_rules(report: Report, rules: Sequence[Rule], ctx: Context | None = None) -> list[Finding]:
+    """The findings of the single-report rules among ``rules`` (see :func:`enabled_rules`).
+
+    Pass a :class:`Context` to share its work with :func:`year_view`.
+    """
+    ctx = ctx if ctx is not None and ctx.report is report else Context(report)
     found: list[Finding] = []
     for rule in rules:
         if rule.scope == "report" and rule.check is not None:
@@ -67,8 +70,14 @@ def check_reports(reports: Sequence[Report], *, select: Sequence[str] | None = N
                   ignore: Sequence[str] | None = None) -> dict[str, list[Finding]]:
     """Findings per report path, the cross-year (Y) rules included."""
     rules = enabled_rules(select, ignore)
-    out = {report.source.path: run_rules(report, rules) for report in reports}
-    extra = cross_year_findings([year_view(r) for r in reports], rules)
+    out: dict[str, list[Finding]] = {}
+    views: list[YearView] = []
+    for report in reports:
+        ctx = Context(report)
+        out[report.source.path] = run_rules(report, rules, ctx)
+        if any(rule.scope == "years" for rule in rules):
+            views.append(year_view(report, ctx))
+    extra = cross_year_findings(views, rules)
     for path, findings in extra.items():
         out[path] = sort_findings([*out.get(path, []), *findings])
     return out

@@ -8,27 +8,82 @@ another file (the previous year's report, Y rules) is resolved in that file.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from parser.findings import Finding, Related
+from parser.model import Report
 from parser.positions import LineIndex, Position
 
 _FILE_START = Position(1, 1)
 
 
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """The positions and source lines output needs from one file, and nothing more.
+
+    Built where the file was parsed (often a worker process) from the report's own
+    :class:`LineIndex`, so a folder of thousands of reports never keeps their texts.
+    Offsets, lines and columns sit in flat arrays to stay small when kept by the
+    thousand.
+    """
+
+    offsets: array[int]  # sorted
+    lines: array[int]
+    columns: array[int]
+    texts: dict[int, str]  # source lines, when the output shows them
+
+    @classmethod
+    def build(cls, index: LineIndex, offsets: Iterable[int], *, texts: bool = True) -> SourceMap:
+        ordered = sorted(set(offsets))
+        positions = [index.position(offset) for offset in ordered]
+        lines = array("q", (p.line for p in positions))
+        shown = {line: index.line_text(line) for line in set(lines)} if texts else {}
+        return cls(array("q", ordered), lines, array("q", (p.column for p in positions)), shown)
+
+    def position(self, offset: int) -> Position:
+        at = bisect_left(self.offsets, offset)
+        if at == len(self.offsets) or self.offsets[at] != offset:
+            raise KeyError(f"offset {offset} was not mapped")
+        return Position(self.lines[at], self.columns[at])
+
+    def line_text(self, line: int) -> str | None:
+        return self.texts.get(line)
+
+
+def finding_offsets(findings: Iterable[Finding]) -> list[int]:
+    """Every offset of ``findings`` in their own file (places in other files excluded)."""
+    out: list[int] = []
+    for finding in findings:
+        if finding.start is not None:
+            out.append(finding.start)
+            out.append(finding.end if finding.end is not None else finding.start + 1)
+        for related in finding.related:
+            if related.path is None or related.path == finding.path:
+                out.extend((related.start, related.end))
+    return out
+
+
 @dataclass
 class Checked:
-    """One file after checking: its text (None when unreadable) and findings, sorted."""
+    """One file after checking: where its places are, and its findings, sorted.
+
+    ``source`` is None when the file could not be read (its findings are E001,
+    about the whole file).
+    """
 
     path: str
-    text: str | None
+    source: SourceMap | None
     findings: list[Finding] = field(default_factory=list)
 
-    @cached_property
-    def line_index(self) -> LineIndex | None:
-        return None if self.text is None else LineIndex(self.text)
+    @classmethod
+    def from_report(cls, report: Report, findings: Sequence[Finding],
+                    extra_offsets: Iterable[int] = ()) -> Checked:
+        offsets = [*finding_offsets(findings), *extra_offsets]
+        return cls(report.source.path, SourceMap.build(report.line_index, offsets),
+                   list(findings))
 
 
 class Sources:
@@ -37,16 +92,16 @@ class Sources:
     def __init__(self, files: Sequence[Checked]) -> None:
         self._files = {f.path: f for f in files}
 
-    def index(self, path: str) -> LineIndex | None:
+    def source(self, path: str) -> SourceMap | None:
         checked = self._files.get(path)
-        return None if checked is None else checked.line_index
+        return None if checked is None else checked.source
 
     def position(self, path: str, offset: int | None) -> Position:
         """1-based line and column; a finding about the whole file is at 1:1."""
-        index = self.index(path)
-        if index is None or offset is None:
+        source = self.source(path)
+        if source is None or offset is None:
             return _FILE_START
-        return index.position(offset)
+        return source.position(offset)
 
     def start(self, finding: Finding) -> Position:
         return self.position(finding.path, finding.start)
@@ -54,8 +109,8 @@ class Sources:
     def end(self, finding: Finding) -> Position:
         if finding.start is None:
             return _FILE_START
-        end = finding.end if finding.end is not None else finding.start + 1
-        return self.position(finding.path, max(end, finding.start))
+        return self.position(finding.path, finding.end if finding.end is not None
+                             else finding.start + 1)
 
     def related_path(self, finding: Finding, related: Related) -> str:
         return related.path or finding.path
@@ -64,12 +119,11 @@ class Sources:
         return self.position(self.related_path(finding, related), related.start)
 
     def related_end(self, finding: Finding, related: Related) -> Position:
-        return self.position(self.related_path(finding, related),
-                             max(related.end, related.start))
+        return self.position(self.related_path(finding, related), related.end)
 
     def line_text(self, path: str, line: int) -> str | None:
-        index = self.index(path)
-        return None if index is None else index.line_text(line)
+        source = self.source(path)
+        return None if source is None else source.line_text(line)
 
 
 def all_findings(files: Sequence[Checked]) -> list[Finding]:

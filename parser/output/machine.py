@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -60,9 +60,26 @@ def finding_to_dict(finding: Finding, sources: Sources) -> dict[str, Any]:
     }
 
 
+def _indent(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "\n".join(pad + line for line in text.split("\n"))
+
+
+def json_item(finding: Finding, sources: Sources) -> str:
+    """One finding as it appears in the JSON array (indented as ``json.dumps(indent=2)``)."""
+    return _indent(json_safe(json.dumps(finding_to_dict(finding, sources), ensure_ascii=False,
+                                        indent=2)), 2)
+
+
+def assemble_json(items: Sequence[str]) -> str:
+    if not items:
+        return "[]\n"
+    return "[\n" + ",\n".join(items) + "\n]\n"
+
+
 def format_json(files: Sequence[Checked]) -> str:
     sources = Sources(files)
-    return dumps([finding_to_dict(f, sources) for checked in files for f in checked.findings])
+    return assemble_json([json_item(f, sources) for checked in files for f in checked.findings])
 
 
 # ---------------------------------------------------------------- github
@@ -78,27 +95,32 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def github_item(finding: Finding, sources: Sources) -> str:
+    """One workflow command, on one line (its own line breaks escaped)."""
+    start = sources.start(finding)
+    end = sources.end(finding)
+    props = [f"file={_escape_property(visible(finding.path))}",
+             f"line={start.line}", f"col={start.column}"]
+    if end.line >= start.line:
+        props.append(f"endLine={end.line}")
+        if end.line == start.line and end.column > start.column:
+            props.append(f"endColumn={end.column}")
+    props.append(f"title={_escape_property(f'{TOOL} {finding.code}')}")
+    message = f"{finding.code} {visible(finding.message)}"
+    if finding.help:
+        message += f"\nhelp: {visible(finding.help)}"
+    return f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::{_escape_data(message)}"
+
+
+def assemble_github(items: Sequence[str]) -> str:
+    return "".join(f"{item}\n" for item in items)
+
+
 def format_github(files: Sequence[Checked]) -> str:
     """GitHub Actions annotations: one line per finding."""
     sources = Sources(files)
-    lines: list[str] = []
-    for checked in files:
-        for finding in checked.findings:
-            start = sources.start(finding)
-            end = sources.end(finding)
-            props = [f"file={_escape_property(visible(finding.path))}",
-                     f"line={start.line}", f"col={start.column}"]
-            if end.line >= start.line:
-                props.append(f"endLine={end.line}")
-                if end.line == start.line and end.column > start.column:
-                    props.append(f"endColumn={end.column}")
-            props.append(f"title={_escape_property(f'{TOOL} {finding.code}')}")
-            message = f"{finding.code} {visible(finding.message)}"
-            if finding.help:
-                message += f"\nhelp: {visible(finding.help)}"
-            lines.append(f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::"
-                         f"{_escape_data(message)}")
-    return "".join(f"{line}\n" for line in lines)
+    return assemble_github([github_item(f, sources) for checked in files
+                            for f in checked.findings])
 
 
 # ---------------------------------------------------------------- sarif
@@ -134,66 +156,90 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def format_sarif(files: Sequence[Checked], version: str) -> str:
-    sources = Sources(files)
-    rules = all_rules()
-    index = {rule.code: i for i, rule in enumerate(rules)}
-    results: list[dict[str, Any]] = []
-    for checked in files:
-        for finding in checked.findings:
-            start = sources.start(finding)
-            end = sources.end(finding)
-            result: dict[str, Any] = {
-                "ruleId": finding.code,
-                "ruleIndex": index[finding.code],
-                "level": _SARIF_LEVEL[finding.severity],
-                "message": {"text": finding.message},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(finding.path)},
-                    "region": _region(start.line, start.column, end.line, end.column),
-                }}],
-            }
-            related: list[dict[str, Any]] = []
-            for number, place in enumerate(finding.related, start=1):
-                path = sources.related_path(finding, place)
-                rs = sources.related_start(finding, place)
-                re_ = sources.related_end(finding, place)
-                related.append({
-                    "id": number,
-                    "message": {"text": place.message},
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": artifact_uri(path)},
-                        "region": _region(rs.line, rs.column, re_.line, re_.column),
-                    },
-                })
-            if related:
-                result["relatedLocations"] = related
-            if finding.help:
-                result["properties"] = {"help": finding.help}
-            results.append(result)
+def sarif_result(finding: Finding, sources: Sources) -> dict[str, Any]:
+    start = sources.start(finding)
+    end = sources.end(finding)
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": _rule_index()[finding.code],
+        "level": _SARIF_LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(finding.path)},
+            "region": _region(start.line, start.column, end.line, end.column),
+        }}],
+    }
+    related: list[dict[str, Any]] = []
+    for number, place in enumerate(finding.related, start=1):
+        path = sources.related_path(finding, place)
+        rs = sources.related_start(finding, place)
+        rend = sources.related_end(finding, place)
+        related.append({
+            "id": number,
+            "message": {"text": place.message},
+            "physicalLocation": {
+                "artifactLocation": {"uri": artifact_uri(path)},
+                "region": _region(rs.line, rs.column, rend.line, rend.column),
+            },
+        })
+    if related:
+        result["relatedLocations"] = related
+    if finding.help:
+        result["properties"] = {"help": finding.help}
+    return result
+
+
+_RESULTS_DEPTH = 8  # runs[0].results[i] in a log dumped with indent=2
+_PLACEHOLDER = "@@nianbao-results@@"
+
+
+def sarif_item(finding: Finding, sources: Sources) -> str:
+    text = json.dumps(sarif_result(finding, sources), ensure_ascii=False, indent=2)
+    return _indent(json_safe(text), _RESULTS_DEPTH)
+
+
+def assemble_sarif(items: Sequence[str], version: str) -> str:
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": TOOL, "version": version,
                                 "informationUri": INFORMATION_URI,
-                                "rules": [rule_descriptor(r) for r in rules]}},
+                                "rules": [rule_descriptor(r) for r in all_rules()]}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_PLACEHOLDER],
         }],
     }
-    return dumps(log)
+    text = dumps(log)
+    marker = " " * _RESULTS_DEPTH + json.dumps(_PLACEHOLDER)
+    if not items:
+        return text.replace("[\n" + marker + "\n" + " " * (_RESULTS_DEPTH - 2) + "]", "[]")
+    return text.replace(marker, ",\n".join(items))
+
+
+def format_sarif(files: Sequence[Checked], version: str) -> str:
+    sources = Sources(files)
+    return assemble_sarif([sarif_item(f, sources) for checked in files
+                           for f in checked.findings], version)
+
+
+_RULE_INDEX: dict[str, int] = {}
+
+
+def _rule_index() -> dict[str, int]:
+    if not _RULE_INDEX:
+        _RULE_INDEX.update({rule.code: i for i, rule in enumerate(all_rules())})
+    return _RULE_INDEX
 
 
 # ---------------------------------------------------------------- statistics
 
 
-def statistics(files: Sequence[Checked]) -> list[dict[str, Any]]:
+def statistics(codes: Iterable[str]) -> list[dict[str, Any]]:
     """Count per code, most frequent first (ruff's --statistics)."""
     counts: dict[str, int] = {}
-    for checked in files:
-        for finding in checked.findings:
-            counts[finding.code] = counts.get(finding.code, 0) + 1
+    for code in codes:
+        counts[code] = counts.get(code, 0) + 1
     rules = {rule.code: rule for rule in all_rules()}
     out: list[dict[str, Any]] = []
     for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):

@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
+from rich.console import Console
 from rich.text import Text
 
 from parser.findings import Finding, Severity
@@ -120,7 +121,7 @@ def _places(finding: Finding, sources: Sources) -> list[_Place]:
                              Mark(start.column - 1, max(stop, start.column), True, "")))
     for related in finding.related:
         path = sources.related_path(finding, related)
-        if sources.index(path) is None:
+        if sources.source(path) is None:
             continue
         start = sources.related_start(finding, related)
         end = sources.related_end(finding, related)
@@ -162,13 +163,9 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
     for key in shown:
         path, line = key
         if path != finding.path and (previous is None or previous[0] != path):
-            position = sources.position(path, None)
-            index = sources.index(path)
-            if index is not None:
-                first_mark = min(lines[key], key=lambda m: m.start)
-                position = index.position(index.offset(line, first_mark.start + 1))
+            first_mark = min(lines[key], key=lambda m: m.start)
             out.append(f"{pad} ::: ", style=GUTTER)
-            out.append(f"{visible(path)}:{position.line}:{position.column}\n")
+            out.append(f"{visible(path)}:{line}:{first_mark.start + 1}\n")
             out.append(f"{pad} |\n", style=GUTTER)
         elif previous is not None and previous[0] == path and line - previous[1] > 1:
             out.append(f"{'...':<{gutter_width}}\n", style=GUTTER)
@@ -214,23 +211,43 @@ def format_text(files: Sequence[Checked], *, width: int = DEFAULT_WIDTH) -> Iter
     for checked in files:
         for finding in checked.findings:
             yield format_finding(finding, sources, width=width)
-    yield summary(files)
+    yield summary(Counter(f.severity for checked in files for f in checked.findings),
+                  sum(1 for checked in files if checked.findings), len(files))
 
 
-def summary(files: Sequence[Checked]) -> Text:
-    counts = Counter(f.severity for checked in files for f in checked.findings)
+class Painter:
+    """Turns Text into a string, with ANSI colours or without; one console reused."""
+
+    def __init__(self, color: bool) -> None:
+        self._color = color
+        self._console = Console(
+            force_terminal=color, no_color=not color, color_system="standard" if color else None,
+            width=10_000, soft_wrap=True, markup=False, highlight=False, emoji=False,
+            legacy_windows=False,
+        )
+
+    def __call__(self, text: Text) -> str:
+        if not self._color:
+            return text.plain
+        with self._console.capture() as capture:
+            self._console.print(text, end="")
+        return capture.get()
+
+
+def summary(counts: Counter[Severity], with_findings: int, files: int) -> Text:
+    """``Found 7 findings in 2 of 5 files: 2 errors, 3 warnings, 2 info.``"""
     total = sum(counts.values())
-    with_findings = sum(1 for checked in files if checked.findings)
-    noun = "file" if len(files) == 1 else "files"
+    noun = "file" if files == 1 else "files"
     if total == 0:
-        return Text(f"All checks passed: {len(files)} {noun}, no findings.", style="bold green")
+        return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
     out = Text()
     out.append(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
-    out.append(f" in {with_findings} of {len(files)} {noun}: ")
-    parts = [(counts["error"], "error", "errors"), (counts["warning"], "warning", "warnings"),
-             (counts["info"], "info", "info")]
+    out.append(f" in {with_findings} of {files} {noun}: ")
+    parts: list[tuple[int, Severity, str]] = [
+        (counts["error"], "error", "errors"), (counts["warning"], "warning", "warnings"),
+        (counts["info"], "info", "info")]
     for index, (count, one, many) in enumerate(parts):
-        style = SEVERITY_STYLE[one] if count else ""  # type: ignore[index]
+        style = SEVERITY_STYLE[one] if count else ""
         out.append(f"{count} {one if count == 1 else many}", style=style)
         out.append(", " if index < len(parts) - 1 else ".")
     return out

@@ -7,6 +7,7 @@ label (``一、本年新收``, ``(三)1.属于国家秘密``) and the column (``
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from parser.model import Cell
 from parser.normalize import normalize_char_text
@@ -109,7 +110,16 @@ def chinese_number(text: str) -> int | None:
     return total
 
 
-def arithmetic_value(cell: Cell) -> Decimal | None:
+class ValueCell(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> Decimal | None: ...
+    @property
+    def raw(self) -> str: ...
+
+
+def arithmetic_value(cell: Cell | ValueCell) -> Decimal | None:
     """The value a cell contributes to a sum; None when it cannot be told.
 
     Blank cells count as 0 (V001 reports them). A placeholder such as ``/`` or

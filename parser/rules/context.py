@@ -10,6 +10,8 @@ models between processes.
 from __future__ import annotations
 
 import re
+import zlib
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -21,7 +23,7 @@ from parser.model import Cell, Report, Table
 from parser.normalize import match_key
 from parser.rules.common import arithmetic_value, cell_name, fmt, shown
 from parser.rules.registry import get_rule
-from parser.template import TableId, TemplateId
+from parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
 
 
 def infer_template(report: Report) -> TemplateId | None:
@@ -135,7 +137,6 @@ def fmt_sum(values: Sequence[Decimal]) -> str:
 # ---------------------------------------------------------------- across years
 
 _AGENCY_SYNONYMS = (("科学技术", "科技"), ("人民政府办公室", "政府办"))
-_SHINGLE = 10
 _DIGITS = re.compile(r"\d+")
 
 
@@ -150,6 +151,86 @@ def agency_key(agency: str | None) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
+class CellFact:
+    """The part of a :class:`~parser.model.Cell` the Y rules use."""
+
+    table: TableId
+    id: str
+    kind: str
+    value: Decimal | None
+    raw: str
+    start: int
+    end: int
+
+
+def _view_cell_refs() -> tuple[str, ...]:
+    refs = [f"applications:{row}.{col}" for row in ("carried_over", "carried_forward")
+            for col in APPLICATION_COLUMN_IDS]
+    for item in ("regulations", "normative_documents"):
+        refs += [f"active_disclosure:{item}.{f}" for f in ("issued", "repealed", "in_force")]
+    for item in ("licensing", "other_services", "penalty", "enforcement", "fees"):
+        refs += [f"active_disclosure:{item}.{f}" for f in ("prev_count", "change")]
+    return tuple(refs)
+
+
+# The cells the Y rules compare: table 3's carried rows, table 2's Y002/Y003 fields.
+VIEW_CELLS = _view_cell_refs()
+_VIEW_INDEX = {ref: i for i, ref in enumerate(VIEW_CELLS)}
+_ABSENT = -1
+
+
+@dataclass(frozen=True, slots=True)
+class CellFacts:
+    """:data:`VIEW_CELLS` of one report in flat arrays (kept by the thousand in ``check``).
+
+    Whole-number cells live in ``values``; blanks, text and fractions in ``others``.
+    """
+
+    starts: array[int]
+    ends: array[int]
+    values: array[int]
+    others: dict[int, tuple[str, Decimal | None, str]]  # index: (kind, value, raw)
+
+    @classmethod
+    def of(cls, cells: Iterable[Cell]) -> CellFacts:
+        size = len(VIEW_CELLS)
+        starts, ends, values = (array("q", [_ABSENT]) * size, array("q", [0]) * size,
+                                array("q", [0]) * size)
+        others: dict[int, tuple[str, Decimal | None, str]] = {}
+        for cell in cells:
+            index = _VIEW_INDEX.get(cell_ref(cell.table, cell.id))
+            if index is None:
+                continue
+            starts[index], ends[index] = cell.start, cell.end
+            value = cell.value
+            if (cell.kind == "number" and value is not None and value == value.to_integral_value()
+                    and abs(value) < 2**62 and cell.raw == str(int(value))):
+                values[index] = int(value)
+            else:
+                others[index] = (cell.kind, value, cell.raw)
+        return cls(starts, ends, values, others)
+
+    def get(self, ref: str) -> CellFact | None:
+        index = _VIEW_INDEX.get(ref)
+        if index is None or self.starts[index] == _ABSENT:
+            return None
+        table, _, cell_id = ref.partition(":")
+        if index in self.others:
+            kind, value, raw = self.others[index]
+        else:
+            kind, value, raw = "number", Decimal(self.values[index]), str(self.values[index])
+        return CellFact(table, cell_id, kind, value, raw,  # type: ignore[arg-type]
+                        self.starts[index], self.ends[index])
+
+    def offsets(self) -> list[int]:
+        out: list[int] = []
+        for start, end in zip(self.starts, self.ends, strict=True):
+            if start != _ABSENT:
+                out.extend((start, end))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class YearView:
     """What the Y rules compare of one report."""
 
@@ -158,29 +239,24 @@ class YearView:
     agency_key: str | None
     year: int | None
     template: TemplateId | None
-    # Table-3 carried_over.* / carried_forward.* and all of table 2.
-    cells: dict[str, Cell] = field(default_factory=dict)
-    # Character shingles of the narrative (digits masked), for Y004.
-    shingles: frozenset[str] = frozenset()
+    cells: CellFacts
+    # Each sentence of the prose, digits masked, as crc32 << 32 | length (Y004).
+    fingerprint: array[int] = field(default_factory=lambda: array("Q"))
     anchor: int = 0  # where a finding about the whole text points
 
-    def value(self, key: str) -> Decimal | None:
-        cell = self.cells.get(key)
-        return None if cell is None else arithmetic_value(cell)
+    def offsets(self) -> list[int]:
+        """Every offset a Y finding may point at in this file."""
+        return [self.anchor, self.anchor + 1, *self.cells.offsets()]
 
 
-def year_view(report: Report) -> YearView:
-    cells: dict[str, Cell] = {}
-    apps = report.tables.get("applications")
-    if apps is not None:
-        for cid, cell in apps.cells.items():
-            if cid.startswith(("carried_over.", "carried_forward.")):
-                cells[f"applications:{cid}"] = cell
-    active = report.tables.get("active_disclosure")
-    if active is not None:
-        for cid, cell in active.cells.items():
-            cells[f"active_disclosure:{cid}"] = cell
+def year_view(report: Report, ctx: Context | None = None) -> YearView:
+    """The Y rules' view of ``report`` (pass the checker's context to reuse its work)."""
+    from parser.rules.narrative import ctx_sentences
+
+    cells = CellFacts.of(cell for table in report.tables.values()
+                         for cell in table.cells.values())
     first = report.sections[0].start if report.sections else 0
+    sentences = ctx_sentences(ctx if ctx is not None else Context(report))
     return YearView(
         path=report.source.path,
         agency=report.meta.agency,
@@ -188,28 +264,26 @@ def year_view(report: Report) -> YearView:
         year=report.meta.year,
         template=infer_template(report),
         cells=cells,
-        shingles=narrative_shingles(report),
+        fingerprint=fingerprint(s.text for s in sentences),
         anchor=first,
     )
 
 
-def narrative_text(report: Report) -> str:
-    """The report's prose: every line outside the tables, normalised and compacted."""
-    skip = table_lines(report)
-    index = report.line_index
-    parts: list[str] = []
-    for number, (start, end) in enumerate(index.lines(), start=1):
-        if number in skip:
-            continue
-        parts.append(report.text[start:end])
-    return match_key("".join(parts))
+_MIN_SENTENCE = 12  # headings and one-liners repeat by design; they are not copying
 
 
-def narrative_shingles(report: Report) -> frozenset[str]:
-    text = _DIGITS.sub("#", narrative_text(report))
-    if len(text) < _SHINGLE:
-        return frozenset({text}) if text else frozenset()
-    return frozenset(text[i:i + _SHINGLE] for i in range(0, len(text) - _SHINGLE + 1))
+def fingerprint(sentences: Iterable[str]) -> array[int]:
+    """crc32 << 32 | length of each sentence long enough to count, digits masked.
+
+    A sentence that differs from last year's only in its numbers (the year, the
+    counts) is the same sentence; crc32 is stable across processes, unlike hash().
+    """
+    out = array("Q")
+    for text in sentences:
+        masked = _DIGITS.sub("#", text)
+        if len(masked) >= _MIN_SENTENCE:
+            out.append(zlib.crc32(masked.encode("utf-8")) << 32 | min(len(masked), 0xFFFFFFFF))
+    return out
 
 
 def table_lines(report: Report) -> set[int]:

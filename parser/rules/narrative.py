@@ -301,7 +301,8 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
     for sentence in ctx_sentences(ctx):
         if not _applications_context(sentence):
             continue
-        for kind, pattern in _X001_PATTERNS:
+        # Every count pattern ends in 件; only 未收到…申请 does without.
+        for kind, pattern in _X001_PATTERNS if "件" in sentence.text else ():
             for match in pattern.finditer(sentence.text):
                 gap = match.group("gap")
                 if any(w in gap for w in _NOT_DISCLOSURE):
@@ -422,7 +423,7 @@ def text_results(ctx: Context) -> Iterator[Finding]:
         return
     total = _t3(ctx, "total")
     for sentence in ctx_sentences(ctx):
-        if not _applications_context(sentence):
+        if "件" not in sentence.text or not _applications_context(sentence):
             continue
         claimed: set[int] = set()
         for pattern, label, rows in _RESULT_PATTERNS[ctx.template]:
@@ -536,8 +537,10 @@ def text_review(ctx: Context) -> Iterator[Finding]:
     if ctx.table("review_litigation") is None:
         return
     for sentence in ctx_sentences(ctx):
-        claimed: set[int] = set()
         text = sentence.text
+        if "复议" not in text and "诉讼" not in text and "起诉" not in text:
+            continue
+        claimed: set[int] = set()
         for kind, pattern in _X003_COUNTS:
             for match in pattern.finditer(text):
                 if match.start("n") in claimed:
@@ -641,6 +644,8 @@ _DECISIONS = re.compile(rf"行政(?P<kind>许可|处罚|强制)(?P<gap>{_GAP}{{0
 _PROCUREMENT_COUNT = re.compile(rf"集中采购(?P<gap>{_GAP}{{0,8}}?){NUM}(?:项|笔|次|个|批)")
 _PROCUREMENT_AMOUNT = re.compile(r"采购(?:总)?金额(?P<gap>[^。;,\d]{0,4}?)(?P<n>\d+(?:\.\d+)?)"
                                  r"(?P<unit>万元|元)")
+# Every X004 pattern needs one of these; most sentences have none.
+_X004_WORDS = ("规章", "规范性文件", "现行有效", "决定", "采购")
 _NOT_OWN = ("转发", "上级", "清理", "修订", "解读", "备案", "审核", "审查", "废止", "失效", "宣传")
 
 
@@ -688,6 +693,8 @@ def text_active(ctx: Context) -> Iterator[Finding]:
     issued = ("issued",) if template == "2021" else ("new_made", "new_published")
     for sentence in ctx_sentences(ctx):
         text = sentence.text
+        if not any(word in text for word in _X004_WORDS):
+            continue
         checks: list[tuple[re.Match[str], list[Target], str]] = []
         for pattern in (_ISSUE, _ISSUE_COUNT):
             for match in pattern.finditer(text):

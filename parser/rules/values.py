@@ -32,12 +32,17 @@ from parser.template import (
 )
 
 
-def _rows(table: Table) -> dict[str, list[Cell]]:
+def _rows(ctx: Context, table: Table) -> dict[str, list[Cell]]:
     """The table's cells grouped by row, in template order (table 4 is one row)."""
+    cached = ctx.cache.get(f"rows:{table.id}")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
     rows: dict[str, list[Cell]] = {}
-    for cell in table.cells.values():
-        key = "review_litigation" if table.id == "review_litigation" else cell.row
+    review = table.id == "review_litigation"
+    for cell_id, cell in table.cells.items():
+        key = "review_litigation" if review else cell_id.rpartition(".")[0]
         rows.setdefault(key, []).append(cell)
+    ctx.cache[f"rows:{table.id}"] = rows
     return rows
 
 
@@ -92,7 +97,7 @@ def blank_cells(ctx: Context) -> Iterator[Finding]:
         table = ctx.table(table_id)
         if table is None:
             continue
-        rows = _rows(table)
+        rows = _rows(ctx, table)
         if table_id == "applications":
             yield from _applications_blanks(ctx, rows)
             continue
@@ -176,7 +181,7 @@ def not_a_number(ctx: Context) -> Iterator[Finding]:
         table = ctx.table(table_id)
         if table is None:
             continue
-        for row, cells in _rows(table).items():
+        for row, cells in _rows(ctx, table).items():
             texts = [c for c in cells if c.kind == "text"]
             if not texts:
                 continue

@@ -7,23 +7,22 @@ later report; the previous year's cells are related places in the other file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
 from parser.findings import Finding, Related, cell_ref
-from parser.model import Cell
 from parser.rules.common import T3_SHORT, arithmetic_value, column_label, fmt, row_label, shown
-from parser.rules.context import YearView
+from parser.rules.context import CellFact, YearView
 from parser.rules.registry import get_rule, years_rule
 from parser.template import APPLICATION_COLUMN_IDS
 
 # Y004: share of this year's narrative found word for word in last year's.
 SIMILARITY_THRESHOLD = 0.5
-_MIN_SHINGLES = 40
+_MIN_SENTENCES = 3
 
 
 def _finding(code: str, view: YearView, message: str, start: int | None, end: int | None = None,
-             *, related: Iterable[Related] = (), cells: Iterable[Cell] = ()) -> Finding:
+             *, related: Iterable[Related] = (), cells: Iterable[CellFact] = ()) -> Finding:
     rule = get_rule(code)
     assert rule is not None
     if start is not None and end is None:
@@ -33,17 +32,17 @@ def _finding(code: str, view: YearView, message: str, start: int | None, end: in
                    cells=tuple(cell_ref(c.table, c.id) for c in cells))
 
 
-def _elsewhere(view: YearView, cell: Cell, message: str) -> Related:
+def _elsewhere(view: YearView, cell: CellFact, message: str) -> Related:
     return Related(start=cell.start, end=cell.end, message=message,
                    cell=cell_ref(cell.table, cell.id), path=view.path)
 
 
-def _here(cell: Cell, message: str) -> Related:
+def _here(cell: CellFact, message: str) -> Related:
     return Related(start=cell.start, end=cell.end, message=message,
                    cell=cell_ref(cell.table, cell.id))
 
 
-def _known(cells: Iterable[Cell | None]) -> list[Decimal] | None:
+def _known(cells: Iterable[CellFact | None]) -> list[Decimal] | None:
     out: list[Decimal] = []
     for cell in cells:
         value = None if cell is None else arithmetic_value(cell)
@@ -183,11 +182,17 @@ def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
                                            f"{shown(change.raw)}")])
 
 
-def similarity(this: frozenset[str], last: frozenset[str]) -> float:
-    """The share of this year's shingles that last year's text already had."""
-    if not this:
+def similarity(this: Sequence[int], last: Sequence[int]) -> float:
+    """The share of this year's prose, by characters, in sentences last year's report had.
+
+    Both are :func:`~parser.rules.context.fingerprint` arrays (hash << 32 | length).
+    """
+    mask = 0xFFFFFFFF
+    total = sum(entry & mask for entry in this)
+    if not total:
         return 0.0
-    return len(this & last) / len(this)
+    before = {entry >> 32 for entry in last}
+    return sum(entry & mask for entry in this if entry >> 32 in before) / total
 
 
 @years_rule("Y004", "repeated-text", "info",
@@ -195,9 +200,10 @@ def similarity(this: frozenset[str], last: frozenset[str]) -> float:
 def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
     """
     ## What it does
-    Compares the prose of a report (tables left out, digits masked so changed years
-    and figures do not count) with the same agency's report of the year before, and
-    reports it when over half of it repeats last year's word for word.
+    Compares the prose of a report (tables left out) with the same agency's report of
+    the year before, sentence by sentence, and reports it when over half of it (by
+    characters) is sentences last year's report already had word for word — numbers
+    aside, so a sentence that only changed its year or its figures counts as repeated.
 
     ## Why is this bad?
     国办公开办函〔2021〕30号 criticises reports whose 内容雷同; local assessments deduct
@@ -210,9 +216,9 @@ def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
     ## How to fix
     Describe this year's work, problems and improvements in this year's words.
     """
-    if len(cur.shingles) < _MIN_SHINGLES or len(prev.shingles) < _MIN_SHINGLES:
+    if len(cur.fingerprint) < _MIN_SENTENCES or len(prev.fingerprint) < _MIN_SENTENCES:
         return
-    share = similarity(cur.shingles, prev.shingles)
+    share = similarity(cur.fingerprint, prev.fingerprint)
     if share <= SIMILARITY_THRESHOLD:
         return
     message = (f"{share:.0%} of the text repeats the {prev.year} report of the same agency "
