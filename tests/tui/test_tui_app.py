@@ -1,0 +1,451 @@
+"""Pilot tests: the TUI driven by keys, as a reviewer would use it."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from tui_helpers import ready, sample, screen_text, slip
+
+from parser.checker import check_report
+from parser.read import read_report
+from tui.app import NianbaoApp
+from tui.screens.help import HelpScreen
+from tui.text import badge
+from tui.widgets.file_picker import FilePicker
+from tui.widgets.findings_panel import FindingsList
+from tui.widgets.section_nav import SectionNav
+from tui.widgets.source_view import SourceView
+from tui.widgets.table_view import TableView
+
+SEEDS = ("000", "001", "002", "003", "004")
+
+
+def label_of(picker: FilePicker, path: Path) -> str:
+    node = picker._file_nodes[path]
+    return str(node.label)
+
+
+async def test_opening_a_folder_lists_every_report_with_its_badge(reports: Callable[..., Path]):
+    folder = reports(*SEEDS)
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        picker = app.main.picker
+        assert [p.name for p in picker.files] == sorted(sample(s).name for s in SEEDS)
+        for path in picker.files:
+            findings = check_report(read_report(path))
+            errors = sum(f.severity == "error" for f in findings)
+            warnings = sum(f.severity == "warning" for f in findings)
+            expected = badge(errors, warnings).plain.strip()
+            assert label_of(picker, path).split()[0] == expected.split()[0], path.name
+            assert expected in label_of(picker, path)
+        # The folder opens on its first report, with the picker focused to walk on.
+        assert app.main.current_path == picker.files[0]
+        assert isinstance(app.focused, FilePicker)
+        text = screen_text(app)
+        assert "reports/ 5" in text
+        assert "000_7e335010be635ecf.txt" in text
+
+
+async def test_badges_distinguish_clean_warned_and_broken_files(reports: Callable[..., Path]):
+    folder = reports("003", "005")
+    (folder / "zz_broken.txt").write_bytes(bytes(range(256)) * 40)
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        picker = app.main.picker
+        labels = {p.name: label_of(picker, p) for p in picker.files}
+        assert "E" in labels["005_arithmetic_slip.txt"].split()[0]
+        assert labels["zz_broken.txt"].split()[0] == "✗"
+        assert all("…" not in label for label in labels.values())
+
+
+async def test_walking_the_picker_previews_and_enter_opens(reports: Callable[..., Path]):
+    folder = reports("001", "004")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.main.current_path is not None and app.main.current_path.name.startswith("001")
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        assert app.main.current_path.name.startswith("004")
+        assert isinstance(app.focused, FilePicker)  # a preview keeps the focus in the picker
+        await pilot.press("k", "enter")
+        await pilot.pause()
+        assert app.main.current_path.name.startswith("001")
+        assert isinstance(app.focused, TableView)
+
+
+async def test_opening_a_file_shows_its_table_findings_and_source():
+    app = NianbaoApp(sample("001"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        assert isinstance(app.focused, TableView)
+        # It opens where the worst finding is, with that finding chosen.
+        first = main.current.findings[0]
+        assert main.chosen == first
+        assert main.table.table == first.cells[0].partition(":")[0]
+        while main.table.table != "applications":
+            await pilot.press("t")
+        text = screen_text(app)
+        for word in ("表3", "自然人", "商业企业", "法人或其他组织", "总计", "Findings",
+                     "Source 001_"):
+            assert word in text, word
+        assert main.findings.all_findings == main.current.findings
+        assert main.source.text.startswith("发布时间")
+
+
+async def test_section_navigator_shows_tables_and_text(reports: Callable[..., Path]):
+    app = NianbaoApp(sample("004"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        await pilot.press("2")
+        assert isinstance(app.focused, SectionNav)
+        keys = main.sections.keys
+        assert keys[:2] == ["preamble", "s1"] or keys[:3] == ["file", "preamble", "s1"]
+        await pilot.press("g")  # first entry
+        # Down to section 2: previewing moves the table along.
+        while main.sections.current_key != "s2":
+            await pilot.press("j")
+        await pilot.pause()
+        assert main.table.table == "active_disclosure"
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert main.table.table == "review_litigation"
+        await pilot.press("j", "enter")  # section 5 has no table: its text takes the room
+        await pilot.pause()
+        report = main.current.report
+        section5 = report.section(5)
+        assert main.has_class("-text-section")
+        assert isinstance(app.focused, SourceView)
+        assert main.source.line == report.position(section5.start).line
+        assert not main.table.display or not main.table.is_on_screen
+        await pilot.press("3")  # back to the table
+        await pilot.pause()
+        assert not main.has_class("-text-section")
+        assert isinstance(app.focused, TableView)
+
+
+async def test_table_cursor_moves_cell_by_cell_and_status_explains_it():
+    app = NianbaoApp(sample("004"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        await pilot.press("3")
+        table = main.table
+        if table.table != "applications":
+            while table.table != "applications":
+                await pilot.press("t")
+        await pilot.press("g", "0")
+        assert table.cursor_cell == "new_received.natural_person"
+        await pilot.press("l")
+        assert table.cursor_cell == "new_received.commercial"
+        await pilot.press("right", "j", "down")
+        # j skips the group row 三、本年度办理结果 between 二 and （一）.
+        assert table.cursor_cell == "granted.research"
+        await pilot.press("k", "h", "$")
+        assert table.cursor_cell == "carried_over.total"
+        await pilot.press("G")
+        assert table.cursor_cell == "carried_forward.total"
+        await pilot.press("g", "0", "l")
+        await pilot.pause()
+        cell = table.cell("new_received.commercial")
+        position = main.current.report.position(cell.start)
+        status = str(main.status.render())
+        assert "applications:new_received.commercial" in status
+        assert "商业企业" in status
+        assert f"“{cell.raw}”" in status
+        assert str(position) in status
+        # The source follows the cursor and marks the cell.
+        assert main.source.line == position.line
+        assert main.source._marks["cell"] == [(cell.start, cell.end)]
+
+
+async def test_choosing_a_finding_marks_its_cells_and_moves_the_source(
+        reports: Callable[..., Path]):
+    path = slip(reports())
+    app = NianbaoApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        findings = main.findings.all_findings
+        assert [f.code for f in findings[:2]] == ["A001", "A002"]
+        await pilot.press("4")
+        assert isinstance(app.focused, FindingsList)
+        await pilot.press("j")  # previews A002
+        await pilot.pause()
+        a002 = findings[1]
+        report = main.current.report
+        assert main.chosen == a002
+        assert main.source.line == report.position(a002.start).line
+        assert main.source._marks[a002.severity] == [(a002.start, a002.end)]
+        assert sorted(main.source._marks["related"]) == sorted(
+            (r.start, r.end) for r in a002.related)
+        await pilot.press("enter")  # goes there: the table cursor lands on the cell at fault
+        await pilot.pause()
+        assert isinstance(app.focused, TableView)
+        primary = [ref for ref in a002.cells
+                   if main.table.cell(ref.partition(":")[2]) is not None
+                   and main.table.cell(ref.partition(":")[2]).start == a002.start]
+        assert primary, a002.cells
+        assert main.table._primary == frozenset(primary)
+        assert f"applications:{main.table.cursor_cell}" == primary[0]
+        assert main.table._related  # the summed cells are marked too
+        assert main.table._related <= set(a002.cells) | {r.cell for r in a002.related}
+
+
+async def test_brackets_step_through_findings_from_any_pane(reports: Callable[..., Path]):
+    path = slip(reports())
+    app = NianbaoApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        findings = main.findings.all_findings
+        assert main.chosen == findings[0]  # the worst finding is shown on opening
+        await pilot.press("3", "right_square_bracket")
+        assert main.chosen == findings[1]
+        assert isinstance(app.focused, TableView)  # ] works where you are
+        await pilot.press("right_square_bracket")
+        assert main.chosen == findings[2 % len(findings)]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert main.chosen == findings[0]
+        await pilot.press("left_square_bracket")  # wraps to the last
+        assert main.chosen == findings[-1]
+
+
+async def test_live_reload_rechecks_within_a_second_and_keeps_the_place(
+        reports: Callable[..., Path]):
+    folder = reports("004")
+    path = folder / sample("004").name
+    app = NianbaoApp(path, poll_interval=0.1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        assert not any(f.code.startswith("A") for f in main.current.findings)
+        await pilot.press("3")
+        while main.table.table != "applications":
+            await pilot.press("t")
+        await pilot.press("g", "$")
+        assert main.table.cursor_cell == "new_received.total"
+        slip(folder).replace(path)  # the file is rewritten on disk
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if any(f.code == "A001" for f in main.current.findings):
+                break
+        assert any(f.code == "A001" for f in main.current.findings)
+        assert main.table.table == "applications"
+        assert main.table.cursor_cell == "new_received.total"  # the place is kept
+        assert "5" in main.table.cell("new_received.commercial").raw
+        assert app.main.picker._states[path].counts.errors >= 1  # and the badge follows
+
+
+async def test_help_screen_lists_every_pane_and_closes(reports: Callable[..., Path]):
+    app = NianbaoApp(sample("001"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for heading in ("Everywhere", "Files", "Sections", "Table", "Findings", "Source"):
+            assert heading in text
+        for key, what in (("]", "Next finding"), ("/", "Filter"), ("e", "Edit")):
+            assert what in text and key in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_a_binary_file_shows_its_error_and_the_app_keeps_going(tmp_path: Path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    broken = folder / "000_broken.txt"
+    broken.write_bytes(b"\x00\x01\x02\xff\xfe" * 2000)
+    (folder / "001_ok.txt").write_bytes(sample("001").read_bytes())
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        assert main.current_path == broken
+        assert main.current.unreadable
+        assert [f.code for f in main.findings.all_findings] == ["E001"]
+        text = screen_text(app)
+        assert "E001" in text
+        assert "cannot be read" in text
+        await pilot.press("j", "enter")  # the next file opens normally
+        await pilot.pause()
+        assert main.current_path == folder / "001_ok.txt"
+        assert main.current.report is not None
+        assert "表" in screen_text(app)
+        assert "cannot be read" not in screen_text(app)
+
+
+async def test_filter_narrows_the_findings(reports: Callable[..., Path]):
+    path = slip(reports())
+    app = NianbaoApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        total = len(main.findings.all_findings)
+        await pilot.press("slash", *"a002")
+        await pilot.pause()
+        assert [f.code for f in main.findings.findings] == ["A002"]
+        assert main.chosen is not None and main.chosen.code == "A002"
+        await pilot.press("enter")
+        assert isinstance(app.focused, FindingsList)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(main.findings.findings) == total
+
+
+async def test_y_copies_the_cell_and_the_finding(reports: Callable[..., Path]):
+    path = slip(reports())
+    app = NianbaoApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        await pilot.press("4", "y")
+        first = main.findings.all_findings[0]
+        assert app.clipboard.startswith(f"{path}:")
+        assert f"{first.code} [error] {first.message}" in app.clipboard
+        await pilot.press("enter", "y")  # into the table, on the cell at fault
+        cell = main.table.cell(main.table.cursor_cell)
+        assert app.clipboard == cell.raw
+
+
+async def test_goto_line(reports: Callable[..., Path]):
+    app = NianbaoApp(sample("004"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+g", *"42", "enter")
+        await pilot.pause()
+        assert app.main.source.line == 42
+        assert isinstance(app.focused, SourceView)
+        await pilot.press("colon", *"7", "escape")  # escape puts the cursor back
+        await pilot.pause()
+        assert app.main.source.line == 42
+
+
+async def test_e_opens_the_editor_at_the_line_and_rechecks(
+        reports: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    folder = reports("004")
+    path = folder / sample("004").name
+    script = tmp_path / "editor.py"
+    log = tmp_path / "editor.log"
+    script.write_text(
+        "import sys, pathlib\n"
+        f"pathlib.Path({str(log)!r}).write_text(' '.join(sys.argv[1:]))\n"
+        "target = pathlib.Path(sys.argv[-1])\n"
+        "text = target.read_text(encoding='utf-8')\n"
+        "target.write_text(text.replace('\\t3\\t1\\t0\\t0\\t0\\t4\\t', '\\t5\\t1\\t0\\t0\\t0\\t4\\t', 1),"
+        " encoding='utf-8')\n", encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = NianbaoApp(path, poll_interval=60)  # only the return from the editor may re-read
+    monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+g", *"63", "enter", "e")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if any(f.code == "A001" for f in app.main.current.findings):
+                break
+        assert log.read_text() == f"+63 {path}"
+        assert any(f.code == "A001" for f in app.main.current.findings)
+
+
+async def test_at_80_columns_the_sidebar_shows_only_while_used(reports: Callable[..., Path]):
+    folder = reports("001", "004")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        sidebar = app.main.query_one("#sidebar")
+        assert app.main.has_class("-narrow")
+        assert sidebar.display  # the picker has the focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, TableView)
+        assert not sidebar.is_on_screen
+        while app.main.table.table != "applications":
+            await pilot.press("t")
+        text = screen_text(app)
+        assert "自然人" in text and "总计" in text
+        await pilot.press("1")
+        await pilot.pause()
+        assert sidebar.is_on_screen
+        await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert not sidebar.is_on_screen
+
+
+async def test_report_text_is_never_markup_nor_escape_codes(tmp_path: Path):
+    folder = tmp_path / "[bold]reports"
+    folder.mkdir()
+    hostile = folder / "[red]x[@click=app.quit]y.txt"
+    text = sample("004").read_text(encoding="utf-8")
+    hostile.write_text(text.replace("朔州市科技局", "[bold]朔州[/bold]\x1b[31m市科技局\x07", 1),
+                       encoding="utf-8")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        shown = screen_text(app)
+        assert "[red]x[@click=app.quit]y.txt" in shown
+        assert "[bold]reports/" in shown
+        assert "\x1b" not in shown
+        line = app.main.source.document.get_line(2)
+        assert "[bold]朔州[/bold]␛[31m市科技局␇" in line
+
+
+async def test_palette_offers_pane_commands_and_files(reports: Callable[..., Path]):
+    folder = reports("001", "004")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        titles = [c.title for c in app.get_system_commands(app.main)]
+        for title in ("Everywhere: Filter the findings", "Everywhere: Open $EDITOR at this line",
+                      "Everywhere: Next finding",
+                      "Table: Copy the cell's text", "Findings: Go to", "Source: Wrap",
+                      "Files: Open"):
+            assert title in titles, title
+        assert f"Open: {sample('004').name}" in titles
+
+
+async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch):
+    import threading
+
+    from tui import loader
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    data = sample("004").read_bytes()
+    for index in range(300):
+        (folder / f"{index:03d}.txt").write_bytes(data)
+    gate = threading.Event()
+    real_load = loader.load
+
+    def slow_load(path: Path) -> loader.Loaded:
+        if path.name != "000.txt":
+            gate.wait(10)
+        return real_load(path)
+
+    monkeypatch.setattr(loader, "load", slow_load)
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.main.current is not None:
+                break
+        picker = app.main.picker
+        assert len(picker.files) == 300
+        assert app.main.current is not None  # the first report is readable at once
+        assert "…" in label_of(picker, folder / "299.txt")  # its badge still pending
+        assert "checking" in screen_text(app)
+        gate.set()
+        await ready(pilot)
+        assert "…" not in label_of(picker, folder / "299.txt")
