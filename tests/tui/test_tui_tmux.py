@@ -1,0 +1,25 @@
+"""The TUI in a real terminal: scripts/tmux_smoke.sh, when tmux is installed.
+
+The script itself fails (it does not skip) without tmux; here a missing tmux skips
+with the command to install it, so machines without it can still run the suite.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from tui_helpers import ROOT
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None,
+                    reason="tmux is not installed (apt-get install -y tmux)")
+def test_nianbao_in_tmux_at_120x40_and_80x24() -> None:
+    env = dict(os.environ, NIANBAO=f"{sys.executable} -m parser.cli")
+    result = subprocess.run([str(ROOT / "scripts" / "tmux_smoke.sh")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "120x40 ok" in result.stdout and "80x24 ok" in result.stdout
