@@ -30,7 +30,8 @@ def gather(node: DOMNode, *classes: type[DOMNode]) -> list[KeyHelp]:
         for binding in Binding.make_bindings(cls.BINDINGS):
             if not binding.description or binding.system:
                 continue
-            key = (binding.action, binding.description)
+            # The footer wants a word; help and the palette can afford the full phrase.
+            key = (binding.action, binding.tooltip or binding.description)
             display = node.app.get_key_display(binding)
             merged.setdefault(key, [])
             if display not in merged[key]:

@@ -72,15 +72,16 @@ class Keep:
 
 
 class MainScreen(Screen[None]):
-    AUTO_FOCUS = None
+    # Focus is given once the folder is listed (the picker, or the table for a file).
+    AUTO_FOCUS = ""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
                 id="main.next"),
         Binding("left_square_bracket", "step(-1)", "Prev", tooltip="Previous finding",
                 id="main.previous"),
-        Binding("slash", "filter", "Filter", id="main.filter"),
-        Binding("e", "edit", "Edit", id="main.edit"),
+        Binding("slash", "filter", "Filter", tooltip="Filter the findings", id="main.filter"),
+        Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this line", id="main.edit"),
         Binding("ctrl+g,colon", "goto_line", "Go to line", show=False, id="main.goto"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="main.sidebar"),
         Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
@@ -109,6 +110,7 @@ class MainScreen(Screen[None]):
         self._cache: OrderedDict[Path, Loaded] = OrderedDict()
         self._preview_timer: Timer | None = None
         self._missing_notified = False
+        self._badges_started = False
 
     # ------------------------------------------------------------ layout
 
@@ -131,7 +133,11 @@ class MainScreen(Screen[None]):
         self.query_one(SourceView).border_title = Text("Source")
         self.query_one(FindingsPanel).border_title = Text("Findings")
         self.query_one(StatusLine).say(f"Listing {self._display(self.target)} …", "dim")
-        self._collect(self.target)
+        if self.target.is_file():
+            # One file: nothing to list, so start reading it at once.
+            self.post_message(FilesCollected(self.root, [self.target], []))
+        else:
+            self._collect(self.target)
         self.set_interval(self.poll_interval, self._poll)
 
     # ------------------------------------------------------------ widgets
@@ -229,15 +235,28 @@ class MainScreen(Screen[None]):
             self.status.say(f"No report files in {self._display(self.target)}", "italic")
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "No report files here.")
-            self.picker.focus()
+            self._focus_sidebar(self.picker)
             return
         first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
         self.open(first)
         if self.target.is_dir():
-            self.picker.focus()
+            self._focus_sidebar(self.picker)
         else:
             self.table.focus()
+
+    def _start_badges(self) -> None:
+        # Started once the first report is in, so that file is read once, not twice
+        # at the same moment (the first read also pays for importing the parser).
+        if self._badges_started:
+            return
+        self._badges_started = True
+        if all(path in self._cache for path in self.files):
+            # A single file, read already: its badge is set, and there is nothing to
+            # check it against.
+            self._update_files_title(len(self.files))
+            self.badges_done = True
+            return
         self._check_all(self.files, dict(self._cache))
 
     @on(BadgeComputed)
@@ -273,6 +292,7 @@ class MainScreen(Screen[None]):
             loaded = loaded.with_cross(previous.cross)
         self._remember(loaded)
         self.picker.set_state(loaded)
+        self._start_badges()
         if message.generation != self._generation:
             return
         self._requested = None
@@ -581,8 +601,10 @@ class MainScreen(Screen[None]):
         self._choose(message.finding, commit=message.commit)
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
+        # Ask where the focus is now: these events can arrive after it has moved on.
         sidebar = self.query_one("#sidebar")
-        inside = any(node is sidebar for node in event.widget.ancestors)
+        focused = self.focused
+        inside = focused is not None and any(node is sidebar for node in focused.ancestors)
         self.set_class(inside, "-sidebar-focus")
         if isinstance(event.widget, TableView) and self.table.cursor_cell and self.table.table:
             self._say_cell(self.table.table, self.table.cursor_cell)
@@ -603,7 +625,15 @@ class MainScreen(Screen[None]):
         if pane == "table":
             self.set_class(False, "-text-section")
         if pane in ("files", "sections"):
-            self.set_class(False, "-sidebar-closed")
+            self._focus_sidebar(widget)
+        else:
+            widget.focus()
+
+    def _focus_sidebar(self, widget: Widget) -> None:
+        # Show the sidebar before focusing into it: Textual moves the focus away from
+        # a widget that is not displayed, which would hide the sidebar again.
+        self.set_class(False, "-sidebar-closed")
+        self.set_class(True, "-sidebar-focus")
         widget.focus()
 
     def action_toggle_sidebar(self) -> None:
@@ -611,7 +641,7 @@ class MainScreen(Screen[None]):
             if self.has_class("-sidebar-focus"):
                 self.table.focus()
             else:
-                self.picker.focus()
+                self._focus_sidebar(self.picker)
             return
         closing = not self.has_class("-sidebar-closed")
         self.set_class(closing, "-sidebar-closed")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import TextArea
 
 from tui.text import clean_source
@@ -107,7 +108,13 @@ class SourceView(TextArea, inherit_bindings=False):
         last = self.document.line_count
         row = max(0, min(last - 1, line - 1))
         column = max(0, min(len(self.document.get_line(row)), column - 1))
-        self.move_cursor((row, column), center=center)
+        # TextArea's own centring centres sideways too and would hide the start of a
+        # short line; scroll sideways only as far as the cursor needs.
+        self.move_cursor((row, column))
+        if center:
+            y = self.wrapped_document.location_to_offset((row, column)).y
+            self.scroll_to_region(Region(0, y, 1, 1), center=True, x_axis=False,
+                                  animate=False, force=True, immediate=True)
 
     @property
     def line(self) -> int:

@@ -34,10 +34,10 @@ class StatusLine(Static):
 
     def show_cell(self, report: Report, table: TableId, cell_id: str, label: str,
                   cell: Cell | None, findings: list[Finding]) -> None:
+        # What the brief asks first (id, raw text, place, findings); the long
+        # template label last, where a narrow terminal may cut it.
         text = Text(end="", no_wrap=True)
         text.append(f"{table}:{cell_id}", "bold")
-        text.append("  ")
-        text.append(clean(label), "italic")
         text.append("  ")
         if cell is None:
             text.append("not found in the text", "red")
@@ -49,7 +49,12 @@ class StatusLine(Static):
             text.append("  ")
             text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
                         SEVERITY_STYLE[finding.severity])
-            text.append(" " + clean(finding.message))
+        if len(findings) == 1:
+            text.append(" " + clean(findings[0].message))
+        if not findings:
+            text.append("  no finding", "dim")
+        text.append("  ")
+        text.append(clean(label), "italic")
         self.update(text)
 
     def show_finding(self, report: Report | None, finding: Finding) -> None:

@@ -136,8 +136,15 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .table-view--chosen-warning { background: $warning; color: $background; text-style: bold; }
         & > .table-view--chosen-info { background: $primary; color: $background; text-style: bold; }
         & > .table-view--related { text-style: bold underline; }
-        & > .table-view--cursor { text-style: reverse bold; }
-        & > .table-view--cursor-blurred { text-style: underline; }
+        & > .table-view--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        & > .table-view--cursor-blurred {
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
         & > .table-view--message { color: $text-muted; }
     }
     """
