@@ -74,6 +74,13 @@ def test_exit_2_for_a_missing_path_but_the_others_are_checked(
     assert code == 2
 
 
+def test_path_errors_on_stderr_are_terminal_safe(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    code, _, err = run_cli(capsys, "check", str(tmp_path / "no\x1b]0;x\x07such.txt"))
+    assert code == 2
+    assert "\x1b" not in err and "\x07" not in err and "\\x1b]0;x\\x07" in err
+
+
 def test_unknown_rule_code_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(capsys, "check", "--select", "Z9", str(SLIP))
     assert code == 2 and out == ""

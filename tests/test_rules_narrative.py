@@ -118,6 +118,12 @@ def test_x002_result_counts_and_the_group_sum() -> None:
     assert len(denied.cells) == 8  # the eight 不予公开 rows
 
 
+def test_x002_keyword_in_a_parenthesis_is_not_the_count() -> None:
+    report = busy(s1=["收到申请4件，予以公开（含部分公开）2件，无法提供（本机关不掌握相关政府信息）1件。",
+                      "收到的申请中有3件涉及企业经营。"]).build()
+    assert run(report) == []
+
+
 def test_x002_share_recomputed_against_the_total() -> None:
     report = busy(s1=["共收到申请4件，予以公开2件，占40%。"]).build()
     [finding] = run(report, "X002")

@@ -29,6 +29,7 @@ from parser.errors import ReportError
 from parser.files import collect
 from parser.findings import SEVERITY_RANK, Finding, Severity
 from parser.output import Checked, SourceMap, Sources, finding_offsets
+from parser.output.safe import visible
 from parser.read import DEFAULT_MAX_BYTES, parse_bytes
 from parser.rules.context import Context, YearView, year_view
 from parser.rules.registry import Rule, UnknownRuleError, all_rules
@@ -199,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = enabled_rules(args.select, args.ignore)
     except UnknownRuleError as error:
-        print(f"nianbao check: {error}", file=sys.stderr)
+        print(f"nianbao check: {visible(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     if args.max_size is not None and args.max_size <= 0:
         print("nianbao check: --max-size must be a positive number of megabytes",
@@ -221,14 +222,14 @@ def run(args: argparse.Namespace) -> int:
     collected = collect(args.paths)
     status = EXIT_OK
     for message in collected.errors:
-        print(f"nianbao: {message}", file=sys.stderr)
+        print(f"nianbao: {visible(message)}", file=sys.stderr)
         status = EXIT_USAGE
 
     results: list[FileResult] = []
     for result in map_paths(check_path, [str(p) for p in collected.files], (job,),
                             jobs=args.jobs):
         if result.error is not None:
-            print(f"nianbao: {result.error}", file=sys.stderr)
+            print(f"nianbao: {visible(result.error)}", file=sys.stderr)
             status = EXIT_USAGE
             continue
         results.append(result)
@@ -271,18 +272,18 @@ def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) ->
         return
     items = (text for result in results for text in result.items())
     if job.fmt == "json":
-        from parser.output.machine import assemble_json
+        from parser.output.machine import write_json
 
-        out.write(assemble_json(list(items)))
+        write_json(out, items)
     elif job.fmt == "github":
-        from parser.output.machine import assemble_github
+        from parser.output.machine import write_github
 
-        out.write(assemble_github(list(items)))
+        write_github(out, items)
     elif job.fmt == "sarif":
         from parser.cli import _version
-        from parser.output.machine import assemble_sarif
+        from parser.output.machine import write_sarif
 
-        out.write(assemble_sarif(list(items), _version()))
+        write_sarif(out, items, _version())
     else:
         from parser.output.text import Painter, summary
 

@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from parser.findings import Finding, Severity
@@ -72,9 +73,19 @@ def json_item(finding: Finding, sources: Sources) -> str:
 
 
 def assemble_json(items: Sequence[str]) -> str:
-    if not items:
-        return "[]\n"
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    out = io.StringIO()
+    write_json(out, items)
+    return out.getvalue()
+
+
+def write_json(out: TextIO, items: Iterable[str]) -> None:
+    """The array, item by item: a folder's output is never held whole in memory."""
+    first = True
+    for item in items:
+        out.write("[\n" if first else ",\n")
+        out.write(item)
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def format_json(files: Sequence[Checked]) -> str:
@@ -113,7 +124,15 @@ def github_item(finding: Finding, sources: Sources) -> str:
 
 
 def assemble_github(items: Sequence[str]) -> str:
-    return "".join(f"{item}\n" for item in items)
+    out = io.StringIO()
+    write_github(out, items)
+    return out.getvalue()
+
+
+def write_github(out: TextIO, items: Iterable[str]) -> None:
+    for item in items:
+        out.write(item)
+        out.write("\n")
 
 
 def format_github(files: Sequence[Checked]) -> str:
@@ -199,6 +218,12 @@ def sarif_item(finding: Finding, sources: Sources) -> str:
 
 
 def assemble_sarif(items: Sequence[str], version: str) -> str:
+    out = io.StringIO()
+    write_sarif(out, items, version)
+    return out.getvalue()
+
+
+def write_sarif(out: TextIO, items: Iterable[str], version: str) -> None:
     log = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
@@ -212,9 +237,16 @@ def assemble_sarif(items: Sequence[str], version: str) -> str:
     }
     text = dumps(log)
     marker = " " * _RESULTS_DEPTH + json.dumps(_PLACEHOLDER)
-    if not items:
-        return text.replace("[\n" + marker + "\n" + " " * (_RESULTS_DEPTH - 2) + "]", "[]")
-    return text.replace(marker, ",\n".join(items))
+    head, tail = text.split(marker)
+    first = True
+    for item in items:
+        out.write(head if first else ",\n")
+        out.write(item)
+        first = False
+    if first:  # no results: an empty array
+        out.write(head.rstrip()[:-1] + "[]" + tail.lstrip()[1:])
+    else:
+        out.write(tail)
 
 
 def format_sarif(files: Sequence[Checked], version: str) -> str:

@@ -162,6 +162,17 @@ NUM = r"(?P<n>\d+|[零〇一二两三四五六七八九十百]+)"
 _GAP = r"[^。;,\d]"
 
 
+def _aside(text: str, match: re.Match[str]) -> bool:
+    """Whether the keyword sits in a parenthesis the number is outside of.
+
+    ``予以公开（含部分公开）5件``: the 5 is not a count of 部分公开.
+    """
+    before = text[:match.start()]
+    opened = before.rfind("(") > before.rfind(")")
+    closed_in_gap = ")" in text[match.start():match.start("n")]
+    return opened and closed_in_gap
+
+
 def _number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
@@ -305,7 +316,8 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
         for kind, pattern in _X001_PATTERNS if "件" in sentence.text else ():
             for match in pattern.finditer(sentence.text):
                 gap = match.group("gap")
-                if any(w in gap for w in _NOT_DISCLOSURE):
+                if any(w in gap for w in _NOT_DISCLOSURE) or _aside(sentence.text, match) \
+                        or "其中" in gap or "中有" in gap:
                     continue
                 # 收到/受理/办理 count applications only when the clause says 申请.
                 if kind in ("received", "accepted", "handled") and "申请" not in gap:
@@ -432,7 +444,7 @@ def text_results(ctx: Context) -> Iterator[Finding]:
                     continue
                 gap = match.group("gap")
                 if any(w in gap for w in _NOT_DISCLOSURE) or any(w in gap for w in _ORG_WORDS) \
-                        or "自然人" in gap:
+                        or "自然人" in gap or _aside(sentence.text, match):
                     continue
                 value = _number(match.group("n"))
                 if value is None:
@@ -546,7 +558,8 @@ def text_review(ctx: Context) -> Iterator[Finding]:
                 if match.start("n") in claimed:
                     continue
                 gap = match.group("gap")
-                if any(w in gap for w in _SUBCOUNT) or any(w in gap for w in _NOT_DISCLOSURE[2:]):
+                if any(w in gap for w in _SUBCOUNT) or any(w in gap for w in _NOT_DISCLOSURE[2:]) \
+                        or _aside(text, match):
                     continue
                 value = _number(match.group("n"))
                 if value is None:
