@@ -11,7 +11,9 @@ from typing import ClassVar
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
-from textual.screen import Screen
+from textual.events import Key
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input
 
 from tui.keys import KeyHelp, gather
 from tui.screens.main import MainScreen
@@ -22,9 +24,10 @@ class NianbaoApp(App[None]):
 
     TITLE = "nianbao"
     CSS_PATH = "app.tcss"
-    # Below 100 columns the sidebar only shows while it has the focus; below 32 rows
+    # Below 100 columns the sidebar only shows while it has the focus, and it is
+    # wider from 140 columns on, where long file names fit; below 32 rows
     # the lower panes shrink and lose their side borders.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (140, "-very-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -51,6 +54,18 @@ class NianbaoApp(App[None]):
             choice = "ansi-dark"
         if choice and choice in self.available_themes:
             self.theme = choice
+
+    def on_key(self, event: Key) -> None:
+        # Textual hands each key to the widget focused when the key *arrives*, so what
+        # is typed right after / or : (fast, or in one packet over SSH) goes to the
+        # pane focused before, finds no use there and ends up here. It belongs to the
+        # input that has the focus now.
+        target = self.focused
+        if target is None and isinstance(self.screen, ModalScreen):
+            target = next(iter(self.screen.query(Input)), None)  # ``:42`` typed at once
+        if isinstance(target, Input) and event.is_printable and event.character:
+            event.stop()
+            target.insert_text_at_cursor(event.character)
 
     @property
     def main(self) -> MainScreen:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tui_helpers import SAMPLES as SAMPLES_DIR
 from tui_helpers import ready, sample, screen_text, slip
 
 from parser.checker import check_report
@@ -449,3 +450,24 @@ async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
         gate.set()
         await ready(pilot)
         assert "…" not in label_of(picker, folder / "299.txt")
+
+
+async def test_keys_typed_ahead_reach_the_filter_and_the_line_box():
+    from textual import events
+    from textual.widgets import Input
+
+    app = NianbaoApp(SAMPLES_DIR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        # As a terminal delivers them in one read: all queued before any is handled.
+        for key, char in (("4", "4"), ("slash", "/"), ("A", "A"), ("0", "0"), ("0", "0")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        assert app.main.query_one("#findings-filter", Input).value == "A00"
+        await pilot.press("escape", "3")
+        for key, char in (("colon", ":"), ("4", "4"), ("2", "2")):
+            app.post_message(events.Key(key, char))
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.main.source.line == 42

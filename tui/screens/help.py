@@ -18,7 +18,10 @@ from tui.keys import KeyHelp
 INTRO = (
     "nianbao checks 政府信息公开工作年度报告. Pick a file, read its tables, and walk "
     "through its findings: each one lights up the cells it is about and the line it comes "
-    "from. Keys below; ctrl+p searches every command."
+    "from. The open file is re-read when it changes on disk. Keys below; ctrl+p searches "
+    "every command and every file.\n"
+    "y copies with OSC 52, which works over SSH (in tmux: set -g set-clipboard on). "
+    "16-colour terminals get the ansi-dark theme; NIANBAO_THEME=<name> picks another."
 )
 
 

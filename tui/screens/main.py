@@ -23,7 +23,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui import loader
 from tui.editor import editor_command
@@ -72,6 +72,13 @@ class Keep:
 
 
 class MainScreen(Screen[None]):
+    """The working screen.
+
+    Focus moves with ``set_focus`` (at once) rather than ``Widget.focus`` (after the
+    next refresh), so keys typed ahead — ``4/A0`` over a slow link — land where the
+    earlier keys sent the focus.
+    """
+
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
 
@@ -223,6 +230,19 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------ worker results
 
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        """A worker that raised: say so and carry on (load() itself never raises)."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        self.notify(f"Internal error ({event.worker.group}): {type(error).__name__}: {error}",
+                    severity="error", timeout=10)
+        if event.worker.group == "badges":
+            self.badges_done = True
+        elif event.worker.group == "open":
+            self._requested = None
+
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
         self.files = list(message.files)
@@ -243,7 +263,7 @@ class MainScreen(Screen[None]):
         if self.target.is_dir():
             self._focus_sidebar(self.picker)
         else:
-            self.table.focus()
+            self.set_focus(self.table)
 
     def _start_badges(self) -> None:
         # Started once the first report is in, so that file is read once, not twice
@@ -497,9 +517,9 @@ class MainScreen(Screen[None]):
         self.status.show_finding(report, finding)
         if commit:
             if primary:
-                self.table.focus()
+                self.set_focus(self.table)
             else:
-                self.source.focus()
+                self.set_focus(self.source)
 
     def _cell_start(self, ref: str) -> int | None:
         report = self.current.report if self.current else None
@@ -522,7 +542,7 @@ class MainScreen(Screen[None]):
     @on(FileOpened)
     def _file_opened(self, message: FileOpened) -> None:
         self.open(message.path)
-        self.table.focus()
+        self.set_focus(self.table)
 
     @on(SectionChosen)
     def _section_chosen(self, message: SectionChosen) -> None:
@@ -546,7 +566,7 @@ class MainScreen(Screen[None]):
         if section is not None:
             self.status.say(Text(clean(section.heading), style="bold", end=""))
         if message.commit:
-            (self.table if table is not None else self.source).focus()
+            self.set_focus(self.table if table is not None else self.source)
 
     @on(TableCursorMoved)
     def _table_cursor_moved(self, message: TableCursorMoved) -> None:
@@ -627,26 +647,26 @@ class MainScreen(Screen[None]):
         if pane in ("files", "sections"):
             self._focus_sidebar(widget)
         else:
-            widget.focus()
+            self.set_focus(widget)
 
     def _focus_sidebar(self, widget: Widget) -> None:
         # Show the sidebar before focusing into it: Textual moves the focus away from
         # a widget that is not displayed, which would hide the sidebar again.
         self.set_class(False, "-sidebar-closed")
         self.set_class(True, "-sidebar-focus")
-        widget.focus()
+        self.set_focus(widget)
 
     def action_toggle_sidebar(self) -> None:
         if self.has_class("-narrow"):
             if self.has_class("-sidebar-focus"):
-                self.table.focus()
+                self.set_focus(self.table)
             else:
                 self._focus_sidebar(self.picker)
             return
         closing = not self.has_class("-sidebar-closed")
         self.set_class(closing, "-sidebar-closed")
         if closing and self.has_class("-sidebar-focus"):
-            self.table.focus()
+            self.set_focus(self.table)
 
     def action_zoom(self) -> None:
         if self.maximized is not None:
@@ -672,7 +692,7 @@ class MainScreen(Screen[None]):
         def done(line: int | None) -> None:
             if line is not None:
                 self.source.goto(line)
-                self.source.focus()
+                self.set_focus(self.source)
 
         self.app.push_screen(
             GotoLineScreen(report.source.lines, self.source.line, self.source.goto), done)

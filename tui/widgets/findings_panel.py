@@ -77,9 +77,14 @@ class FindingsPanel(Vertical):
     DEFAULT_CSS = """
     FindingsPanel {
         height: auto;
-        & > Input { display: none; height: 1; border: none; padding: 0 1; }
-        &.-filtering > Input { display: block; }
-        & > FindingsList { border: none; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
+        /* By id: Input's own :focus rule would otherwise bring its tall border back. */
+        & > #findings-filter, & > #findings-filter:focus {
+            display: none; height: 1; border: none; padding: 0 1;
+        }
+        &.-filtering > #findings-filter { display: block; }
+        & > #findings-list, & > #findings-list:focus {
+            border: none; height: auto; text-wrap: nowrap; text-overflow: ellipsis;
+        }
     }
     """
 
@@ -145,7 +150,9 @@ class FindingsPanel(Vertical):
 
     def start_filter(self) -> None:
         self.add_class("-filtering")
-        self.query_one(Input).focus()
+        # Focus now, not after the next refresh: what is typed right after / must
+        # land in the filter, not in the list.
+        self.screen.set_focus(self.query_one(Input))
 
     def action_clear_filter(self) -> None:
         filter_input = self.query_one(Input)
@@ -155,7 +162,7 @@ class FindingsPanel(Vertical):
         filter_input.value = ""
         self.remove_class("-filtering")
         self._refill(current)
-        self.query_one(FindingsList).focus()
+        self.screen.set_focus(self.query_one(FindingsList))
 
     # ------------------------------------------------------------ internals
 
@@ -229,13 +236,13 @@ class FindingsPanel(Vertical):
         event.stop()
         if not event.value:
             self.remove_class("-filtering")
-        self.query_one(FindingsList).focus()
+        self.screen.set_focus(self.query_one(FindingsList))
 
     def on_key(self, event: Key) -> None:
         # Down from the filter line goes into the list, as in a search box.
         if event.key == "down" and self.query_one(Input).has_focus:
             event.stop()
-            self.query_one(FindingsList).focus()
+            self.screen.set_focus(self.query_one(FindingsList))
 
     @on(OptionList.OptionHighlighted, "#findings-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

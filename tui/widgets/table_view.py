@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 TABLE_ORDER: tuple[TableId, ...] = ("active_disclosure", "applications", "review_litigation")
 PAD = 2  # one blank cell either side of a value, so the cursor reads as a box
+MIN_LABEL = 16  # below this many cells of row label, the cells lose their right padding
 MAX_VALUE_WIDTH = 12
 Line = tuple[Text, Text]  # (row-label part, cells part)
 
@@ -165,6 +166,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         self._cell_x: list[int] = []
         self._widths: list[int] = []
         self._label_width = 0
+        self._pad = PAD
         self._built_for: tuple[object, ...] | None = None
 
     # ------------------------------------------------------------ public API
@@ -321,7 +323,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         line = self._row_line.get(row)
         if line is None or column >= len(self._cell_x):
             return
-        region = Region(self._cell_x[column], line, self._widths[column] + PAD, 1)
+        region = Region(self._cell_x[column], line, self._widths[column] + self._pad, 1)
         self.scroll_to_region(
             region, spacing=Spacing(0, self._label_width, len(self._header), 0),
             animate=False, force=True, immediate=True,
@@ -351,7 +353,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         x = offset.x - self._label_width + round(self.scroll_x)
         for column, start in enumerate(self._cell_x):
-            if start <= x < start + self._widths[column] + PAD:
+            if start <= x < start + self._widths[column] + self._pad:
                 if (row, column) == self._cursor and event.chain > 1:
                     self.action_choose()
                 self._set_cursor((row, column))
@@ -404,14 +406,17 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
                       for i in range(columns)]
         else:
             widths = natural
-        body_width = sum(widths) + PAD * columns
+        pad = PAD
+        if width - (sum(widths) + pad * columns) < min(MIN_LABEL, label_natural):
+            pad = 1  # a narrow terminal: room for the row labels before air between cells
+        body_width = sum(widths) + pad * columns
         label_width = max(min(label_natural, width - body_width), min(12, label_natural))
-        self._widths, self._label_width = widths, label_width
+        self._widths, self._label_width, self._pad = widths, label_width, pad
         self._cell_x = []
         x = 0
         for w in widths:
             self._cell_x.append(x)
-            x += w + PAD
+            x += w + pad
 
         header_style = self.get_component_rich_style("table-view--header", partial=True)
         blank_label = Text(" " * label_width, end="")
@@ -462,7 +467,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
                 left = (width - cell_len(part)) // 2
                 line.append(" " * (1 + left))
                 line.append(part, style)
-                line.append(" " * (width - cell_len(part) - left + 1))
+                line.append(" " * (width - cell_len(part) - left + self._pad - 1))
             lines.append(line)
         return lines
 
@@ -471,7 +476,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         line = Text(end="", no_wrap=True)
         column = 0
         for label, count in spans:
-            width = sum(self._widths[column:column + count]) + PAD * count
+            width = sum(self._widths[column:column + count]) + self._pad * count
             column += count
             if not label:
                 line.append(" " * width)
@@ -502,7 +507,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         cursor_row, cursor_column = self._cursor
         for column, width in enumerate(self._widths):
             if column >= len(row.cells):
-                line.append(" " * (width + PAD))
+                line.append(" " * (width + self._pad))
                 continue
             cell_id = row.cells[column]
             value, component = shown[cell_id]
@@ -526,7 +531,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
             start = len(line)
             line.append(" " * (width - cell_len(value) + 1))
             line.append(value, value_style)
-            line.append(" ")
+            line.append(" " * (self._pad - 1))
             if box:
                 line.stylize(box, start, len(line))
         return line
