@@ -129,3 +129,4 @@ class NianbaoApp(App[None]):
         main = self.main
         main.picker.select_path(path)
         main.open(path)
+        main.set_focus(main.table)

@@ -40,6 +40,7 @@ class CrossChecked(Message):
     """Findings that needed several reports at once (e.g. one agency across years)."""
 
     cross: dict[str, tuple[Finding, ...]]
+    error: str | None = None  # why checking the reports together failed, if it did
 
 
 @dataclass

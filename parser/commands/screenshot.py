@@ -6,13 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from parser.commands.export import _output_problem, _write_atomically
-
 EXIT_OK = 0
 EXIT_USAGE = 2
 
 
 def run(args: argparse.Namespace) -> int:
+    from parser.commands.export import _output_problem, _write_atomically
+
     path = Path(args.path)
     output = Path(args.output)
     size: tuple[int, int] = args.size

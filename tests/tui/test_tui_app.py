@@ -471,3 +471,33 @@ async def test_keys_typed_ahead_reach_the_filter_and_the_line_box():
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.source.line == 42
+
+
+async def test_z_zooms_the_focused_pane_and_escape_restores_it():
+    app = NianbaoApp(sample("004"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("4", "z")
+        assert app.screen.maximized is app.main.findings
+        await pilot.press("escape")
+        assert app.screen.maximized is None
+        await pilot.press("5", "z")
+        assert app.screen.maximized is app.main.source
+
+
+async def test_palette_opens_a_file_by_name(reports: Callable[..., Path]):
+    folder = reports("001", "003", "004")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"open 003")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "Open: 003_" in screen_text(app):
+                break
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.main.current_path == folder / sample("003").name
+        assert isinstance(app.focused, TableView)

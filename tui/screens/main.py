@@ -207,12 +207,12 @@ class MainScreen(Screen[None]):
             self.post_message(BadgeComputed(loaded, done, len(files)))
         reports = [r.report for r in results if r.report is not None]
         cross: dict[str, tuple[Finding, ...]] = {}
+        failure: str | None = None
         if len(reports) > 1 and not worker.is_cancelled:
             try:
                 together = loader.check_together(reports)
             except Exception as error:  # cross-report rules are extra; never fatal
-                self.app.call_from_thread(self.notify, f"Checking the reports together "
-                                          f"failed: {error}", severity="warning")
+                failure = f"{type(error).__name__}: {error}"
                 together = {}
             for item in results:
                 if item.report is None:
@@ -222,7 +222,7 @@ class MainScreen(Screen[None]):
                               if f not in own)
                 if extra:
                     cross[str(item.path)] = extra
-        self.post_message(CrossChecked(cross))
+        self.post_message(CrossChecked(cross, failure))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _read(self, path: Path, generation: int) -> None:
@@ -291,6 +291,9 @@ class MainScreen(Screen[None]):
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
         self.badges_done = True
+        if message.error:
+            self.notify(f"Checking the reports together failed: {clean(message.error)}",
+                        severity="warning", timeout=8)
         for path, cached in list(self._cache.items()):
             extra = message.cross.get(str(path), ())
             if extra or cached.cross:

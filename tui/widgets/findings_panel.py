@@ -70,6 +70,8 @@ class FindingsList(OptionList, inherit_bindings=False):
 class FindingsPanel(Vertical):
     """Findings of the open report; a hidden filter line above them."""
 
+    ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear filter", show=False, id="findings.clear"),
     ]
