@@ -107,9 +107,10 @@ def file_rule(code: str, name: str, severity: Severity, title: str, doc: str) ->
 
 
 def all_rules() -> list[Rule]:
-    """Every rule, in code order."""
+    """Every rule, in the catalog's order: A, V, S, M, X, Y, E, then by number."""
     _load()
-    return [_RULES[code] for code in sorted(_RULES)]
+    order = list(FAMILIES)
+    return [_RULES[code] for code in sorted(_RULES, key=lambda c: (order.index(c[0]), c))]
 
 
 def get_rule(code: str) -> Rule | None:
