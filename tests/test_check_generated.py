@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from parser.checker import check_report
+from parser.errors import ReportError
 from parser.normalize import normalize
 from parser.positions import LineIndex
 from parser.read import parse_bytes
@@ -120,3 +121,37 @@ def test_a_wrong_count_of_applications_in_the_text_is_x001_on_its_line(
     found = [f for f in check_report(parsed, select=["X001"])]
     assert any(parsed.position(f.start).line == line for f in found if f.start is not None), (
         f"{report.name} (seed {report.seed}) line {line}: {[f.message for f in found]}")
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(report=reports(), data=st.data())
+def test_mangled_reports_never_break_the_checker(report: GeneratedReport,
+                                                 data: st.DataObject) -> None:
+    """Lines dropped, repeated or swapped anywhere: findings, never an exception."""
+    lines = report.text.split("\n")
+    for _ in range(data.draw(st.integers(1, 4), label="edits")):
+        if not lines:
+            break
+        at = data.draw(st.integers(0, len(lines) - 1), label="line")
+        edit = data.draw(st.sampled_from(["drop", "repeat", "swap", "junk"]), label="edit")
+        if edit == "drop":
+            del lines[at]
+        elif edit == "repeat":
+            lines.insert(at, lines[at])
+        elif edit == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        else:
+            lines.insert(at, data.draw(st.text(max_size=40), label="junk"))
+    text = "\n".join(lines)
+    try:
+        parsed = parse_bytes(text.encode("utf-8", "surrogatepass"), report.name)
+    except ReportError:
+        return
+    for finding in check_report(parsed):
+        if finding.start is not None:
+            assert finding.end is not None and 0 <= finding.start <= finding.end
+            assert finding.end <= len(parsed.text) + 1
+            parsed.position(finding.start)
+        for related in finding.related:
+            assert 0 <= related.start <= related.end <= len(parsed.text) + 1

@@ -81,12 +81,14 @@ def template_mismatch(ctx: Context) -> Iterator[Finding]:
                              message=f"the report year {meta.year}")]
                     if meta.year_at is not None else [])
     if meta.template_source == "tables" and meta.template is not None and meta.template != wanted:
-        table = ctx.table("applications") or ctx.table("active_disclosure")
-        start = table.start if table is not None else None
+        # Table 2 differs most between the templates; point at its section heading.
+        section = ctx.report.section(2) or ctx.report.section(3)
+        start = section.start if section is not None else None
+        end = section.heading_end if section is not None else None
         yield ctx.finding(
             "M002", f"the tables follow template {meta.template} ({_NOTICE[meta.template]}), but "
             f"a {meta.year} report uses template {wanted} ({_NOTICE[wanted]})",
-            start, None, related=year_related,
+            start, end, related=year_related,
             hint=f"Redo the tables on template {wanted} ({_NOTICE[wanted]}).",
         )
     for notice in meta.notices:
