@@ -57,6 +57,12 @@ def test_a001_skips_rows_with_only_the_total_filled() -> None:
     assert run(b.build(), "A001") == []
 
 
+def test_a001_skips_rows_whose_applicants_are_all_placeholders() -> None:
+    b = consistent()
+    b.set_apps("new_received", ["/", "/", "—", "/", "/", "/", 4])
+    assert run(b.build(), "A001") == []
+
+
 def test_a001_reports_a_blank_total_beside_nonzero_applicants() -> None:
     b = consistent()
     b.apps["new_received"][6] = None

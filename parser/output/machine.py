@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Iterable, Sequence
@@ -203,9 +204,21 @@ def sarif_result(finding: Finding, sources: Sources) -> dict[str, Any]:
         })
     if related:
         result["relatedLocations"] = related
+    result["partialFingerprints"] = {"nianbao/v1": fingerprint(finding)}
     if finding.help:
         result["properties"] = {"help": finding.help}
     return result
+
+
+def fingerprint(finding: Finding) -> str:
+    """Stable across runs while the finding is the same, whatever lines move around it.
+
+    The rule, the file and the cells at fault (or, for findings about no cell, the
+    message), not the line numbers — as ruff's GitLab fingerprints.
+    """
+    subject = "|".join(finding.cells) if finding.cells else finding.message
+    digest = hashlib.sha256(f"{finding.code}|{finding.path}|{subject}".encode()).hexdigest()
+    return digest[:32]
 
 
 _RESULTS_DEPTH = 8  # runs[0].results[i] in a log dumped with indent=2

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from parser.findings import Finding
-from parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank
+from parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
 from parser.rules.context import Context, fmt_sum
 from parser.rules.registry import report_rule
 from parser.template import (
@@ -56,7 +56,7 @@ def row_total(ctx: Context) -> Iterator[Finding]:
         if cells is None:
             continue
         applicants, total = cells[:-1], cells[-1]
-        if all(is_blank(c) for c in applicants):
+        if all(is_empty(c) for c in applicants):
             continue
         values = ctx.values(cells)
         if values is None:
@@ -193,7 +193,7 @@ def results_total(ctx: Context) -> Iterator[Finding]:
 def _row_verified(ctx: Context, row: str) -> bool:
     """Whether a table-3 row's numbers are confirmed by its own row sum (A001)."""
     cells = ctx.cells("applications", (f"{row}.{c}" for c in APPLICATION_COLUMN_IDS))
-    if cells is None or all(is_blank(c) for c in cells[:-1]):
+    if cells is None or all(is_empty(c) for c in cells[:-1]):
         return False
     values = ctx.values(cells)
     return values is not None and sum(values[:-1]) == values[-1]

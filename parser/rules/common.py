@@ -142,6 +142,13 @@ def is_blank(cell: Cell) -> bool:
     return cell.kind == "blank"
 
 
+def is_empty(cell: Cell) -> bool:
+    """Blank, or a placeholder (``/``, ``—``, ``无``) that says there is nothing to count."""
+    if cell.kind == "blank":
+        return True
+    return cell.kind == "text" and normalize_char_text(cell.raw).strip() in _PLACEHOLDER_KEYS
+
+
 def column_label(column: str) -> str:
     return COLUMN_LABELS.get(column, column)
 
