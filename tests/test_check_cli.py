@@ -29,8 +29,23 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 
 
 @pytest.fixture(autouse=True)
-def _inputs_unchanged(samples_unchanged: None) -> Iterator[None]:
+def _inputs_unchanged(samples_unchanged: None, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    # Colour decisions must not depend on the environment the tests run in.
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
     yield
+
+
+def test_no_color_and_force_color(capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run_cli(capsys, "check", str(SLIP))
+    assert "\x1b[" in out
+    monkeypatch.setenv("NO_COLOR", "1")
+    _, out, _ = run_cli(capsys, "check", str(SLIP))
+    assert "\x1b" not in out
+    _, out, _ = run_cli(capsys, "check", "--color", "always", str(SLIP))
+    assert "\x1b[" in out
 
 
 def digest(path: Path) -> str:

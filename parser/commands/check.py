@@ -208,9 +208,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     fmt: str = "statistics" if args.statistics else args.format
     terminal = sys.stdout.isatty()
-    color = args.color == "always" or (args.color == "auto" and terminal
-                                       and "NO_COLOR" not in os.environ
-                                       and os.environ.get("TERM") != "dumb")
+    # NO_COLOR (no-color.org) and FORCE_COLOR as most tools read them.
+    color = args.color == "always" or (args.color == "auto" and "NO_COLOR" not in os.environ and (
+        bool(os.environ.get("FORCE_COLOR")) or (terminal and os.environ.get("TERM") != "dumb")))
     width = 100
     if terminal:
         width = max(40, shutil.get_terminal_size((108, 24)).columns - 8)
