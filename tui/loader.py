@@ -53,7 +53,9 @@ class Loaded:
     path: Path
     report: Report | None
     findings: tuple[Finding, ...]
-    error: str | None = None  # one line, fit to show; None when the file was read
+    # Why the file could not be read or checked, one line without the path (the
+    # views name the file themselves, relative to the folder); None when all went well.
+    error: str | None = None
     signature: Signature | None = None
     # Findings that came from checking several reports together (Y rules); kept
     # apart so a reload of this one file can carry them over.
@@ -126,7 +128,7 @@ def load(path: Path) -> Loaded:
     try:
         findings = check_report(report)
     except Exception as error:
-        return Loaded(path, report, (), f"{path}: internal error while checking: "
+        return Loaded(path, report, (), f"internal error while checking: "
                                         f"{type(error).__name__}: {error}", before)
     return Loaded(path, report, _sorted(findings), None, before)
 
@@ -140,7 +142,7 @@ def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Lo
         findings: tuple[Finding, ...] = (unreadable_finding(error),)
     except Exception:
         findings = ()
-    return Loaded(path, None, findings, str(error), sig)
+    return Loaded(path, None, findings, error.reason, sig)
 
 
 _first_use = threading.Lock()

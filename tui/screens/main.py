@@ -254,7 +254,7 @@ class MainScreen(Screen[None]):
             self.badges_done = True
             self.status.say(f"No report files in {self._display(self.target)}", "italic")
             self.table.show(None, None)
-            self.current = Loaded(self.target, None, (), "No report files here.")
+            self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
             return
         first = self.target if self.target in self.files else self.files[0]
@@ -424,8 +424,12 @@ class MainScreen(Screen[None]):
             self.table.border_title = Text("Table")
             self.source.set_marks({"error": [], "warning": [], "info": [], "related": [],
                                    "cell": []})
-            self.status.say(loaded.error or "This file cannot be read.", "bold red")
+            self.status.say(f"{self._display(loaded.path)}: "
+                            f"{loaded.error or 'cannot be read'}", "bold red")
             return
+        if loaded.error:
+            self.notify(f"{self._display(loaded.path)}: {clean(loaded.error)}", severity="error",
+                        timeout=10)
 
         finding: Finding | None = None
         if keep is not None and keep.finding is not None:
@@ -479,7 +483,14 @@ class MainScreen(Screen[None]):
 
     def _title_table(self) -> None:
         grid = self.table.grid
-        self.table.border_title = Text(clean(grid.title), end="") if grid else Text("Table")
+        report = self.current.report if self.current else None
+        if grid is None or report is None:
+            self.table.border_title = Text("Table")
+            return
+        title = Text(clean(grid.title), end="")
+        if not report.tables[grid.table].found:
+            title.append(" · not found in the text", "bold red")
+        self.table.border_title = title
 
     def _clear_marks(self) -> None:
         self.table.set_marks(frozenset(), frozenset(), "error")

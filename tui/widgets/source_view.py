@@ -112,9 +112,15 @@ class SourceView(TextArea, inherit_bindings=False):
         # short line; scroll sideways only as far as the cursor needs.
         self.move_cursor((row, column))
         if center:
-            y = self.wrapped_document.location_to_offset((row, column)).y
-            self.scroll_to_region(Region(0, y, 1, 1), center=True, x_axis=False,
-                                  animate=False, force=True, immediate=True)
+            self._center_cursor()
+            # The panes above may change height when the table changes; centre again
+            # once the layout has settled, so the line is where the eye expects it.
+            self.call_after_refresh(self._center_cursor)
+
+    def _center_cursor(self) -> None:
+        y = self.wrapped_document.location_to_offset(self.cursor_location).y
+        self.scroll_to_region(Region(0, y, 1, 1), center=True, x_axis=False,
+                              animate=False, force=True, immediate=True)
 
     @property
     def line(self) -> int:

@@ -204,14 +204,11 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         if loaded is None:
             self._grid, self._message = None, "No report open."
         elif report is None:
-            self._grid, self._message = None, f"This file cannot be read.\n{loaded.error or ''}"
+            self._grid, self._message = None, f"This file cannot be read: {loaded.error or ''}"
         elif table is None:
             self._grid, self._message = None, "This section has no table; its text is below."
         else:
-            self._grid = build_grid(table, _template(loaded, table))
-            found = report.tables[table]
-            self._message = None if found.found else (
-                f"{self._grid.title}: not found in the text (see the findings).")
+            self._grid, self._message = build_grid(table, _template(loaded, table)), None
         if self._grid is not None:
             place = self._grid.locate(previous) if (previous and same_table) else None
             self._cursor = place or self._first_cell()
@@ -377,10 +374,10 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         self._header, self._body, self._row_line, self._line_row = [], [], {}, []
         grid = self._grid
         if grid is None:
-            message = (self._message or "").split("\n")
             style = self.get_component_rich_style("table-view--message", partial=True)
-            self._body = [(Text(" " + clean(line), style=style, end=""), Text(end=""))
-                          for line in message]
+            message = Text(clean(self._message or ""), style=style)
+            wrapped = message.wrap(self.app.console, max(10, width - 2))
+            self._body = [(Text(" ", end="") + line, Text(end="")) for line in wrapped]
             self._line_row = [0] * len(self._body)
             self._label_width = max((t.cell_len for t, _ in self._body), default=0)
             self._widths, self._cell_x = [], []
