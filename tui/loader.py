@@ -47,6 +47,20 @@ def count(findings: tuple[Finding, ...] | list[Finding]) -> Counts:
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What a badge needs: a folder of hundreds keeps these, not the reports."""
+
+    counts: Counts
+    unreadable: bool
+
+    def plus(self, findings: tuple[Finding, ...]) -> Summary:
+        more = count(findings)
+        return Summary(Counts(self.counts.errors + more.errors,
+                              self.counts.warnings + more.warnings,
+                              self.counts.infos + more.infos), self.unreadable)
+
+
+@dataclass(frozen=True)
 class Loaded:
     """A report and its findings, or why it could not be read."""
 
@@ -68,6 +82,12 @@ class Loaded:
     @cached_property
     def counts(self) -> Counts:
         return count(self.findings)
+
+    @property
+    def own_summary(self) -> Summary:
+        """The badge of this file alone, without the findings across reports."""
+        own = [f for f in self.findings if f not in self.cross]
+        return Summary(count(own), self.unreadable)
 
     @cached_property
     def by_cell(self) -> dict[str, list[Finding]]:

@@ -243,7 +243,7 @@ async def test_live_reload_rechecks_within_a_second_and_keeps_the_place(
         assert main.table.table == "applications"
         assert main.table.cursor_cell == "new_received.total"  # the place is kept
         assert "5" in main.table.cell("new_received.commercial").raw
-        assert app.main.picker._states[path].counts.errors >= 1  # and the badge follows
+        assert app.main.picker.state(path).counts.errors >= 1  # and the badge follows
 
 
 async def test_help_screen_lists_every_pane_and_closes(reports: Callable[..., Path]):
@@ -501,3 +501,38 @@ async def test_palette_opens_a_file_by_name(reports: Callable[..., Path]):
         await pilot.pause(0.3)
         assert app.main.current_path == folder / sample("003").name
         assert isinstance(app.focused, TableView)
+
+
+async def test_findings_across_reports_reach_badges_and_the_open_file(
+        reports: Callable[..., Path], monkeypatch: pytest.MonkeyPatch):
+    from parser.findings import Finding
+    from tui import loader
+
+    folder = reports("003", "004")
+    later = folder / sample("004").name
+    y001 = Finding(code="Y001", severity="warning", message="carried over 3, not 0",
+                   path=str(later), start=0, end=1)
+
+    def together(found):
+        return {r.source.path: [*check_report(r), *([y001] if r.source.path == str(later)
+                                                    else [])] for r in found}
+
+    monkeypatch.setattr(loader, "check_together", together)
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.main
+        own = check_report(read_report(later))
+        warnings = sum(f.severity == "warning" for f in own) + 1
+        assert main.picker.state(later).counts.warnings == warnings
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert y001 in main.current.findings
+        later.write_bytes(later.read_bytes() + b"\n")  # a re-read keeps them
+        await pilot.press("ctrl+r")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if main.current.signature == loader.signature(later):
+                break
+        assert y001 in main.current.findings
+        assert main.picker.state(later).counts.warnings == warnings

@@ -118,6 +118,10 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._missing_notified = False
         self._badges_started = False
+        # Findings that needed the whole folder (Y rules), by path; added to every
+        # later read of that file until the folder is checked again.
+        self._cross: dict[str, tuple[Finding, ...]] = {}
+        self._own: dict[Path, loader.Summary] = {}  # each file's badge without them
 
     # ------------------------------------------------------------ layout
 
@@ -285,7 +289,7 @@ class MainScreen(Screen[None]):
         previous = self._cache.get(loaded.path)
         if previous is None or previous.signature != loaded.signature:
             self._remember(loaded)
-        self.picker.set_state(loaded)
+        self._set_badge(loaded)
         self._update_files_title(message.done)
 
     @on(CrossChecked)
@@ -294,27 +298,27 @@ class MainScreen(Screen[None]):
         if message.error:
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
-        for path, cached in list(self._cache.items()):
-            extra = message.cross.get(str(path), ())
-            if extra or cached.cross:
-                updated = cached.with_cross(extra)
-                self._cache[path] = updated
-                self.picker.set_state(updated)
+        self._cross = dict(message.cross)
+        for path in self.files:
+            extra = self._cross.get(str(path), ())
+            cached = self._cache.get(path)
+            if cached is not None and (extra or cached.cross):
+                cached = self._cache[path] = cached.with_cross(extra)
                 if path == self.current_path and self.current is not None \
-                        and self.current.signature == updated.signature:
-                    self._apply(updated, self._capture())
+                        and self.current.signature == cached.signature:
+                    self._apply(cached, self._capture())
+            if path in self._own:
+                self.picker.set_state(path, self._own[path].plus(extra))
         self._update_files_title(len(self.files))
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
         loaded = message.loaded
-        previous = self._cache.get(loaded.path)
-        if previous is not None and previous.cross:
-            # Rules across reports ran on the whole folder; keep their findings for
-            # this file until the folder is checked again.
-            loaded = loaded.with_cross(previous.cross)
+        extra = self._cross.get(str(loaded.path))
+        if extra:
+            loaded = loaded.with_cross(extra)
         self._remember(loaded)
-        self.picker.set_state(loaded)
+        self._set_badge(loaded)
         self._start_badges()
         if message.generation != self._generation:
             return
@@ -324,6 +328,10 @@ class MainScreen(Screen[None]):
         self._apply(loaded, keep)
         if keep is not None:
             self.notify(f"Reloaded {self._display(loaded.path)}", timeout=2)
+
+    def _set_badge(self, loaded: Loaded) -> None:
+        own = self._own[loaded.path] = loaded.own_summary
+        self.picker.set_state(loaded.path, own.plus(self._cross.get(str(loaded.path), ())))
 
     def _remember(self, loaded: Loaded) -> None:
         self._cache[loaded.path] = loaded

@@ -19,7 +19,7 @@ from tui.messages import FileHighlighted, FileOpened
 from tui.text import badge, clean
 
 if TYPE_CHECKING:
-    from tui.loader import Loaded
+    from tui.loader import Summary
 
 
 class FilePicker(Tree[Path], inherit_bindings=False):
@@ -55,7 +55,7 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         self.show_root = False
         self._root_path: Path | None = None
         self._file_nodes: dict[Path, TreeNode[Path]] = {}
-        self._states: dict[Path, Loaded] = {}
+        self._states: dict[Path, Summary] = {}
 
     # ------------------------------------------------------------ public API
 
@@ -89,13 +89,15 @@ class FilePicker(Tree[Path], inherit_bindings=False):
             self._file_nodes[path] = node
         self.root.expand_all()
 
-    def set_state(self, loaded: Loaded) -> None:
-        self._states[loaded.path] = loaded
-        node = self._file_nodes.get(loaded.path)
+    def set_state(self, path: Path, summary: Summary) -> None:
+        if self._states.get(path) == summary:
+            return
+        self._states[path] = summary
+        node = self._file_nodes.get(path)
         if node is not None:
-            node.set_label(self._label(loaded.path))
+            node.set_label(self._label(path))
 
-    def state(self, path: Path) -> Loaded | None:
+    def state(self, path: Path) -> Summary | None:
         return self._states.get(path)
 
     def select_path(self, path: Path) -> None:
