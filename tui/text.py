@@ -42,10 +42,6 @@ def clean(text: str) -> str:
     return _UNSAFE.sub(_picture, _LINE_BREAKS.sub(" ", text)).replace("\t", " ")
 
 
-def safe(text: str, style: str = "") -> Text:
-    return Text(clean(text), style=style, end="", no_wrap=True)
-
-
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 BADGE_WIDTH = 5

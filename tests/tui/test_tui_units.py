@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.text import Text
 from textual.widgets.text_area import Document
 from tui_helpers import ROOT, sample, slip
 
@@ -21,7 +22,7 @@ from parser.template import APPLICATION_ROWS, cell_ids
 from tui.editor import editor_command
 from tui.grid import build_grid
 from tui.loader import load
-from tui.text import badge, clean, clean_source, safe
+from tui.text import badge, clean, clean_source
 from tui.widgets.table_view import wrap_label
 
 
@@ -42,7 +43,7 @@ def test_clean_source_pictures_control_characters() -> None:
 
 def test_clean_is_one_line_and_never_markup() -> None:
     assert clean("a\nb\tc\x1b[31m") == "a b c␛[31m"
-    text = safe("[bold]x[/bold] [@click=app.quit]")
+    text = Text(clean("[bold]x[/bold] [@click=app.quit]"))
     assert text.plain == "[bold]x[/bold] [@click=app.quit]"
     assert not text.spans
 

@@ -430,8 +430,7 @@ class MainScreen(Screen[None]):
             self.set_class(False, "-text-section")
             self.table.show(loaded, None)
             self.table.border_title = Text("Table")
-            self.source.set_marks({"error": [], "warning": [], "info": [], "related": [],
-                                   "cell": []})
+            self._clear_marks()
             self.status.say(f"{self._display(loaded.path)}: "
                             f"{loaded.error or 'cannot be read'}", "bold red")
             return
@@ -502,7 +501,7 @@ class MainScreen(Screen[None]):
 
     def _clear_marks(self) -> None:
         self.table.set_marks(frozenset(), frozenset(), "error")
-        self.source.set_marks({"error": [], "warning": [], "info": [], "related": []})
+        self.source.clear_marks()
 
     # ------------------------------------------------------------ choosing a finding
 

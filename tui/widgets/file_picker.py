@@ -53,7 +53,6 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         # The folder's name is in the pane's title; a root line would only cost a row
         # and an indent on every file.
         self.show_root = False
-        self._root_path: Path | None = None
         self._file_nodes: dict[Path, TreeNode[Path]] = {}
         self._states: dict[Path, Summary] = {}
 
@@ -63,21 +62,7 @@ class FilePicker(Tree[Path], inherit_bindings=False):
     def files(self) -> list[Path]:
         return list(self._file_nodes)
 
-    @property
-    def root_path(self) -> Path | None:
-        return self._root_path
-
-    def display_path(self, path: Path) -> str:
-        """``path`` as shown: relative to the opened folder."""
-        if self._root_path is not None:
-            try:
-                return path.relative_to(self._root_path).as_posix()
-            except ValueError:
-                pass
-        return path.name
-
     def populate(self, root: Path, files: list[Path]) -> None:
-        self._root_path = root
         self._file_nodes.clear()
         self.clear()
         self.root.set_label(Text(clean(root.name or str(root)) + "/", end=""))
@@ -161,6 +146,8 @@ class FilePicker(Tree[Path], inherit_bindings=False):
     def _folder(self, folder: Path, folders: dict[Path, TreeNode[Path]]) -> TreeNode[Path]:
         if folder in folders:
             return folders[folder]
+        if folder == folder.parent:  # not under the opened folder: list it at the top
+            return self.root
         parent = self._folder(folder.parent, folders)
         node = parent.add(Text(clean(folder.name) + "/", style="bold", end=""), data=folder)
         folders[folder] = node

@@ -96,6 +96,10 @@ class SourceView(TextArea, inherit_bindings=False):
         self._marks.update(marks)
         self._index_marks()
 
+    def clear_marks(self) -> None:
+        self._marks = {}
+        self._index_marks()
+
     def goto_offset(self, offset: int, *, center: bool = True) -> None:
         """Put the cursor on the character at ``offset`` of the report's text."""
         if self._report is None:
