@@ -101,6 +101,9 @@ def decode(data: bytes, path: str = "<bytes>") -> Decoded:
 
     text = _strict(data, "utf-8")
     if text is not None:
+        # Control bytes are valid UTF-8; a file made of them is still not text.
+        if _looks_binary(data):
+            raise ReportError(path, "not a text file (mostly control characters)")
         return Decoded(text, "utf-8", False, 0)
 
     order = _utf16_order(data)

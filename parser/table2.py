@@ -141,6 +141,11 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             continue
         remaining = len(current.fields) - next_field
         fitted = fit_fields(values, remaining)
+        money = _skip_to_money(current, next_field, fitted)
+        if money != next_field:
+            fitted = [f for f in fitted if not f.blank]
+            next_field = money
+        remaining = len(current.fields) - next_field
         for f in fitted[:remaining]:
             item_slots[next_field] = f
             next_field += 1
@@ -160,7 +165,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         present = [slot for slot in slots if slot is not None]
         label = labels_of.get(item.id)
         infos.append(dict(
-            table=table, id=item.id, label=label.text if label else "",
+            table=table, id=item.id, label=_label_text(label, glued[0] if glued else None),
             label_start=label.start if label else None,
             start=label.start if label else (present[0].start if present else region.start),
             cells_found=len(present) + extra_of.get(item.id, 0),
@@ -170,6 +175,30 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             candidates=tuple("|".join(o) for o in glued[1][:SHOWN_CANDIDATES]) if glued else (),
         ))
     return build_table(table, region, cells, infos, strays)
+
+
+def _label_text(label: Field | None, digits: str | None) -> str:
+    if label is None:
+        return ""
+    if digits and label.text.endswith(digits):
+        return label.text[: -len(digits)].rstrip()
+    return label.text
+
+
+def _skip_to_money(item: ItemSpec, next_field: int, values: list[Field]) -> int:
+    """Where an amount written with its unit (``685万元``) must go: the amount field.
+
+    A PDF drops a blank 采购项目数量 without a trace; the unit still says which
+    number is money.
+    """
+    ids = [field_id for field_id, _ in item.fields]
+    numbers = [v for v in values if not v.blank]
+    if (len(numbers) == 1 and numbers[0].number.unit in ("万元", "元") and values[0] is numbers[0]
+            and next_field < len(ids) and ids[next_field] not in AMOUNT_FIELDS):
+        later = [i for i in range(next_field + 1, len(ids)) if ids[i] in AMOUNT_FIELDS]
+        if later:
+            return later[0]
+    return next_field
 
 
 def _active_check(item: ItemSpec, first: int) -> Callable[[list[int]], bool] | None:

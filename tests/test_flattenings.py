@@ -80,3 +80,31 @@ def test_fixed_width_blank_cells_are_placed_by_column() -> None:
                                                "social_welfare", "legal_service", "other_org",
                                                "total")] == [3, None, 1, None, None, None, 4]
     assert got["carried_over.total"] == 0
+
+
+def test_glued_cells_are_explained_not_guessed() -> None:
+    from parser.checker import check_report
+
+    text = _one_line(SEED_004).replace("行政许可 1 0 0", "行政许可12100")
+    findings = [f for f in check_report(parse_bytes(text.encode("utf-8"), "x.txt"))
+                if f.code == "S007"]
+    assert len(findings) == 1
+    assert "run together as 12100" in findings[0].message
+    assert "1|2|100" in findings[0].message
+    assert findings[0].message.startswith("row 行政许可 ")
+
+
+def test_an_amount_with_its_unit_goes_to_the_amount_field() -> None:
+    text = SEED_004.replace("政府集中采购\t4\t21.83 万元\t", "政府集中采购\t21.83 万元\t")
+    got = _values(text)["active_disclosure"]
+    assert got["procurement.amount"] == 21.83
+    assert "procurement.count" not in got
+
+
+def test_control_heavy_bytes_are_not_a_report() -> None:
+    import pytest
+
+    from parser.errors import ReportError
+
+    with pytest.raises(ReportError):
+        parse_bytes(bytes(range(32)) * 100 + b"abc", "x.txt")

@@ -377,7 +377,8 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
         if table is None:
             continue
         for row in table.rows:
-            if row.cells_found == row.cells_expected:
+            glued = row.glued is not None and len(row.glued) != row.cells_expected
+            if row.cells_found == row.cells_expected and not glued:
                 continue
             if table_id == "review_litigation":
                 what = "the table-4 line"
@@ -391,6 +392,9 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
                            f"{row.cells_expected}")
             tail = ("; which are missing cannot be told, so its numbers are not checked"
                     if not row.assigned else "")
+            if glued:
+                counted, tail = _glued_message(row.glued or "", row.candidates,
+                                               row.cells_expected, row.assigned)
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
             yield ctx.finding("S007", f"{what} {counted}{tail}", row.start,
                               max(row.start + 1, line_end))
@@ -404,6 +408,20 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
             expected = _expected_cells(ctx, table_id, row_id)
             yield ctx.finding("S007", f"{what} has 0 of {expected} cells: no number follows "
                               "its label", start, end)
+
+
+def _glued_message(digits: str, candidates: tuple[str, ...], expected: int,
+                   assigned: bool) -> tuple[str, str]:
+    """S007 for cells run together (``规范性文件7777166``): the readings, never a guess."""
+    head = f"has its {expected} cells run together as {digits}"
+    if assigned and len(candidates) == 1:
+        return head, (f"; read as {candidates[0]}, the only split the template's sums "
+                      "allow: check it against the original")
+    if not candidates:
+        return head, "; no split fits the template's sums, so its numbers are not checked"
+    shown = ", ".join(candidates)
+    return head, (f"; it could be read as {shown}{' …' if len(candidates) >= 5 else ''}, "
+                  "so its numbers are not checked")
 
 
 @report_rule("S008", "unknown-row", "warning", "a row label that belongs to no template")
