@@ -139,6 +139,10 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             item_slots[named] = value
             next_field = named + 1
             continue
+        if named is None and next_field < len(current.fields) and _cut_field_label(current, labels):
+            # ``本年新 | 3 | |``: a field label cut short (like 001's header) makes this a
+            # one-field row; the empty fields after its number are ragged separators.
+            values = [next((v for v in values if not v.blank), values[0])]
         remaining = len(current.fields) - next_field
         fitted = fit_fields(values, remaining)
         money = _skip_to_money(current, next_field, fitted)
@@ -175,6 +179,16 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             candidates=tuple("|".join(o) for o in glued[1][:SHOWN_CANDIDATES]) if glued else (),
         ))
     return build_table(table, region, cells, infos, strays)
+
+
+def _cut_field_label(item: ItemSpec, labels: list[Field]) -> bool:
+    """Whether a label is the start of one of the item's field labels (``本年新``)."""
+    for f in labels:
+        part = key_of_normalized(f.text)
+        if len(part) >= 3 and any(name.startswith(part) for names in _field_keys(item)
+                                  for name in names):
+            return True
+    return False
 
 
 def _label_text(label: Field | None, digits: str | None) -> str:

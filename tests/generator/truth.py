@@ -144,6 +144,10 @@ def _active(rng: random.Random, template: str, profile: str) -> dict[str, Value]
                 base = prev if isinstance(prev, int) else 0
                 # Negative changes are real (items abolished); never below -prev.
                 values[key] = rng.randint(-base, 5) if rng.random() < 0.5 else 0
+            elif fid == "total_published":
+                # A005: what is published in all can never be less than what was new.
+                new = values.get(f"{item.id}.new_published")
+                values[key] = (new if isinstance(new, int) else 0) + _count(rng, profile)
             else:
                 values[key] = _count(rng, profile)
     return values
@@ -214,7 +218,10 @@ def random_truth(
     profile = profile or rng.choice(PROFILES)
     blank_mode = blank_mode or rng.choice(BLANK_MODES)
     year = rng.choice((2019, 2020)) if template == "2019" else rng.randint(2021, 2024)
-    published = (dt.date(year + 1, 1, 1) + dt.timedelta(days=rng.randint(4, 88))
+    agency = random_agency(rng)
+    # On time (条例第四十九条): departments by 31 January, local governments by 31 March.
+    last_day = 89 if agency.local_government else 30
+    published = (dt.date(year + 1, 1, 1) + dt.timedelta(days=rng.randint(4, last_day))
                  if rng.random() < 0.85 else None)
     period = (dt.date(year, 1, 1), dt.date(year, 12, 31)) if rng.random() < 0.7 else None
     cells: dict[str, dict[str, Value]] = {
@@ -225,4 +232,4 @@ def random_truth(
     for table in TABLE_IDS:
         assert tuple(cells[table]) == cell_ids(table, template)  # type: ignore[arg-type]
     _blank_out(rng, cells, blank_mode)
-    return Truth(template, year, random_agency(rng), published, period, cells)
+    return Truth(template, year, agency, published, period, cells)
