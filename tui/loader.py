@@ -7,7 +7,6 @@ for pydantic; the first worker pays for it while the screen is being drawn.
 
 from __future__ import annotations
 
-import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -165,32 +164,10 @@ def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Lo
     return Loaded(path, None, findings, error.reason, sig)
 
 
-_first_use = threading.Lock()
-_checker_ready = False
-
-
-def _warm_checker() -> None:
-    """Let one thread finish loading the rule registry before any other uses it.
-
-    The picker's worker and the open-file worker start at the same moment; a
-    registry filled on first use would otherwise be seen half-filled by one of them.
-    """
-    global _checker_ready
-    if _checker_ready:
-        return
-    with _first_use:
-        if not _checker_ready:
-            from parser.checker import enabled_rules
-
-            enabled_rules()
-            _checker_ready = True
-
-
 # The checker is looked up at call time so tests can stand in for it.
 def check_report(report: Report) -> list[Finding]:
     from parser.checker import check_report as real
 
-    _warm_checker()
     return list(real(report))
 
 
@@ -203,7 +180,6 @@ def unreadable_finding(error: Exception) -> Finding:
 def check_together(reports: list[Report]) -> dict[str, list[Finding]]:
     from parser.checker import check_reports
 
-    _warm_checker()
     return {str(k): list(v) for k, v in check_reports(reports).items()}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -168,6 +169,9 @@ def resolve(select: Sequence[str] | None = None,
 
 
 _loaded = False
+# The TUI checks reports from several worker threads at once; the first to arrive
+# imports the rule families while the others wait for a complete registry.
+_load_lock = threading.RLock()
 
 
 def _load() -> None:
@@ -175,7 +179,14 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    _loaded = True
+    with _load_lock:
+        if _loaded:
+            return
+        _import_families()
+        _loaded = True
+
+
+def _import_families() -> None:
     from parser.rules import (  # noqa: F401
         arithmetic,
         meta,
