@@ -87,3 +87,18 @@ def test_size_limit_is_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert main(["export", "--max-size", "1", str(big)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "big.txt" in err and "--max-size" in err
+
+
+def test_export_file_gets_ordinary_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from tests.conftest import seed
+
+    out = tmp_path / "out.json"
+    umask = os.umask(0o022)
+    try:
+        assert main(["export", str(seed("004")), "-o", str(out)]) == 0
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644

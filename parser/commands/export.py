@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from parser.errors import ReportError
 from parser.export import csv_rows, csv_text, report_to_dict, to_json_line
 from parser.files import collect
+from parser.outfile import output_problem, write_atomically
 from parser.read import DEFAULT_MAX_BYTES, read_report
 
 EXIT_OK = 0
@@ -41,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"nianbao: {message}", file=sys.stderr)
         status = EXIT_UNREADABLE
     if output is not None:
-        problem = _output_problem(Path(output), collected.files, force=args.force)
+        problem = output_problem(Path(output), collected.files, force=args.force)
         if problem:
             print(f"nianbao: {problem}", file=sys.stderr)
             return EXIT_UNREADABLE
@@ -73,33 +72,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        _write_atomically(Path(output), text)
+        write_atomically(Path(output), text)
     return status
-
-
-def _output_problem(target: Path, inputs: list[Path], *, force: bool) -> str | None:
-    resolved = target.resolve()
-    if any(resolved == p.resolve() for p in inputs):
-        return f"{target}: is one of the inputs; nianbao never writes over a report"
-    if target.is_dir():
-        return f"{target}: is a folder; give a file name to write to"
-    if target.exists() and not force:
-        return f"{target}: already exists; add --force to overwrite it"
-    if not target.parent.exists():
-        return f"{target}: the folder {target.parent} does not exist"
-    return None
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    """Write to a temporary file beside the target, then rename it into place.
-
-    A reader never sees half a file, and an interrupted run leaves the old one.
-    """
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

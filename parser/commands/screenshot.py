@@ -11,7 +11,7 @@ EXIT_USAGE = 2
 
 
 def run(args: argparse.Namespace) -> int:
-    from parser.commands.export import _output_problem, _write_atomically
+    from parser.outfile import output_problem, write_atomically
 
     path = Path(args.path)
     output = Path(args.output)
@@ -19,12 +19,12 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"nianbao: {path}: no such file or folder", file=sys.stderr)
         return EXIT_USAGE
-    problem = _output_problem(output, [path] if path.is_file() else [], force=args.force)
+    problem = output_problem(output, [path] if path.is_file() else [], force=args.force)
     if problem:
         print(f"nianbao: {problem}", file=sys.stderr)
         return EXIT_USAGE
     from tui.shoot import render_svg
 
-    _write_atomically(output, render_svg(path, size))
+    write_atomically(output, render_svg(path, size))
     print(f"nianbao: wrote {output} ({size[0]}x{size[1]})", file=sys.stderr)
     return EXIT_OK
