@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 from typing import Literal
 
@@ -37,9 +38,16 @@ class Number:
 BLANK = Number("blank", None, None)
 
 
+_TEXT = Number("text", None, None)
+_STARTS_NUMBER = frozenset("0123456789+-")
+
+
+@lru_cache(maxsize=8192)
 def read_number(text: str) -> Number:
-    """Read a normalised cell text."""
+    """Read a normalised cell text (cached: tables repeat the same few cells)."""
     stripped = text.strip()
+    if stripped and stripped[0] not in _STARTS_NUMBER:
+        return _TEXT
     if not stripped:
         return BLANK
     match = _NUMBER.match(stripped)
