@@ -3,7 +3,8 @@
 Hypothesis feeds arbitrary bytes, truncated seeds, seeds with lines deleted,
 duplicated or shuffled, and seeds with hostile characters inserted (radicals,
 U+3000, bidi controls, NUL, BOMs, line separators, lone surrogates). Each result
-also goes through ``report_to_dict``, since the export is what users run.
+also goes through ``report_to_dict`` and the whole checker (every rule, the text
+and JSON renderings), since export and check are what users run.
 Example counts are sized for a 2-core CI machine: the file takes well under a
 minute.
 """
@@ -16,9 +17,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from parser.checker import check_report
 from parser.errors import ReportError
 from parser.export import report_to_dict
 from parser.model import Report
+from parser.output import Checked
+from parser.output.machine import format_json
+from parser.output.text import format_text
 from parser.read import parse_bytes
 from tests.generator import ENCODING_NAMES, generate
 from tests.generator.encodings import encode
@@ -54,6 +59,11 @@ def _parses_or_refuses(data: bytes) -> None:
         return
     assert isinstance(report, Report)
     report_to_dict(report)
+    findings = check_report(report)
+    assert all(f.severity in ("error", "warning", "info") for f in findings)
+    checked = [Checked.from_report(report, findings)]
+    format_json(checked)
+    list(format_text(checked, width=100))
 
 
 @FAST
