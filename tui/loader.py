@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from parser.findings import Finding, Severity
     from parser.model import Report
+    from parser.rules.context import YearView
 
 Signature = tuple[int, int]  # (mtime_ns, size): what "the file changed" means here
 
@@ -73,6 +74,9 @@ class Loaded:
     # Findings that came from checking several reports together (Y rules); kept
     # apart so a reload of this one file can carry them over.
     cross: tuple[Finding, ...] = field(default=())
+    # What the cross-year rules compare of this report: a few kilobytes, so a folder
+    # of ten thousand can be checked together without keeping ten thousand reports.
+    view: YearView | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -124,7 +128,7 @@ class Loaded:
     def with_cross(self, cross: tuple[Finding, ...]) -> Loaded:
         own = tuple(f for f in self.findings if f not in self.cross)
         return Loaded(self.path, self.report, _sorted(own + cross), self.error,
-                      self.signature, cross)
+                      self.signature, cross, self.view)
 
 
 def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
@@ -145,11 +149,11 @@ def load(path: Path) -> Loaded:
         return unreadable(path, ReportError(str(path), f"internal error while reading: "
                                                        f"{type(error).__name__}: {error}"), before)
     try:
-        findings = check_report(report)
+        findings, view = check_report_with_view(report)
     except Exception as error:
         return Loaded(path, report, (), f"internal error while checking: "
                                         f"{type(error).__name__}: {error}", before)
-    return Loaded(path, report, _sorted(findings), None, before)
+    return Loaded(path, report, _sorted(findings), None, before, view=view)
 
 
 def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Loaded:
@@ -165,22 +169,33 @@ def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Lo
 
 
 # The checker is looked up at call time so tests can stand in for it.
-def check_report(report: Report) -> list[Finding]:
-    from parser.checker import check_report as real
-
-    return list(real(report))
-
-
 def unreadable_finding(error: Exception) -> Finding:
     from parser.checker import unreadable_finding as real
 
     return real(error)  # type: ignore[arg-type]
 
 
-def check_together(reports: list[Report]) -> dict[str, list[Finding]]:
-    from parser.checker import check_reports
+def check_report_with_view(report: Report) -> tuple[list[Finding], YearView | None]:
+    """The report's own findings, and what the cross-year rules need of it later.
 
-    return {str(k): list(v) for k, v in check_reports(reports).items()}
+    Both come from one rule context, as in ``nianbao check``, so shared work (the
+    narrative's sentences) is done once.
+    """
+    from parser.checker import enabled_rules, run_rules
+    from parser.rules.context import Context, year_view
+
+    rules = enabled_rules()
+    ctx = Context(report)
+    findings = run_rules(report, rules, ctx)
+    view = year_view(report, ctx) if any(r.scope == "years" for r in rules) else None
+    return findings, view
+
+
+def check_across(views: list[YearView]) -> dict[str, list[Finding]]:
+    """Only the findings that need several reports at once (Y rules), by path."""
+    from parser.checker import cross_year_findings, enabled_rules
+
+    return {str(k): list(v) for k, v in cross_year_findings(views, enabled_rules()).items()}
 
 
 def finding_key(finding: Finding) -> tuple[str, tuple[str, ...]]:

@@ -513,11 +513,11 @@ async def test_findings_across_reports_reach_badges_and_the_open_file(
     y001 = Finding(code="Y001", severity="warning", message="carried over 3, not 0",
                    path=str(later), start=0, end=1)
 
-    def together(found):
-        return {r.source.path: [*check_report(r), *([y001] if r.source.path == str(later)
-                                                    else [])] for r in found}
+    def across(views):
+        assert {v.path for v in views} == {str(p) for p in folder.iterdir()}
+        return {str(later): [y001]}
 
-    monkeypatch.setattr(loader, "check_together", together)
+    monkeypatch.setattr(loader, "check_across", across)
     app = NianbaoApp(folder)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)

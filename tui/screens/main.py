@@ -51,6 +51,7 @@ from tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:
     from parser.findings import Finding
+    from parser.rules.context import YearView
     from parser.template import TableId
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
@@ -200,32 +201,26 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
     def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
         worker = get_current_worker()
-        results: list[Loaded] = []
+        # Only each report's small cross-year view is kept here: holding every
+        # report until the end took gigabytes for a folder of ten thousand.
+        views: list[YearView] = []
         for done, path in enumerate(files, 1):
             if worker.is_cancelled:
                 return
-            cached = known.get(path)
+            cached = known.pop(path, None)
             loaded = cached if cached is not None and cached.signature == signature(path) \
                 else loader.load(path)
-            results.append(loaded)
+            if loaded.view is not None:
+                views.append(loaded.view)
             self.post_message(BadgeComputed(loaded, done, len(files)))
-        reports = [r.report for r in results if r.report is not None]
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
-        if len(reports) > 1 and not worker.is_cancelled:
+        if len(views) > 1 and not worker.is_cancelled:
             try:
-                together = loader.check_together(reports)
+                cross = {path: tuple(found)
+                         for path, found in loader.check_across(views).items() if found}
             except Exception as error:  # cross-report rules are extra; never fatal
                 failure = f"{type(error).__name__}: {error}"
-                together = {}
-            for item in results:
-                if item.report is None:
-                    continue
-                own = set(item.findings)
-                extra = tuple(f for f in together.get(item.report.source.path, ())
-                              if f not in own)
-                if extra:
-                    cross[str(item.path)] = extra
         self.post_message(CrossChecked(cross, failure))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
