@@ -1,8 +1,9 @@
 """The report files under the opened folder, each with a badge: ✓, ``2E 1W`` or ✗.
 
-The tree is filled as soon as the folder has been listed; badges start as ``…``
-and are set one by one as the background checker reaches each file, so a folder
-of hundreds opens at once. Paths are shown relative to the opened folder.
+The tree is filled as soon as the folder has been listed (a screenful at once, the
+rest in batches between refreshes); badges start as ``…`` and are set one by one
+as the background checker reaches each file, so a folder of thousands opens at
+once. Paths are shown relative to the opened folder.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import Tree
@@ -20,6 +22,11 @@ from tui.text import badge, clean
 
 if TYPE_CHECKING:
     from tui.loader import Summary
+
+
+_PENDING = badge(0, 0, pending=True)
+FIRST_ROWS = 300  # more than the tallest screen shows
+BATCH_ROWS = 2000
 
 
 class FilePicker(Tree[Path], inherit_bindings=False):
@@ -39,6 +46,10 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         Binding("n", "next_problem", "Next with problems", show=False, id="files.next_problem"),
     ]
 
+    # Set while populate adds nodes; a class default because Tree's constructor
+    # already invalidates.
+    _adding = False
+
     DEFAULT_CSS = """
     FilePicker {
         text-wrap: nowrap;
@@ -47,32 +58,44 @@ class FilePicker(Tree[Path], inherit_bindings=False):
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        # Before Tree's constructor, which already measures the root's label.
+        self._widths: dict[Path, int] = {}  # file → cells of its label, set with the label
         super().__init__("", id=id, classes=classes)
         self.guide_depth = 2
         self.auto_expand = True
         # The folder's name is in the pane's title; a root line would only cost a row
         # and an indent on every file.
         self.show_root = False
-        self._file_nodes: dict[Path, TreeNode[Path]] = {}
+        self._file_nodes: dict[Path, TreeNode[Path]] = {}  # the rows added so far
         self._states: dict[Path, Summary] = {}
+        self._files: list[Path] = []
+        self._folders: dict[Path, TreeNode[Path]] = {}
+        self._added = 0  # how many of _files have a row
+        self._generation = 0
 
     # ------------------------------------------------------------ public API
 
     @property
     def files(self) -> list[Path]:
-        return list(self._file_nodes)
+        """Every file of the folder, including those whose rows are still to come."""
+        return list(self._files)
 
     def populate(self, root: Path, files: list[Path]) -> None:
         self._file_nodes.clear()
         self.clear()
         self.root.set_label(Text(clean(root.name or str(root)) + "/", end=""))
         self.root.data = root
-        folders: dict[Path, TreeNode[Path]] = {root: self.root}
-        for path in files:
-            parent = self._folder(path.parent, folders)
-            node = parent.add_leaf(self._label(path), data=path)
-            self._file_nodes[path] = node
-        self.root.expand_all()
+        self._widths.clear()
+        self._files = list(files)
+        self._folders = {root: self.root}
+        self._added = 0
+        self._generation += 1
+        # A screenful first, drawn at once; the rest in batches between refreshes,
+        # so a folder of ten thousand shows as soon as a folder of ten.
+        self._add_rows(FIRST_ROWS)
+        # Not expand_all: that "expands" every file too, one message each.
+        self.root.expand()
+        self._add_later(self._generation)
 
     def set_state(self, path: Path, summary: Summary) -> None:
         if self._states.get(path) == summary:
@@ -86,6 +109,8 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         return self._states.get(path)
 
     def select_path(self, path: Path) -> None:
+        if path not in self._file_nodes:  # a row still to come: add them all now
+            self._add_rows(len(self._files))
         node = self._file_nodes.get(path)
         if node is not None:
             self.move_cursor(node, animate=False)
@@ -104,6 +129,7 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         self.scroll_to_line(0, animate=False)
 
     def action_last(self) -> None:
+        self._add_rows(len(self._files))
         self.cursor_line = self.last_line
         self.scroll_to_line(self.cursor_line, animate=False)
 
@@ -141,7 +167,58 @@ class FilePicker(Tree[Path], inherit_bindings=False):
                 return
         self.notify("No file has errors or warnings.", timeout=3)
 
+    # ------------------------------------------------------------ Tree's hooks
+
+    def process_label(self, label: str | Text) -> Text:
+        # Our labels are one line of Text already; Tree would split each into lines
+        # (a copy) and parse strings as markup, which file names must never be.
+        return label if isinstance(label, Text) else Text(label, end="")
+
+    def get_label_width(self, node: TreeNode[Path]) -> int:
+        # Tree measures every line on each rebuild, by rendering every label: seconds
+        # for a folder of ten thousand. File labels are measured once, when set.
+        width = self._widths.get(node.data) if node.data is not None else None
+        if width is None or node.allow_expand:
+            return super().get_label_width(node)
+        return width
+
+    def _invalidate(self) -> None:
+        if not self._adding:
+            super()._invalidate()
+
+    def notify_style_update(self) -> None:
+        # Tree rebuilds all its lines on any style change (each focus move in the
+        # sidebar does one); only their drawing depends on styles, and a rebuild of
+        # ten thousand lines is a noticeable pause.
+        super(Tree, self).notify_style_update()
+        self._updates += 1
+        self.refresh()
+
     # ------------------------------------------------------------ internals
+
+    def _add_rows(self, count: int) -> None:
+        end = min(len(self._files), self._added + count)
+        if end <= self._added:
+            return
+        # Tree invalidates itself on every node added; once per batch is enough.
+        self._adding = True
+        try:
+            for path in self._files[self._added:end]:
+                parent = self._folder(path.parent, self._folders)
+                self._file_nodes[path] = parent.add_leaf(self._label(path), data=path)
+        finally:
+            self._adding = False
+        self._added = end
+        self._invalidate()
+
+    def _add_later(self, generation: int) -> None:
+        def more() -> None:
+            if generation == self._generation:  # not a folder listed since
+                self._add_rows(BATCH_ROWS)
+                self._add_later(generation)
+
+        if self._added < len(self._files):
+            self.call_after_refresh(more)
 
     def _folder(self, folder: Path, folders: dict[Path, TreeNode[Path]]) -> TreeNode[Path]:
         if folder in folders:
@@ -149,19 +226,23 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         if folder == folder.parent:  # not under the opened folder: list it at the top
             return self.root
         parent = self._folder(folder.parent, folders)
-        node = parent.add(Text(clean(folder.name) + "/", style="bold", end=""), data=folder)
+        node = parent.add(Text(clean(folder.name) + "/", style="bold", end=""), data=folder,
+                          expand=True)
         folders[folder] = node
         return node
 
     def _label(self, path: Path) -> Text:
+        """The file's row, measured on the way (by parts, so that ASCII is quick)."""
         state = self._states.get(path)
         if state is None:
-            label = badge(0, 0, pending=True)
+            label = _PENDING.copy()
         else:
             counts = state.counts
             label = badge(counts.errors, counts.warnings, unreadable=state.unreadable)
+        name = clean(path.name)
+        self._widths[path] = label.cell_len + 1 + cell_len(name)
         label.append(" ")
-        label.append(clean(path.name))
+        label.append(name)
         return label
 
     # ------------------------------------------------------------ events
