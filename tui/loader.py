@@ -135,8 +135,12 @@ def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...
     return tuple(sorted(findings, key=lambda f: f.sort_key))
 
 
-def load(path: Path) -> Loaded:
-    """Read and check ``path``. Never raises: every failure becomes a shown error."""
+def load(path: Path, *, view: bool = True) -> Loaded:
+    """Read and check ``path``. Never raises: every failure becomes a shown error.
+
+    ``view``: also what the cross-year rules need (:func:`view_of`), cheaper here
+    than later; a file opened alone does without (seconds on a 5 MB line).
+    """
     from parser.errors import ReportError
     from parser.read import read_report
 
@@ -149,11 +153,11 @@ def load(path: Path) -> Loaded:
         return unreadable(path, ReportError(str(path), f"internal error while reading: "
                                                        f"{type(error).__name__}: {error}"), before)
     try:
-        findings, view = check_report_with_view(report)
+        findings, year_view = check_report_with_view(report, view=view)
     except Exception as error:
         return Loaded(path, report, (), f"internal error while checking: "
                                         f"{type(error).__name__}: {error}", before)
-    return Loaded(path, report, _sorted(findings), None, before, view=view)
+    return Loaded(path, report, _sorted(findings), None, before, view=year_view)
 
 
 def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Loaded:
@@ -175,7 +179,8 @@ def unreadable_finding(error: Exception) -> Finding:
     return real(error)  # type: ignore[arg-type]
 
 
-def check_report_with_view(report: Report) -> tuple[list[Finding], YearView | None]:
+def check_report_with_view(report: Report, *, view: bool = True,
+                           ) -> tuple[list[Finding], YearView | None]:
     """The report's own findings, and what the cross-year rules need of it later.
 
     Both come from one rule context, as in ``nianbao check``, so shared work (the
@@ -187,8 +192,14 @@ def check_report_with_view(report: Report) -> tuple[list[Finding], YearView | No
     rules = enabled_rules()
     ctx = Context(report)
     findings = run_rules(report, rules, ctx)
-    view = year_view(report, ctx) if any(r.scope == "years" for r in rules) else None
-    return findings, view
+    wanted = view and any(r.scope == "years" for r in rules)
+    return findings, year_view(report, ctx) if wanted else None
+
+
+def view_of(report: Report) -> YearView:
+    from parser.rules.context import year_view
+
+    return year_view(report)
 
 
 def check_across(views: list[YearView]) -> dict[str, list[Finding]]:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from parser.findings import Finding
     from parser.template import TableId
     from tui.loader import Loaded
+    from tui.source_text import SourceText
 
 
 # ------------------------------------------------------------------ workers
@@ -47,6 +48,7 @@ class CrossChecked(Message):
 class ReportLoaded(Message):
     loaded: Loaded
     generation: int
+    source: SourceText | None = None  # the text as the source view shows it
 
 
 # ------------------------------------------------------------------ panes

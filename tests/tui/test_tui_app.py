@@ -430,10 +430,10 @@ async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
     gate = threading.Event()
     real_load = loader.load
 
-    def slow_load(path: Path) -> loader.Loaded:
+    def slow_load(path: Path, **options: bool) -> loader.Loaded:
         if path.name != "000.txt":
             gate.wait(10)
-        return real_load(path)
+        return real_load(path, **options)
 
     monkeypatch.setattr(loader, "load", slow_load)
     app = NianbaoApp(folder)

@@ -7,6 +7,7 @@ handlers here are the only code that changes what the panes show.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui import loader
+from tui import loader, source_text
 from tui.editor import editor_command
 from tui.loader import Loaded, finding_key, signature
 from tui.messages import (
@@ -56,6 +57,7 @@ if TYPE_CHECKING:
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
+SOURCE_CACHE_SIZE = 2  # a 4 MB report takes some 80 MB as a TextArea document
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,9 @@ class MainScreen(Screen[None]):
         self._generation = 0
         self._requested: tuple[Path, object] | None = None  # (path, signature) being read
         self._cache: OrderedDict[Path, Loaded] = OrderedDict()
+        # Texts prepared for the source view by the reading worker, for a return to
+        # a recent file (prepare() costs a second on a 4 MB report).
+        self._sources: OrderedDict[Path, source_text.SourceText] = OrderedDict()
         self._preview_timer: Timer | None = None
         self._missing_notified = False
         self._badges_started = False
@@ -185,9 +190,20 @@ class MainScreen(Screen[None]):
 
     def _display(self, path: Path) -> str:
         try:
-            return path.relative_to(self.root).as_posix() or path.name
+            relative = path.relative_to(self.root)
         except ValueError:
             return path.name
+        # The opened folder itself is its name, not ".".
+        return (path.name or str(path)) if relative == Path() else relative.as_posix()
+
+    def _display_error(self, error: str) -> str:
+        """A listing error (``PATH: reason``) with its path shown as the panes show paths."""
+        root = str(self.root)
+        if error.startswith(root + os.sep):
+            error = error[len(root) + 1:]
+        elif error.startswith(root + ":"):
+            error = self._display(self.root) + error[len(root):]
+        return clean(error)
 
     # ------------------------------------------------------------ workers
 
@@ -210,8 +226,14 @@ class MainScreen(Screen[None]):
             cached = known.pop(path, None)
             loaded = cached if cached is not None and cached.signature == signature(path) \
                 else loader.load(path)
-            if loaded.view is not None:
-                views.append(loaded.view)
+            view = loaded.view
+            if view is None and loaded.report is not None:  # read when opened
+                try:
+                    view = loader.view_of(loaded.report)
+                except Exception:  # cross-report rules are extra; never fatal
+                    view = None
+            if view is not None:
+                views.append(view)
             self.post_message(BadgeComputed(loaded, done, len(files)))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
@@ -225,7 +247,9 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _read(self, path: Path, generation: int) -> None:
-        self.post_message(ReportLoaded(loader.load(path), generation))
+        loaded = loader.load(path, view=False)
+        source = source_text.prepare(loaded.report) if loaded.report is not None else None
+        self.post_message(ReportLoaded(loaded, generation, source))
 
     # ------------------------------------------------------------ worker results
 
@@ -245,13 +269,18 @@ class MainScreen(Screen[None]):
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
         self.files = list(message.files)
-        for error in message.errors:
-            self.notify(clean(error), severity="warning", timeout=6)
+        errors = [self._display_error(error) for error in message.errors]
+        for error in errors:
+            self.notify(error, severity="warning", timeout=6)
         self.picker.populate(self.root, self.files)
         self._update_files_title(0)
         if not self.files:
             self.badges_done = True
-            self.status.say(f"No report files in {self._display(self.target)}", "italic")
+            # The notes fade; what went wrong stays on the status line.
+            if errors:
+                self.status.say(errors[0], "bold red")
+            else:
+                self.status.say(f"No report files in {self._display(self.target)}", "italic")
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
@@ -320,6 +349,11 @@ class MainScreen(Screen[None]):
         self._requested = None
         keep = self._capture() if self.current is not None \
             and self.current.path == loaded.path else None
+        if message.source is not None:
+            self._sources[loaded.path] = message.source
+            self._sources.move_to_end(loaded.path)
+            while len(self._sources) > SOURCE_CACHE_SIZE:
+                self._sources.popitem(last=False)
         self._apply(loaded, keep)
         if keep is not None:
             self.notify(f"Reloaded {self._display(loaded.path)}", timeout=2)
@@ -415,7 +449,7 @@ class MainScreen(Screen[None]):
     def _apply(self, loaded: Loaded, keep: Keep | None) -> None:
         self.current = loaded
         report = loaded.report
-        self.source.show(report)
+        self.source.show(report, self._sources.get(loaded.path))
         self.sections.show(loaded)
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)
@@ -469,7 +503,9 @@ class MainScreen(Screen[None]):
         title.append(clean(self._display(loaded.path)), "bold")
         if loaded.report is not None:
             source = loaded.report.source
-            title.append(f" · {source.encoding} · {source.lines} lines", "dim")
+            # Not source.lines, which counts the parser's cuts of a long line too.
+            lines = loaded.report.line_index.line_count
+            title.append(f" · {source.encoding} · {lines} lines", "dim")
         return title
 
     def _meta_line(self, loaded: Loaded) -> Text | None:
@@ -711,7 +747,7 @@ class MainScreen(Screen[None]):
                 self.set_focus(self.source)
 
         self.app.push_screen(
-            GotoLineScreen(report.source.lines, self.source.line, self.source.goto), done)
+            GotoLineScreen(self.source.line_count, self.source.line, self.source.goto), done)
 
     def _context_line(self) -> int:
         """The line ``e`` opens the editor at: where the focused pane points."""

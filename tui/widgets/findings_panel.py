@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Key
+from textual.geometry import Size
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -51,6 +52,11 @@ class FindingsList(OptionList, inherit_bindings=False):
         Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
                 id="findings.copy"),
     ]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # Every option is one line (the list does not wrap). OptionList measures them
+        # all on each layout instead: a second or more for thousands of findings.
+        return self.option_count
 
     def action_copy(self) -> None:
         panel = self.panel

@@ -4,7 +4,9 @@ A read-only TextArea does the hard parts (wide characters, tabs, wrapping,
 scrolling, mouse selection). Marks are added in :meth:`get_line`, which
 TextArea documents as the place to style its lines. The text is loaded through
 :func:`~tui.text.clean_source`, which swaps unsafe characters one for one, so
-TextArea's rows and columns are exactly the report's lines and columns.
+TextArea's rows and columns are the report's lines and columns — except that a
+line longer than :data:`~tui.source_text.ROW_CHARS` continues on the next rows
+(see :mod:`tui.source_text`); its line number shows on its first row only.
 """
 
 from __future__ import annotations
@@ -12,15 +14,20 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import TextArea
+from textual.widgets.text_area import DocumentNavigator
 
-from tui.text import clean_source
+from tui.source_text import SourceText, StaticDocument, StaticWrap, prepare
 
 if TYPE_CHECKING:
     from parser.model import Report
+
+WRAP_LIMIT = 1_000_000  # characters; longer texts are not soft-wrapped (see toggle_wrap)
 
 MarkKind = Literal["error", "warning", "info", "related", "cell"]
 
@@ -62,6 +69,8 @@ class SourceView(TextArea, inherit_bindings=False):
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+        # Before TextArea's constructor, which already loads a (blank) document.
+        self._source: SourceText | None = None
         super().__init__(
             "",
             read_only=True,
@@ -83,13 +92,26 @@ class SourceView(TextArea, inherit_bindings=False):
     def report(self) -> Report | None:
         return self._report
 
-    def show(self, report: Report | None) -> None:
+    def show(self, report: Report | None, source: SourceText | None = None) -> None:
+        """Show ``report``'s text; ``source`` is its text prepared by a worker, if any."""
         if report is not None and self._report is not None and report.text == self._report.text:
             self._report = report
             return
         self._report = report
         self._marks, self._by_line = {}, {}
-        self.load_text(clean_source(report.text) if report is not None else "")
+        if report is None:
+            self._source = None
+            self.load_text("")
+            return
+        # Preparing a large text here blocks the UI; the reading worker does it first.
+        self._source = source if source is not None and source.report is report \
+            else prepare(report)
+        self.load_text(self._source.text)
+
+    @property
+    def line_count(self) -> int:
+        """Lines of the report (a cut line is one line, over several rows)."""
+        return self._source.line_count if self._source is not None else 1
 
     def set_marks(self, marks: dict[MarkKind, list[tuple[int, int]]]) -> None:
         """Replace marks of the given kinds: ``kind → [(start, end) offsets]``."""
@@ -109,9 +131,12 @@ class SourceView(TextArea, inherit_bindings=False):
 
     def goto(self, line: int, column: int = 1, *, center: bool = True) -> None:
         """Put the cursor at a 1-based line and column."""
+        row, column = line - 1, column - 1
+        if self._source is not None:
+            row, column = self._source.to_row(row, max(0, column))
         last = self.document.line_count
-        row = max(0, min(last - 1, line - 1))
-        column = max(0, min(len(self.document.get_line(row)), column - 1))
+        row = max(0, min(last - 1, row))
+        column = max(0, min(len(self.document.get_line(row)), column))
         # TextArea's own centring centres sideways too and would hide the start of a
         # short line; scroll sideways only as far as the cursor needs.
         self.move_cursor((row, column))
@@ -129,7 +154,8 @@ class SourceView(TextArea, inherit_bindings=False):
     @property
     def line(self) -> int:
         """The 1-based line of the cursor."""
-        return self.cursor_location[0] + 1
+        row = self.cursor_location[0]
+        return (self._source.to_line(row)[0] if self._source is not None else row) + 1
 
     # ------------------------------------------------------------ actions
 
@@ -142,6 +168,12 @@ class SourceView(TextArea, inherit_bindings=False):
         self.scroll_cursor_visible()
 
     def action_toggle_wrap(self) -> None:
+        if not self.soft_wrap and len(self._report.text if self._report else "") > WRAP_LIMIT:
+            # TextArea wraps every line again on each change of width (a resize, z):
+            # seconds each time for a text this long.
+            self.notify(f"Too long to wrap ({self.line_count} lines); scroll sideways "
+                        "instead.", timeout=4)
+            return
         self.soft_wrap = not self.soft_wrap
 
     def action_copy_line(self) -> None:
@@ -156,8 +188,8 @@ class SourceView(TextArea, inherit_bindings=False):
 
     def _index_marks(self) -> None:
         by_line: dict[int, list[tuple[int, int, MarkKind]]] = defaultdict(list)
-        report = self._report
-        if report is not None:
+        report, source = self._report, self._source
+        if report is not None and source is not None:
             index = report.line_index
             for kind, spans in self._marks.items():
                 for start, end in spans:
@@ -168,7 +200,8 @@ class SourceView(TextArea, inherit_bindings=False):
                         line_end = index.line_end(line + 1)
                         begin = max(start, line_start) - line_start
                         stop = max(begin + 1, min(end, line_end) - line_start)
-                        by_line[line].append((begin, stop, kind))
+                        for row, row_begin, row_stop in source.row_parts(line, begin, stop):
+                            by_line[row].append((row_begin, row_stop, kind))
         # Weaker marks first, so a chosen finding wins where it overlaps a related cell.
         order = {"cell": 0, "related": 1, "info": 2, "warning": 3, "error": 4}
         self._by_line = {line: sorted(marks, key=lambda m: order[m[2]])
@@ -176,6 +209,44 @@ class SourceView(TextArea, inherit_bindings=False):
         # The rendered-line cache keys on text and cursor only; marks are ours.
         self.notify_style_update()
         self.refresh()
+
+    def _set_document(self, text: str, language: str | None) -> None:
+        # TextArea's own builds a plain Document and wraps it twice, walking every
+        # line each time; use the ones the worker built (see tui.source_text). The
+        # rest mirrors TextArea._set_document for a text without a language.
+        source = self._source
+        if source is not None and source.text is text:
+            document, wrapped = source.document, source.wrapped
+        else:
+            document = StaticDocument(text)
+            wrapped = StaticWrap(document, tab_width=self.indent_width)
+        self._highlight_query = None
+        self.document = document
+        self.wrapped_document = wrapped
+        self.navigator = DocumentNavigator(wrapped)
+        self._build_highlight_map()
+        self.move_cursor((0, 0))
+        self._rewrap_and_refresh_virtual_size()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        source = self._source
+        if source is None or source.first_rows is None or not self.show_line_numbers:
+            return strip
+        # TextArea numbers rows; where a long line was cut, number lines instead.
+        # The gutter is the strip's first segment: "<row + 1>" right-aligned, then
+        # two spaces (blank on a soft-wrapped continuation).
+        segments = list(strip)
+        if not segments:
+            return strip
+        gutter = segments[0]
+        number = gutter.text.strip()
+        if not number.isdigit():
+            return strip
+        row = int(number) - self.line_number_start
+        label = str(source.to_line(row)[0] + 1) if source.is_first_row(row) else ""
+        segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ", gutter.style, gutter.control)
+        return Strip(segments, strip.cell_length)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
