@@ -226,7 +226,7 @@ async def test_two_thousand_files_are_listed_before_their_badges(
             picker = main.picker
             assert len(picker.files) == 2000
             shown = screen_text(app)
-            assert "0000.txt" in shown and "0030.txt" in shown
+            assert "0000.txt" in shown and "0010.txt" in shown
             assert "many/ checking" in shown and "/2000" in shown
             assert picker.state(folder / "1999.txt") is None  # its badge is still to come
             await pilot.press("G")  # the last file is there to walk to
@@ -236,10 +236,10 @@ async def test_two_thousand_files_are_listed_before_their_badges(
             gate.set()  # and now they fill in, the list staying as it is
             for _ in range(400):
                 await pilot.pause(0.05)
-                if sum(picker.state(path) is not None for path in picker.files) > 200:
+                if sum(picker.state(path) is not None for path in picker.files) > 300:
                     break
             assert picker.state(folder / "0200.txt") is not None
-            assert len(picker.files) == 2000 and "many/ checking" in screen_text(app)
+            assert len(picker.files) == 2000
     finally:
         gate.set()
     assert _tree(tmp_path) == before
