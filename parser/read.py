@@ -52,10 +52,18 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
         bom=decoded.bom,
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
-        lines=len(lines) if decoded.text else 0,
+        lines=_physical_lines(decoded.text),
         replacements=decoded.replacements,
     )
     return _parse(decoded.text, lines, source)
+
+
+def _physical_lines(text: str) -> int:
+    """Lines as an editor counts them (a long line the parser cut is still one)."""
+    if not text:
+        return 0
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 
 def _parse(text: str, lines: list[Line], source: Source) -> Report:

@@ -108,3 +108,13 @@ def test_control_heavy_bytes_are_not_a_report() -> None:
 
     with pytest.raises(ReportError):
         parse_bytes(bytes(range(32)) * 100 + b"abc", "x.txt")
+
+
+def test_source_lines_count_physical_lines() -> None:
+    from parser.positions import LineIndex
+
+    for text in ("规章 0 0 0 " * 1000, SEED_004, SEED_004.replace("\n", "\r\n"),
+                 SEED_004.replace("\n", "\r") + "\r", ""):
+        data = text.encode("utf-8") or b" "
+        report = parse_bytes(data, "x.txt")
+        assert report.source.lines == LineIndex(report.text).line_count
