@@ -11,6 +11,16 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+# Moving in any list, vi keys beside the arrows (vi order: g top, G bottom).
+LIST_MOVES: list[Binding] = [
+    Binding("up,k", "cursor_up", "Up", show=False),
+    Binding("down,j", "cursor_down", "Down", show=False),
+    Binding("g,home", "first", "First", show=False),
+    Binding("G,end", "last", "Last", show=False),
+    Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
+    Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+]
+
 
 @dataclass(frozen=True)
 class KeyHelp:

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.keys import LIST_MOVES
 from tui.messages import FileHighlighted, FileOpened
 from tui.text import badge, clean
 
@@ -33,12 +34,7 @@ class FilePicker(Tree[Path], inherit_bindings=False):
     """Folders and report files; ``enter`` opens the file under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
-        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+        *LIST_MOVES,
         Binding("left,h", "collapse", "Collapse / parent", show=False),
         Binding("right,l", "expand", "Expand / open", show=False),
         Binding("space", "toggle_node", "Toggle folder", show=False),

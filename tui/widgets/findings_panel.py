@@ -19,6 +19,7 @@ from textual.geometry import Size
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from tui.keys import LIST_MOVES
 from tui.messages import FindingChosen
 from tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 
@@ -42,12 +43,7 @@ def matches(finding: Finding, query: str) -> bool:
 
 class FindingsList(OptionList, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
-        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+        *LIST_MOVES,
         Binding("enter", "select", "Go to", id="findings.go"),
         Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
                 id="findings.copy"),
