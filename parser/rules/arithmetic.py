@@ -8,9 +8,11 @@ rather than guessed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from parser.findings import Finding
+from parser.model import Cell
 from parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
 from parser.rules.context import Context, fmt_sum
 from parser.rules.registry import report_rule
@@ -21,6 +23,20 @@ from parser.template import (
     REVIEW_FIELDS,
     REVIEW_GROUPS,
 )
+
+
+def _sum_mismatch(ctx: Context, cells: Sequence[Cell]
+                  ) -> tuple[list[Decimal], Decimal, Decimal] | None:
+    """(addends, stated total, their sum) when the last cell is not the sum of the others.
+
+    None when they agree, or when a cell cannot be read as a number (V002 says so).
+    """
+    values = ctx.values(cells)
+    if values is None:
+        return None
+    parts, stated = list(values[:-1]), values[-1]
+    summed = sum(parts, Decimal(0))
+    return None if summed == stated else (parts, stated, summed)
 
 
 @report_rule("A001", "row-total", "error",
@@ -58,13 +74,10 @@ def row_total(ctx: Context) -> Iterator[Finding]:
         applicants, total = cells[:-1], cells[-1]
         if all(is_empty(c) for c in applicants):
             continue
-        values = ctx.values(cells)
-        if values is None:
+        mismatch = _sum_mismatch(ctx, cells)
+        if mismatch is None:
             continue
-        parts, stated = values[:-1], values[-1]
-        summed = sum(parts)
-        if summed == stated:
-            continue
+        parts, stated, summed = mismatch
         row = T3_SHORT[spec.id]
         said = "总计 is blank (read as 0)" if is_blank(total) else f"总计 = {fmt(stated)}"
         message = (f"{row}: the six applicant columns add up to {fmt_sum(parts)} = "
@@ -164,14 +177,11 @@ def results_total(ctx: Context) -> Iterator[Finding]:
         parts = ctx.cells("applications", (f"{r}.{column}" for r in rows))
         if total_cell is None or parts is None:
             continue
-        values = ctx.values([*parts, total_cell])
-        if values is None:
+        mismatch = _sum_mismatch(ctx, [*parts, total_cell])
+        if mismatch is None:
             continue
-        stated = values[-1]
-        summed = sum(values[:-1])
-        if summed == stated:
-            continue
-        nonzero = [(c, v) for c, v in zip(parts, values[:-1], strict=True) if v != 0]
+        addends, stated, summed = mismatch
+        nonzero = [(c, v) for c, v in zip(parts, addends, strict=True) if v != 0]
         if nonzero:
             terms = " + ".join(f"{T3_SHORT[c.row]} {fmt(v)}" for c, v in nonzero)
             added = f"{terms} = {fmt(summed)}" if len(nonzero) > 1 else terms
@@ -181,7 +191,7 @@ def results_total(ctx: Context) -> Iterator[Finding]:
                    f"{fmt(stated)} in column {column_label(column)}")
         # A zero in a row that its own row sum (A001) vouches for cannot explain the
         # gap; listing those would bury the cells that can.
-        suspects = [c for c, v in zip(parts, values[:-1], strict=True)
+        suspects = [c for c, v in zip(parts, addends, strict=True)
                     if v != 0 or not _row_verified(ctx, c.row)]
         yield ctx.cell_finding(
             "A003", message, total_cell,
@@ -227,13 +237,10 @@ def review_total(ctx: Context) -> Iterator[Finding]:
         cells = ctx.cells("review_litigation", (f"{group}.{f}" for f in (*fields, "total")))
         if cells is None:
             continue
-        values = ctx.values(cells)
-        if values is None:
+        mismatch = _sum_mismatch(ctx, cells)
+        if mismatch is None:
             continue
-        parts, stated = values[:-1], values[-1]
-        summed = sum(parts)
-        if summed == stated:
-            continue
+        parts, stated, summed = mismatch
         message = (f"{T4_GROUPS[group]}: 维持+纠正+其他+尚未审结 = {fmt_sum(parts)} = "
                    f"{fmt(summed)}, but 总计 = {fmt(stated)}")
         yield ctx.cell_finding(
