@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -28,6 +28,9 @@ from parser.rules.registry import Rule, all_rules
 TOOL = "nianbao"
 INFORMATION_URI = "https://github.com/nianbao/nianbao"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+# JSON's string escaping, the json module's C function where there is one.
+_string: Callable[[str], str] = json.encoder.encode_basestring
 
 
 def dumps(data: object) -> str:
@@ -68,9 +71,45 @@ def _indent(text: str, spaces: int) -> str:
 
 
 def json_item(finding: Finding, sources: Sources) -> str:
-    """One finding as it appears in the JSON array (indented as ``json.dumps(indent=2)``)."""
-    return _indent(json_safe(json.dumps(finding_to_dict(finding, sources), ensure_ascii=False,
-                                        indent=2)), 2)
+    """One finding as it appears in the JSON array: ``json.dumps(indent=2)``, indented by 2.
+
+    Written field by field because ``json.dumps`` falls back to its pure-Python
+    encoder whenever ``indent`` is set, and a folder's check renders thousands of
+    findings; strings still go through the json module's C escaper.
+    """
+    item = finding_to_dict(finding, sources)
+    out = ["  {"]
+    last = len(item) - 1
+    for index, (key, value) in enumerate(item.items()):
+        comma = "," if index < last else ""
+        if key == "related":
+            out.append(f'    "related": {_related_json(value)}{comma}')
+        else:
+            out.append(f"    {_string(key)}: {_scalar(value)}{comma}")
+    out.append("  }")
+    return json_safe("\n".join(out))
+
+
+def _related_json(places: list[dict[str, Any]]) -> str:
+    if not places:
+        return "[]"
+    blocks = []
+    for place in places:
+        fields = [f"        {_string(key)}: {_scalar(value)}" for key, value in place.items()]
+        blocks.append("      {\n" + ",\n".join(fields) + "\n      }")
+    return "[\n" + ",\n".join(blocks) + "\n    ]"
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, str):
+        return _string(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def assemble_json(items: Sequence[str]) -> str:
