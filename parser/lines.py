@@ -52,10 +52,12 @@ class Line:
         return self.start + self.norm_map.to_original(norm_index)
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, whole: NormalizedText | None = None) -> list[Line]:
+    """The lines of ``text``; ``whole`` is ``normalize(text)`` when the caller has it."""
     # One pass over the whole text; almost always length-preserving, so each line's
     # normalised form is a slice and its position map the identity.
-    whole = normalize(text)
+    if whole is None:
+        whole = normalize(text)
     same_length = len(whole.text) == len(text)
     lines: list[Line] = []
     start = 0

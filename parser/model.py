@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from parser.positions import LineIndex, Position
 from parser.template import TableId, TemplateId
+
+if TYPE_CHECKING:
+    from parser.normalize import NormalizedText
 
 CellKind = Literal["number", "blank", "text"]
 
@@ -167,6 +170,19 @@ class Report(Frozen):
     @cached_property
     def line_index(self) -> LineIndex:
         return LineIndex(self.text)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """The text normalised (:mod:`parser.normalize`), for the rules that read prose."""
+        from parser.normalize import normalize
+
+        return normalize(self.text)
+
+    def share_normalized(self, normalized: NormalizedText) -> None:
+        """Keep the parser's normalisation of this very text rather than redo it."""
+        if "normalized" not in self.__dict__:
+            # Where cached_property keeps its value: the model's fields are untouched.
+            self.__dict__["normalized"] = normalized
 
     def position(self, offset: int) -> Position:
         return self.line_index.position(offset)

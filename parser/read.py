@@ -15,6 +15,7 @@ from parser.errors import ReportError
 from parser.lines import Line, split_lines
 from parser.meta import guess_year, read_meta
 from parser.model import Report, Source
+from parser.normalize import normalize
 from parser.sections import find_sections
 from parser.tables import detect_template, find_regions, read_tables
 
@@ -45,7 +46,8 @@ def read_report(path: str | Path, *, max_bytes: int | None = None) -> Report:
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
     decoded = decode(data, path)
-    lines = split_lines(decoded.text)
+    whole = normalize(decoded.text)
+    lines = split_lines(decoded.text, whole)
     source = Source(
         path=path,
         encoding=decoded.encoding,
@@ -55,7 +57,9 @@ def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
         lines=_physical_lines(decoded.text),
         replacements=decoded.replacements,
     )
-    return _parse(decoded.text, lines, source)
+    report = _parse(decoded.text, lines, source)
+    report.share_normalized(whole)
+    return report
 
 
 def _physical_lines(text: str) -> int:

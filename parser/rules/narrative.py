@@ -46,14 +46,18 @@ _ITEM_START = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str  # normalised, white space between words removed
-    offsets: tuple[int, ...]  # original offset of each character of ``text``
+    # The original offset of each character of the paragraph, shared by its sentences
+    # (copying it per sentence cost more than all the rest of the splitting);
+    # ``text`` starts at ``offsets[base]``.
+    offsets: list[int]
+    base: int
     section: int  # 0: before section 一
     paragraph: int
     previous: str = ""  # the sentence before, in the same paragraph
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of ``text[start:end]``."""
-        return self.offsets[start], self.offsets[max(start, end - 1)] + 1
+        return self.offsets[self.base + start], self.offsets[self.base + max(start, end - 1)] + 1
 
 
 _TOKEN = re.compile(r"\S+")
@@ -94,7 +98,7 @@ def sentences(report: Report) -> list[Sentence]:
     skip = table_lines(report)
     index = report.line_index
     text = report.text
-    whole = normalize(text)
+    whole = report.normalized
     # Almost always one character for one: slices of the whole are the lines.
     same = len(whole.text) == len(text)
     out: list[Sentence] = []
@@ -147,8 +151,7 @@ def _split(chunk: _Chunk, section: int, paragraph: int, out: list[Sentence]) -> 
         stop = match.end()
         sentence = text[begin:stop]
         if sentence:
-            out.append(Sentence(sentence, tuple(chunk.offsets[begin:stop]), section, paragraph,
-                                previous))
+            out.append(Sentence(sentence, chunk.offsets, begin, section, paragraph, previous))
             previous = sentence
         begin = stop
 
