@@ -8,6 +8,7 @@ seven columns are assigned only when the count of cells leaves no doubt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from parser.columns import ColumnModel
 from parser.fields import Field, PhysicalRow, physical_rows
@@ -156,8 +157,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             fitted = _by_column(cand, *columns) or fitted
         assigned = len(fitted) == expected
         if assigned:
-            for column, f in zip(APPLICATION_COLUMN_IDS, fitted, strict=True):
-                cells[f"{spec.id}.{column}"] = cell_data(table, f"{spec.id}.{column}", f)
+            for cell_id, f in zip(_cell_ids(spec.id), fitted, strict=True):
+                cells[cell_id] = cell_data(table, cell_id, f)
         infos.append(dict(
             table=table, id=spec.id, label=label_text,
             label_start=cand.labels[0].start if cand.labels else None,
@@ -171,9 +172,14 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         ))
     order = {spec.id: i for i, spec in enumerate(specs)}
     infos.sort(key=lambda info: order[info["id"]])
-    ordered = {f"{spec.id}.{c}": cells[f"{spec.id}.{c}"] for spec in specs
-               for c in APPLICATION_COLUMN_IDS if f"{spec.id}.{c}" in cells}
+    ordered = {cell_id: cells[cell_id] for spec in specs
+               for cell_id in _cell_ids(spec.id) if cell_id in cells}
     return build_table(table, region, ordered, infos, strays)
+
+
+@cache
+def _cell_ids(row_id: str) -> tuple[str, ...]:
+    return tuple(f"{row_id}.{column}" for column in APPLICATION_COLUMN_IDS)
 
 
 def _header_grid(row: PhysicalRow, grid: int | None) -> int | None:

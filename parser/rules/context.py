@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -176,6 +176,17 @@ def _view_cell_refs() -> tuple[str, ...]:
 # The cells the Y rules compare: table 3's carried rows, table 2's Y002/Y003 fields.
 VIEW_CELLS = _view_cell_refs()
 _VIEW_INDEX = {ref: i for i, ref in enumerate(VIEW_CELLS)}
+_VIEW_PARTS: tuple[tuple[TableId, str], ...] = tuple(
+    (ref.partition(":")[0], ref.partition(":")[2]) for ref in VIEW_CELLS)  # type: ignore[misc]
+
+
+def _view_cells(report: Report) -> Iterator[Cell]:
+    """The report's cells among :data:`VIEW_CELLS`, looked up rather than searched for."""
+    for table_id, cell_id in _VIEW_PARTS:
+        table = report.tables.get(table_id)
+        cell = table.cells.get(cell_id) if table is not None else None
+        if cell is not None:
+            yield cell
 _ABSENT = -1
 
 
@@ -253,8 +264,7 @@ def year_view(report: Report, ctx: Context | None = None) -> YearView:
     """The Y rules' view of ``report`` (pass the checker's context to reuse its work)."""
     from parser.rules.narrative import ctx_sentences
 
-    cells = CellFacts.of(cell for table in report.tables.values()
-                         for cell in table.cells.values())
+    cells = CellFacts.of(_view_cells(report))
     first = report.sections[0].start if report.sections else 0
     sentences = ctx_sentences(ctx if ctx is not None else Context(report))
     return YearView(

@@ -65,8 +65,15 @@ class Rule:
     @property
     def help(self) -> str:
         """The first paragraph of "How to fix", on one line."""
-        text = self.section("How to fix").split("\n\n", 1)[0]
-        return " ".join(text.split())
+        # Every finding carries it: read out of the explanation once per rule.
+        cached = _HELP.get(self.code)
+        if cached is None:
+            text = self.section("How to fix").split("\n\n", 1)[0]
+            cached = _HELP[self.code] = " ".join(text.split())
+        return cached
+
+
+_HELP: dict[str, str] = {}
 
 
 _RULES: dict[str, Rule] = {}
