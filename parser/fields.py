@@ -69,10 +69,9 @@ class PhysicalRow:
 
     def split(self) -> tuple[list[Field], list[Field]]:
         """(labels, values): values are the fields after the last label."""
-        last_label = -1
-        for index, f in enumerate(self.fields):
-            if not f.is_value:
-                last_label = index
+        last_label = len(self.fields) - 1
+        while last_label >= 0 and self.fields[last_label].is_value:
+            last_label -= 1
         labels = [f for f in self.fields[: last_label + 1] if not f.blank]
         return labels, self.fields[last_label + 1:]
 

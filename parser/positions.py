@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Only these break lines: str.splitlines would also split on \x0b, \x1c, U+2028 …,
@@ -53,6 +54,12 @@ class LineIndex:
     def line_of(self, offset: int) -> int:
         """The 0-based line holding ``offset``."""
         return max(0, bisect_right(self._starts, max(0, offset)) - 1)
+
+    def lines_of(self, offsets: Iterable[int]) -> set[int]:
+        """The 1-based lines holding any of ``offsets``."""
+        starts = self._starts
+        # bisect_right gives the 0-based line plus one: the 1-based line.
+        return {bisect_right(starts, offset) if offset > 0 else 1 for offset in offsets}
 
     def position(self, offset: int) -> Position:
         offset = min(max(0, offset), len(self._text))

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from parser.decode import decode
 from parser.export import report_to_dict
@@ -73,3 +74,11 @@ def test_any_generated_report_points_right(report: GeneratedReport) -> None:
     """The same property on reports hypothesis draws, beyond the fixed corpus."""
     export = report_to_dict(parse_bytes(report.data, report.name))
     assert _misplaced(report.data, export) == []
+
+
+@given(st.text(alphabet="ab\r\n一", max_size=60), st.lists(st.integers(-3, 70), max_size=20))
+def test_lines_of_agrees_with_line_of(text: str, offsets: list[int]) -> None:
+    from parser.positions import LineIndex
+
+    index = LineIndex(text)
+    assert index.lines_of(offsets) == {index.line_of(o) + 1 for o in offsets}

@@ -303,16 +303,15 @@ def table_lines(report: Report) -> set[int]:
     narrative rules never read a table as prose.
     """
     index = report.line_index
-    lines: set[int] = set()
+    offsets: list[int] = []
     for table in report.tables.values():
-        for cell in table.cells.values():
-            lines.add(index.line_of(cell.start) + 1)
+        offsets.extend(cell.start for cell in table.cells.values())
         for row in table.rows:
-            lines.add(index.line_of(row.start) + 1)
+            offsets.append(row.start)
             if row.label_start is not None:
-                lines.add(index.line_of(row.label_start) + 1)
-        for stray in table.stray_rows:
-            lines.add(index.line_of(stray.start) + 1)
+                offsets.append(row.label_start)
+        offsets.extend(stray.start for stray in table.stray_rows)
+    lines = index.lines_of(offsets)
     text = report.text
     if "\t" not in text and "|" not in text:
         return lines
