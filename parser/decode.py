@@ -9,6 +9,7 @@ GB18030 text full of Kangxi radicals.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from parser.errors import ReportError
@@ -32,36 +33,29 @@ class Decoded:
     replacements: int
 
 
+# What a Chinese report is made of: ASCII text, CJK ideographs and punctuation,
+# full-width forms, Kangxi radicals, general punctuation, Latin-1, circled numbers.
+_IMPLAUSIBLE = re.compile(
+    "[^\t\r\n\x20-\x7e\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2e80-\u2fdf"
+    "\u2000-\u206f\u00a0-\u00ff\u3400-\u4dbf\u2460-\u24ff\uf900-\ufaff]")
+# Control bytes that text files do not hold (tab, line feed, form feed, CR and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+
+
 def _plausible(text: str) -> float:
     """Share of characters a Chinese report is made of; random bytes score low."""
     sample = text[:_SAMPLE]
     if not sample:
         return 1.0
-    good = 0
-    for ch in sample:
-        cp = ord(ch)
-        if (
-            0x20 <= cp < 0x7F
-            or ch in "\t\r\n"
-            or 0x4E00 <= cp <= 0x9FFF
-            or 0x3000 <= cp <= 0x303F
-            or 0xFF00 <= cp <= 0xFFEF
-            or 0x2E80 <= cp <= 0x2FDF
-            or 0x2000 <= cp <= 0x206F
-            or 0xA0 <= cp <= 0xFF
-            or 0x3400 <= cp <= 0x4DBF
-            or 0x2460 <= cp <= 0x24FF
-            or 0xF900 <= cp <= 0xFAFF
-        ):
-            good += 1
-    return good / len(sample)
+    bad = sum(1 for _ in _IMPLAUSIBLE.finditer(sample))
+    return (len(sample) - bad) / len(sample)
 
 
 def _looks_binary(data: bytes) -> bool:
     sample = data[:_SAMPLE]
     if not sample:
         return False
-    controls = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0C, 0x0D, 0x1B))
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return controls / len(sample) > 0.02
 
 
