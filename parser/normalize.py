@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from parser.radicals import RADICALS_SUPPLEMENT
@@ -73,6 +74,28 @@ def _build_tables() -> tuple[dict[int, str], dict[str, str]]:
 
 
 _ONE_TO_ONE, _MULTI = _build_tables()
+
+
+def _char_class(codepoints: Iterable[int]) -> str:
+    """A regex character class of ``codepoints``, as ranges."""
+    runs: list[list[int]] = []
+    for cp in sorted(codepoints):
+        if runs and runs[-1][1] == cp - 1:
+            runs[-1][1] = cp
+        else:
+            runs.append([cp, cp])
+    return "[" + "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
+                         for lo, hi in runs) + "]"
+
+
+# str.translate looks every character up in the table, one Python int at a time;
+# a regex finds the few that change (a report's full-width punctuation) in C.
+_CHANGED_RE = re.compile(_char_class(_ONE_TO_ONE))
+_REPLACEMENT = {chr(cp): repl for cp, repl in _ONE_TO_ONE.items()}
+
+
+def _replace(match: re.Match[str]) -> str:
+    return _REPLACEMENT[match.group()]
 _MULTI_RE = re.compile("[" + re.escape("".join(_MULTI)) + "]") if _MULTI else None
 
 
@@ -98,7 +121,7 @@ class NormalizedText:
 
 def normalize(original: str) -> NormalizedText:
     """NFKC, radicals and spaces normalised; see the module docstring."""
-    text = original.translate(_ONE_TO_ONE)
+    text = _CHANGED_RE.sub(_replace, original)
     if _MULTI_RE is None or _MULTI_RE.search(text) is None:
         return NormalizedText(text)
     parts: list[str] = []

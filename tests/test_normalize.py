@@ -5,6 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parser import normalize as normalize_module
 from parser.normalize import match_key, normalize
 from parser.positions import LineIndex
 from parser.radicals import RADICALS_SUPPLEMENT
@@ -55,3 +56,11 @@ def test_line_index_counts_cr_crlf_and_lf() -> None:
     assert str(index.position(6)) == "3:1"
     assert index.line_text(4) == "e\x0bf\u2028g"  # only CR and LF end lines
     assert index.offset(4, 3) == 10
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8")) | st.text(
+    alphabet=st.sampled_from([chr(cp) for cp in sorted(normalize_module._ONE_TO_ONE)] + list("年报a1 ，"))))
+def test_changed_characters_replaced_as_the_table_says(text: str) -> None:
+    # The regex that finds changed characters must agree with the table it was built from.
+    replaced = normalize_module._CHANGED_RE.sub(normalize_module._replace, text)
+    assert replaced == text.translate(normalize_module._ONE_TO_ONE)
