@@ -36,10 +36,12 @@ Regions = dict[TableId, "Region | None"]
 
 def find_regions(lines: list[Line], layout: Layout) -> Regions:
     """Where each table's rows are: its section, or the text around its own words."""
-    return {table: _region(table, lines, layout) for table in _SECTION_OF}
+    whole_key: list[str] = []  # made only if a table needs its words looked for
+    return {table: _region(table, lines, layout, whole_key) for table in _SECTION_OF}
 
 
-def _region(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
+def _region(table: TableId, lines: list[Line], layout: Layout,
+            whole_key: list[str]) -> Region | None:
     number = _SECTION_OF[table]
     for section in layout.sections:
         if section.number == number:
@@ -53,6 +55,12 @@ def _region(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
                 return Region(section.heading_end, section.end, body)
     # No usable section: look for the table's own words, up to the next heading.
     anchors = _ANCHORS[table]
+    if not whole_key:
+        whole_key.append(key_of_normalized("".join(ln.text for ln in lines)))
+    # A word no line holds is not in all of them joined either: skip the line-by-line
+    # search, which is what a huge text without the table would cost.
+    if not any(anchor in whole_key[0] for anchor in anchors):
+        return None
     for index, line in enumerate(lines):
         key = key_of_normalized(line.text)
         if any(anchor in key for anchor in anchors):

@@ -16,6 +16,7 @@ applications) is accepted when either matches.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,13 +44,38 @@ _SOFT_LINE = 20  # a shorter line without final punctuation is a heading or a li
 _ITEM_START = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")
 
 
+class _Runs:
+    """Where each character of a paragraph's text came from, as runs of consecutive offsets.
+
+    Run ``k`` starts at text index ``texts[k]`` and original offset ``origins[k]``
+    and goes on one for one up to the next run: one run per word, not one entry
+    per character, so a paragraph of megabytes stays cheap.
+    """
+
+    __slots__ = ("origins", "texts")
+
+    def __init__(self) -> None:
+        self.texts: list[int] = []
+        self.origins: list[int] = []
+
+    def add(self, text_index: int, origin: int) -> None:
+        texts = self.texts
+        if texts and origin - self.origins[-1] == text_index - texts[-1]:
+            return  # continues the last run
+        texts.append(text_index)
+        self.origins.append(origin)
+
+    def origin(self, text_index: int) -> int:
+        run = bisect_right(self.texts, text_index) - 1
+        return self.origins[run] + text_index - self.texts[run]
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     text: str  # normalised, white space between words removed
-    # The original offset of each character of the paragraph, shared by its sentences
-    # (copying it per sentence cost more than all the rest of the splitting);
-    # ``text`` starts at ``offsets[base]``.
-    offsets: list[int]
+    # The paragraph's offset map, shared by its sentences; ``text`` starts at
+    # index ``base`` of the paragraph.
+    runs: _Runs
     base: int
     section: int  # 0: before section 一
     paragraph: int
@@ -57,7 +83,8 @@ class Sentence:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of ``text[start:end]``."""
-        return self.offsets[self.base + start], self.offsets[self.base + max(start, end - 1)] + 1
+        return (self.runs.origin(self.base + start),
+                self.runs.origin(self.base + max(start, end - 1)) + 1)
 
 
 _TOKEN = re.compile(r"\S+")
@@ -70,27 +97,30 @@ def _ascii_alnum(ch: str) -> bool:
 @dataclass(slots=True)
 class _Chunk:
     parts: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
+    runs: _Runs = field(default_factory=_Runs)
+    length: int = 0  # characters in ``parts``
     last: str = ""  # the last character added
 
     def add_line(self, norm: str, base: int, to_original: Callable[[int], int] | None) -> None:
         """Add a normalised line, white space removed (kept between two ASCII words)."""
+        parts, runs = self.parts, self.runs
+        length = self.length
         for match in _TOKEN.finditer(norm):
             token = match.group()
             begin = match.start()
             if self.last and _ascii_alnum(self.last) and _ascii_alnum(token[0]):
-                self.parts.append(" ")
-                self.offsets.append(self._offset(base, begin, to_original) - 1)
-            self.parts.append(token)
+                parts.append(" ")
+                runs.add(length, base + (begin if to_original is None else to_original(begin)) - 1)
+                length += 1
+            parts.append(token)
             if to_original is None:
-                self.offsets.extend(range(base + begin, base + match.end()))
+                runs.add(length, base + begin)
             else:
-                self.offsets.extend(base + to_original(i) for i in range(begin, match.end()))
+                for i in range(len(token)):
+                    runs.add(length + i, base + to_original(begin + i))
+            length += len(token)
             self.last = token[-1]
-
-    @staticmethod
-    def _offset(base: int, index: int, to_original: Callable[[int], int] | None) -> int:
-        return base + (index if to_original is None else to_original(index))
+        self.length = length
 
 
 def sentences(report: Report) -> list[Sentence]:
@@ -151,7 +181,7 @@ def _split(chunk: _Chunk, section: int, paragraph: int, out: list[Sentence]) -> 
         stop = match.end()
         sentence = text[begin:stop]
         if sentence:
-            out.append(Sentence(sentence, chunk.offsets, begin, section, paragraph, previous))
+            out.append(Sentence(sentence, chunk.runs, begin, section, paragraph, previous))
             previous = sentence
         begin = stop
 
