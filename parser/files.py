@@ -51,8 +51,10 @@ def collect(paths: list[str] | list[Path]) -> Collected:
 
 
 def _walk(root: Path, out: Collected) -> list[Path]:
-    found: list[Path] = []
-    stack = [root]
+    # Plain strings until the end: pathlib objects for every entry of a folder of
+    # thousands cost more than the listing itself.
+    found: list[str] = []
+    stack = [str(root)]
     while stack:
         folder = stack.pop()
         try:
@@ -60,19 +62,27 @@ def _walk(root: Path, out: Collected) -> list[Path]:
         except OSError as error:
             out.errors.append(f"{folder}: cannot list the folder ({error.strerror or error})")
             continue
-        subfolders: list[Path] = []
+        subfolders: list[str] = []
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    subfolders.append(Path(entry.path))
+                    subfolders.append(entry.path)
                 elif entry.is_file(follow_symlinks=True):
-                    if Path(entry.name).suffix.lower() in REPORT_SUFFIXES:
-                        found.append(Path(entry.path))
-                elif entry.is_symlink() and Path(entry.name).suffix.lower() in REPORT_SUFFIXES:
+                    if _is_report_name(entry.name):
+                        found.append(entry.path)
+                elif entry.is_symlink() and _is_report_name(entry.name):
                     out.errors.append(f"{entry.path}: a dangling symbolic link")
             except OSError as error:
                 out.errors.append(f"{entry.path}: {error.strerror or error}")
         stack.extend(reversed(subfolders))
-    return sorted(found, key=lambda p: p.as_posix())
+    return [Path(path) for path in sorted(found, key=_posix)]
+
+
+def _is_report_name(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in REPORT_SUFFIXES
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
