@@ -7,6 +7,7 @@ for pydantic; the first worker pays for it while the screen is being drawn.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -135,12 +136,28 @@ def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...
     return tuple(sorted(findings, key=lambda f: f.sort_key))
 
 
+_frozen = False
+
+
 def load(path: Path, *, view: bool = True) -> Loaded:
     """Read and check ``path``. Never raises: every failure becomes a shown error.
 
     ``view``: also what the cross-year rules need (:func:`view_of`), cheaper here
     than later; a file opened alone does without (seconds on a 5 MB line).
     """
+    global _frozen
+    loaded = _load(path, view)
+    if not _frozen:
+        # The first read imported the parser and its rules (pydantic models, compiled
+        # patterns), which stay for good: keep the cycle collector from walking them
+        # again while the report is drawn. Objects of the report that go are still
+        # freed by their reference counts.
+        _frozen = True
+        gc.freeze()
+    return loaded
+
+
+def _load(path: Path, view: bool) -> Loaded:
     from parser.errors import ReportError
     from parser.read import read_report
 
