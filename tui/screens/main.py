@@ -23,7 +23,6 @@ from textual.events import DescendantFocus
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui import loader, source_text
@@ -45,6 +44,7 @@ from tui.messages import (
 from tui.text import clean
 from tui.widgets.file_picker import FilePicker
 from tui.widgets.findings_panel import FindingsList, FindingsPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.section_nav import SECTION_TABLES, SectionNav
 from tui.widgets.source_view import MarkKind, SourceView
 from tui.widgets.status_line import StatusLine
@@ -141,7 +141,7 @@ class MainScreen(Screen[None]):
                 yield FindingsPanel(id="findings")
                 yield SourceView(id="source")
         yield StatusLine(id="status")
-        yield Footer(id="footer", compact=True)
+        yield KeyFooter(id="footer", compact=True)
 
     def on_mount(self) -> None:
         self.query_one(FilePicker).border_title = Text("Files")
