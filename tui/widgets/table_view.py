@@ -213,6 +213,10 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
             place = self._grid.locate(previous) if (previous and same_table) else None
             self._cursor = place or self._first_cell()
         self._invalidate()
+        if self.scrollable_content_region.width:
+            # Built now, not when first drawn: the pane's height follows the table's
+            # and, learnt in the middle of a frame, took more frames to settle.
+            self._ensure_built()
         if self._grid is not None and not same_table:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -437,7 +441,11 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
                 lines = [(self._label(row.label, row.depth, style), self._cells(index, shown))]
             self._body.extend(lines)
             self._line_row.extend([index] * len(lines))
-        self._set_virtual(label_width + body_width)
+        # The narrowest the table can be drawn, not its width here: the row labels
+        # take what room is left, so a vertical scrollbar coming or going changes
+        # no size (and lays out no frame again); scrolling sideways starts where
+        # the labels cannot shrink any more, as before.
+        self._set_virtual(min(12, label_natural) + body_width)
 
     def _set_virtual(self, width: int) -> None:
         size = Size(width, len(self._header) + len(self._body))
