@@ -50,7 +50,18 @@ class NianbaoApp(App[None]):
         self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
 
     def get_default_screen(self) -> Screen[None]:
-        return MainScreen(self.path, poll_interval=self.poll_interval)
+        screen = MainScreen(self.path, poll_interval=self.poll_interval)
+        # The breakpoint classes of the size known already, as Textual would pick
+        # them: its first resize then finds them set, instead of styling every
+        # widget a second time just after the first.
+        width, height = self.size
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS),
+                                  (height, self.VERTICAL_BREAKPOINTS)):
+            chosen = next((name for threshold, name in sorted(breakpoints, reverse=True)
+                           if size >= threshold), None)
+            for _, name in breakpoints:
+                screen.set_class(name == chosen, name, update=False)
+        return screen
 
     def on_mount(self) -> None:
         choice = self._theme_choice
