@@ -332,14 +332,16 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
 
     # ------------------------------------------------------------ events
 
+    # The lines are built for a width and a focus (see _ensure_built), so these
+    # only redraw: a pane that grows taller or gains the focus is not built again.
     def on_resize(self, event: Resize) -> None:
-        self._invalidate()
+        self.refresh()
 
     def on_focus(self) -> None:
-        self._invalidate()
+        self.refresh()
 
     def on_blur(self) -> None:
-        self._invalidate()
+        self.refresh()
 
     def on_click(self, event: Click) -> None:
         offset = event.get_content_offset(self)
