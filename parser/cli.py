@@ -42,8 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     tui = sub.add_parser("tui", help="open the TUI on a file or a folder (the default command)")
     tui.add_argument("path", nargs="?", default=".", help="a report or a folder of reports")
+    _add_jobs(tui, "worker processes for a big folder's badges (default: all cores)")
 
-    sub.add_parser("demo", help="open the TUI on the sample reports shipped with nianbao")
+    demo = sub.add_parser("demo", help="open the TUI on the sample reports shipped with nianbao")
+    _add_jobs(demo, "worker processes for the badges (default: all cores)")
 
     check = sub.add_parser("check", help="validate reports and print the findings")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursed)")
@@ -78,9 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_jobs(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N", help=text)
+
+
 def _add_batch_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
-                        help="worker processes for many files (default: all cores)")
+    _add_jobs(parser, "worker processes for many files (default: all cores)")
     parser.add_argument("--max-size", type=int, default=None, metavar="MB",
                         help="skip files larger than this many megabytes (default 64)")
 

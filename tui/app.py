@@ -43,14 +43,15 @@ class NianbaoApp(App[None]):
     ]
 
     def __init__(self, path: Path | str, *, poll_interval: float = 0.5,
-                 theme: str | None = None) -> None:
+                 theme: str | None = None, jobs: int = 0) -> None:
         super().__init__()
         self.path = Path(path)
         self.poll_interval = poll_interval
+        self.jobs = jobs
         self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
 
     def get_default_screen(self) -> Screen[None]:
-        screen = MainScreen(self.path, poll_interval=self.poll_interval)
+        screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs)
         # The breakpoint classes of the size known already, as Textual would pick
         # them: its first resize then finds them set, instead of styling every
         # widget a second time just after the first.

@@ -27,5 +27,5 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     from tui.app import NianbaoApp
 
-    NianbaoApp(path).run()
+    NianbaoApp(path, jobs=args.jobs).run()
     return EXIT_OK

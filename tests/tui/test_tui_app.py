@@ -436,7 +436,7 @@ async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
         return real_load(path, **options)
 
     monkeypatch.setattr(loader, "load", slow_load)
-    app = NianbaoApp(folder)
+    app = NianbaoApp(folder, jobs=1)  # read in the thread, where the gate is
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):
             await pilot.pause(0.02)
@@ -536,3 +536,52 @@ async def test_findings_across_reports_reach_badges_and_the_open_file(
                 break
         assert y001 in main.current.findings
         assert main.picker.state(later).counts.warnings == warnings
+
+
+async def test_a_big_folder_gets_its_badges_from_worker_processes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from tui import pool
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    names = (*SEEDS, "005")
+    for index in range(pool.POOL_MIN_FILES + 2):
+        source = sample(names[index % len(names)])
+        (folder / f"{index:03d}_{source.name}").write_bytes(source.read_bytes())
+    (folder / "zz_broken.txt").write_bytes(bytes(range(256)) * 40)
+    started: list[int] = []
+    real_init = pool.BadgePool.__init__
+
+    def spy_init(self: pool.BadgePool, workers: int) -> None:
+        started.append(workers)
+        real_init(self, workers)
+
+    monkeypatch.setattr(pool.BadgePool, "__init__", spy_init)
+    app = NianbaoApp(folder, jobs=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        picker = app.main.picker
+        assert started == [2]
+        assert len(picker.files) == pool.POOL_MIN_FILES + 3
+        expected_by_seed: dict[str, str] = {}
+        for path in picker.files:
+            if path.name == "zz_broken.txt":
+                assert label_of(picker, path).split()[0] == "✗"
+                continue
+            seed = path.name.split("_", 1)[1]
+            if seed not in expected_by_seed:
+                findings = check_report(read_report(path))
+                errors = sum(f.severity == "error" for f in findings)
+                warnings = sum(f.severity == "warning" for f in findings)
+                expected_by_seed[seed] = badge(errors, warnings).plain.strip()
+            assert expected_by_seed[seed] in label_of(picker, path), path.name
+        assert "checking" not in screen_text(app)
+
+
+def test_small_folders_and_one_job_are_read_in_the_thread():
+    from tui.pool import POOL_MIN_FILES, pool_size
+
+    assert pool_size(0, POOL_MIN_FILES - 1) == 0
+    assert pool_size(1, 10_000) == 0
+    assert pool_size(2, POOL_MIN_FILES) == 2
+    assert pool_size(8, POOL_MIN_FILES) == 8

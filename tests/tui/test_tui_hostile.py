@@ -215,7 +215,8 @@ async def test_two_thousand_files_are_listed_before_their_badges(
         return real_load(path, **options)
 
     monkeypatch.setattr(loader, "load", gated_load)
-    app = NianbaoApp(folder, poll_interval=60)
+    # Read in the app's thread (jobs=1): worker processes would not see the gate.
+    app = NianbaoApp(folder, poll_interval=60, jobs=1)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(200):

@@ -105,9 +105,10 @@ class MainScreen(Screen[None]):
         Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
     ]
 
-    def __init__(self, target: Path, *, poll_interval: float = 0.5) -> None:
+    def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0) -> None:
         super().__init__()
         self.target = target
+        self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
         self.root = target if target.is_dir() else target.parent
         self.poll_interval = poll_interval
         self.current: Loaded | None = None
@@ -216,25 +217,45 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
     def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
+        from tui.pool import BadgePool, pool_size
+
         worker = get_current_worker()
+        fresh: dict[Path, Loaded] = {}
+        for path in files:
+            cached = known.get(path)
+            if cached is not None and cached.signature == signature(path):
+                fresh[path] = cached
+        to_read = [path for path in files if path not in fresh]
+        workers = pool_size(self.jobs, len(to_read))
+        pool = BadgePool(workers) if workers else None
+        results = pool.load_all(to_read) if pool is not None else None
         # Only each report's small cross-year view is kept here: holding every
         # report until the end took gigabytes for a folder of ten thousand.
         views: list[YearView] = []
-        for done, path in enumerate(files, 1):
-            if worker.is_cancelled:
-                return
-            cached = known.pop(path, None)
-            loaded = cached if cached is not None and cached.signature == signature(path) \
-                else loader.load(path)
-            view = loaded.view
-            if view is None and loaded.report is not None:  # read when opened
-                try:
-                    view = loader.view_of(loaded.report)
-                except Exception:  # cross-report rules are extra; never fatal
-                    view = None
-            if view is not None:
-                views.append(view)
-            self.post_message(BadgeComputed(loaded, done, len(files)))
+        try:
+            for done, path in enumerate(files, 1):
+                if worker.is_cancelled:
+                    return
+                loaded = fresh.get(path)
+                if loaded is None and results is not None:
+                    try:
+                        loaded = next(results)
+                    except Exception:  # a worker process died: read the rest here
+                        results = None
+                if loaded is None:
+                    loaded = loader.load(path)
+                view = loaded.view
+                if view is None and loaded.report is not None:  # read when opened
+                    try:
+                        view = loader.view_of(loaded.report)
+                    except Exception:  # cross-report rules are extra; never fatal
+                        view = None
+                if view is not None:
+                    views.append(view)
+                self.post_message(BadgeComputed(loaded, done, len(files)))
+        finally:
+            if pool is not None:
+                pool.close()
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:

@@ -1,0 +1,86 @@
+"""Badges for a big folder on every core: its reports read and checked in worker processes.
+
+The badge worker (a thread of the app) hands the files to a process pool and
+posts each result as it comes back, in the folder's order. The pool's processes
+are started afresh (forkserver or spawn), never forked from the app: a fork
+would copy the app's threads' locks in whatever state they were in. A folder
+too small to repay starting them is read in the thread, as before.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from tui import loader
+
+# Below this many files to read, starting processes (each imports the parser) costs
+# more than it saves.
+POOL_MIN_FILES = 48
+
+
+def cores() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def pool_size(jobs: int, files: int) -> int:
+    """Worker processes for ``files`` reports to read (0: read them in the thread)."""
+    wanted = jobs if jobs > 0 else cores()
+    if wanted < 2 or files < POOL_MIN_FILES:
+        return 0
+    return min(wanted, files)
+
+
+class BadgePool:
+    """A process pool that reads reports with :func:`tui.loader.load`."""
+
+    def __init__(self, workers: int) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods
+                                              else "spawn")
+        if context.get_start_method() == "forkserver":
+            # The server imports the parser once and every worker is forked from it
+            # ready to read; and it does not import the app's own __main__.
+            context.set_forkserver_preload(["tui.loader", "parser.read", "parser.checker"])
+        _start_helpers(context.get_start_method())
+        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+    def load_all(self, paths: list[Path]) -> Iterator[loader.Loaded]:
+        """Each path's result, in the order of ``paths``.
+
+        Raises :class:`concurrent.futures.process.BrokenProcessPool` if a worker
+        dies (killed, out of memory); the caller reads the rest itself.
+        """
+        # Small chunks: the first badges come quickly, and a cancel wastes little.
+        return self._executor.map(loader.load, paths, chunksize=2)
+
+    def close(self) -> None:
+        """Stop: queued files are dropped; the workers exit after their current one."""
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _start_helpers(method: str) -> None:
+    """Start multiprocessing's helper processes with the real standard error.
+
+    They are handed ``sys.stderr``'s file descriptor, and while the app runs
+    ``sys.stderr`` is Textual's stand-in, which has none (``bad value(s) in
+    fds_to_keep``). Swapped back for the moment it takes to start them; nothing
+    else writes to standard error meanwhile.
+    """
+    from multiprocessing import forkserver, resource_tracker
+
+    saved = sys.stderr
+    try:
+        if sys.__stderr__ is not None:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+        if method == "forkserver":
+            forkserver.ensure_running()
+    finally:
+        sys.stderr = saved
