@@ -585,3 +585,30 @@ def test_small_folders_and_one_job_are_read_in_the_thread():
     assert pool_size(1, 10_000) == 0
     assert pool_size(2, POOL_MIN_FILES) == 2
     assert pool_size(8, POOL_MIN_FILES) == 8
+
+
+async def test_badges_still_come_when_no_worker_process_can_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from tui import pool
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    data = sample("004").read_bytes()
+    # One more than the pool's minimum: the first file is read on its own, when opened.
+    for index in range(pool.POOL_MIN_FILES + 1):
+        (folder / f"{index:03d}.txt").write_bytes(data)
+    tried: list[int] = []
+
+    def refuse(self: pool.BadgePool, workers: int) -> None:
+        tried.append(workers)
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(pool.BadgePool, "__init__", refuse)
+    app = NianbaoApp(folder, jobs=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        picker = app.main.picker
+        assert tried == [2]
+        assert all(picker.state(path) is not None for path in picker.files)
+        assert "Internal error" not in screen_text(app)
+        assert not [n for n in app._notifications if "Internal error" in n.message]

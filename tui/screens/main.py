@@ -227,8 +227,16 @@ class MainScreen(Screen[None]):
                 fresh[path] = cached
         to_read = [path for path in files if path not in fresh]
         workers = pool_size(self.jobs, len(to_read))
-        pool = BadgePool(workers) if workers else None
-        results = pool.load_all(to_read) if pool is not None else None
+        pool: BadgePool | None = None
+        results = None
+        if workers:
+            try:
+                pool = BadgePool(workers)
+                results = pool.load_all(to_read)
+            except Exception:  # no processes here (no /dev/shm, a sandbox): read in the thread
+                if pool is not None:
+                    pool.close()
+                pool = results = None
         # Only each report's small cross-year view is kept here: holding every
         # report until the end took gigabytes for a folder of ten thousand.
         views: list[YearView] = []
