@@ -84,8 +84,8 @@ def _char_class(codepoints: Iterable[int]) -> str:
             runs[-1][1] = cp
         else:
             runs.append([cp, cp])
-    return "[" + "".join(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}"
-                         for lo, hi in runs) + "]"
+    return "[" + "".join(re.escape(chr(lo)) if lo == hi
+                         else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in runs) + "]"
 
 
 # str.translate looks every character up in the table, one Python int at a time;
@@ -94,9 +94,11 @@ _CHANGED_RE = re.compile(_char_class(_ONE_TO_ONE))
 _REPLACEMENT = {chr(cp): repl for cp, repl in _ONE_TO_ONE.items()}
 
 
+_MULTI_RE = re.compile(_char_class(ord(ch) for ch in _MULTI)) if _MULTI else None
+
+
 def _replace(match: re.Match[str]) -> str:
     return _REPLACEMENT[match.group()]
-_MULTI_RE = re.compile("[" + re.escape("".join(_MULTI)) + "]") if _MULTI else None
 
 
 @dataclass(frozen=True, slots=True)

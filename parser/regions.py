@@ -36,12 +36,19 @@ Regions = dict[TableId, "Region | None"]
 
 def find_regions(lines: list[Line], layout: Layout) -> Regions:
     """Where each table's rows are: its section, or the text around its own words."""
-    whole_key: list[str] = []  # made only if a table needs its words looked for
-    return {table: _region(table, lines, layout, whole_key) for table in _SECTION_OF}
+    regions: Regions = {table: _in_section(table, lines, layout) for table in _SECTION_OF}
+    missing = [table for table, region in regions.items() if region is None]
+    if missing:
+        # A word no line holds is not in all of them joined either: one look at the
+        # whole text spares the line-by-line search that a huge text would cost.
+        whole_key = key_of_normalized("".join(ln.text for ln in lines))
+        for table in missing:
+            if any(anchor in whole_key for anchor in _ANCHORS[table]):
+                regions[table] = _around_anchor(table, lines, layout)
+    return regions
 
 
-def _region(table: TableId, lines: list[Line], layout: Layout,
-            whole_key: list[str]) -> Region | None:
+def _in_section(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
     number = _SECTION_OF[table]
     for section in layout.sections:
         if section.number == number:
@@ -53,14 +60,12 @@ def _region(table: TableId, lines: list[Line], layout: Layout,
                 body.append(ln)
             if body and any(_has_value_row(ln) for ln in body):
                 return Region(section.heading_end, section.end, body)
-    # No usable section: look for the table's own words, up to the next heading.
+    return None
+
+
+def _around_anchor(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
+    """No usable section: the table's own words, up to the next heading."""
     anchors = _ANCHORS[table]
-    if not whole_key:
-        whole_key.append(key_of_normalized("".join(ln.text for ln in lines)))
-    # A word no line holds is not in all of them joined either: skip the line-by-line
-    # search, which is what a huge text without the table would cost.
-    if not any(anchor in whole_key[0] for anchor in anchors):
-        return None
     for index, line in enumerate(lines):
         key = key_of_normalized(line.text)
         if any(anchor in key for anchor in anchors):

@@ -176,18 +176,17 @@ def _view_cell_refs() -> tuple[str, ...]:
 # The cells the Y rules compare: table 3's carried rows, table 2's Y002/Y003 fields.
 VIEW_CELLS = _view_cell_refs()
 _VIEW_INDEX = {ref: i for i, ref in enumerate(VIEW_CELLS)}
-_VIEW_PARTS: tuple[tuple[TableId, str], ...] = tuple(
-    (ref.partition(":")[0], ref.partition(":")[2]) for ref in VIEW_CELLS)  # type: ignore[misc]
+_VIEW_PARTS = tuple((table, cell) for table, _, cell in (ref.partition(":") for ref in VIEW_CELLS))
+_ABSENT = -1
 
 
 def _view_cells(report: Report) -> Iterator[Cell]:
     """The report's cells among :data:`VIEW_CELLS`, looked up rather than searched for."""
     for table_id, cell_id in _VIEW_PARTS:
-        table = report.tables.get(table_id)
+        table = report.tables.get(table_id)  # type: ignore[call-overload]
         cell = table.cells.get(cell_id) if table is not None else None
         if cell is not None:
             yield cell
-_ABSENT = -1
 
 
 @dataclass(frozen=True, slots=True)
