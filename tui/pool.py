@@ -10,9 +10,8 @@ too small to repay starting them is read in the thread, as before.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -23,18 +22,43 @@ from tui import loader
 POOL_MIN_FILES = 48
 
 
-def cores() -> int:
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 def pool_size(jobs: int, files: int) -> int:
     """Worker processes for ``files`` reports to read (0: read them in the thread)."""
-    wanted = jobs if jobs > 0 else cores()
-    if wanted < 2 or files < POOL_MIN_FILES:
-        return 0
-    return min(wanted, files)
+    from parser.batch import worker_count
+
+    workers = worker_count(jobs, files)
+    return workers if workers >= 2 and files >= POOL_MIN_FILES else 0
+
+
+def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, None]:
+    """:func:`tui.loader.load` of each path, in order; on worker processes when worth it.
+
+    Where no process can start (no /dev/shm, a sandbox) or one dies, the rest are
+    read here. Close the iterator when stopping early: that stops the pool.
+    """
+    results: Iterator[loader.Loaded] | None = None
+    pool: BadgePool | None = None
+    workers = pool_size(jobs, len(paths))
+    if workers:
+        try:
+            pool = BadgePool(workers)
+            results = pool.load_all(paths)
+        except Exception:
+            if pool is not None:
+                pool.close()
+            pool = None
+    try:
+        for path in paths:
+            loaded = None
+            if results is not None:
+                try:
+                    loaded = next(results)
+                except Exception:
+                    results = None
+            yield loaded if loaded is not None else loader.load(path)
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 class BadgePool:

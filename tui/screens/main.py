@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 from collections import OrderedDict
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -217,7 +218,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
     def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
-        from tui.pool import BadgePool, pool_size
+        from tui.pool import read_all
 
         worker = get_current_worker()
         fresh: dict[Path, Loaded] = {}
@@ -225,33 +226,17 @@ class MainScreen(Screen[None]):
             cached = known.get(path)
             if cached is not None and cached.signature == signature(path):
                 fresh[path] = cached
-        to_read = [path for path in files if path not in fresh]
-        workers = pool_size(self.jobs, len(to_read))
-        pool: BadgePool | None = None
-        results = None
-        if workers:
-            try:
-                pool = BadgePool(workers)
-                results = pool.load_all(to_read)
-            except Exception:  # no processes here (no /dev/shm, a sandbox): read in the thread
-                if pool is not None:
-                    pool.close()
-                pool = results = None
+        reads = read_all([path for path in files if path not in fresh], self.jobs)
         # Only each report's small cross-year view is kept here: holding every
         # report until the end took gigabytes for a folder of ten thousand.
         views: list[YearView] = []
-        try:
+        with closing(reads):
             for done, path in enumerate(files, 1):
                 if worker.is_cancelled:
                     return
                 loaded = fresh.get(path)
-                if loaded is None and results is not None:
-                    try:
-                        loaded = next(results)
-                    except Exception:  # a worker process died: read the rest here
-                        results = None
                 if loaded is None:
-                    loaded = loader.load(path)
+                    loaded = next(reads)
                 view = loaded.view
                 if view is None and loaded.report is not None:  # read when opened
                     try:
@@ -261,9 +246,6 @@ class MainScreen(Screen[None]):
                 if view is not None:
                     views.append(view)
                 self.post_message(BadgeComputed(loaded, done, len(files)))
-        finally:
-            if pool is not None:
-                pool.close()
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
