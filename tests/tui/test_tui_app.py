@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from tui_helpers import SAMPLES as SAMPLES_DIR
-from tui_helpers import ready, sample, screen_text, slip
+from tui_helpers import gate_loads, ready, sample, screen_text, slip
 
 from parser.checker import check_report
 from parser.read import read_report
@@ -418,24 +418,12 @@ async def test_palette_offers_pane_commands_and_files(reports: Callable[..., Pat
 
 async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
                                                           monkeypatch: pytest.MonkeyPatch):
-    import threading
-
-    from tui import loader
-
     folder = tmp_path / "many"
     folder.mkdir()
     data = sample("004").read_bytes()
     for index in range(200):
         (folder / f"{index:03d}.txt").write_bytes(data)
-    gate = threading.Event()
-    real_load = loader.load
-
-    def slow_load(path: Path, **options: bool) -> loader.Loaded:
-        if path.name != "000.txt":
-            gate.wait(10)
-        return real_load(path, **options)
-
-    monkeypatch.setattr(loader, "load", slow_load)
+    gate = gate_loads(monkeypatch, "000.txt", timeout=10)
     app = NianbaoApp(folder, jobs=1)  # read in the thread, where the gate is
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):

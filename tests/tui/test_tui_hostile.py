@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import threading
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from tui_helpers import ready, screen_text
+from tui_helpers import gate_loads, ready, screen_text
 
 from tests.hostile import CATALOGUE, Hostile
-from tui import loader
 from tui.app import NianbaoApp
 from tui.source_text import ROW_CHARS, prepare
 from tui.widgets.source_view import SourceView
@@ -206,17 +204,8 @@ async def test_two_thousand_files_are_listed_before_their_badges(
             f"朔州市第{index}局2020年政府信息公开工作年度报告\n一、总体情况\n", encoding="utf-8")
     before = _tree(tmp_path)
     # Badges wait at a gate: whatever is on screen before it opens did not wait for them.
-    gate = threading.Event()
-    real_load = loader.load
-
-    def gated_load(path: Path, **options: bool) -> loader.Loaded:
-        if path.name != "0000.txt":
-            gate.wait(20)
-        return real_load(path, **options)
-
-    monkeypatch.setattr(loader, "load", gated_load)
-    # Read in the app's thread (jobs=1): worker processes would not see the gate.
-    app = NianbaoApp(folder, poll_interval=60, jobs=1)
+    gate = gate_loads(monkeypatch, "0000.txt", timeout=20)
+    app = NianbaoApp(folder, poll_interval=60, jobs=1)  # read in the thread, where the gate is
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             for _ in range(200):

@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import io
 import shutil
+import threading
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
+from tui import loader
 from tui.app import NianbaoApp
 from tui.shoot import settle
 
@@ -54,3 +57,21 @@ async def ready(pilot: Pilot[None]) -> NianbaoApp:
     app = pilot.app
     assert isinstance(app, NianbaoApp)
     return app
+
+
+def gate_loads(monkeypatch: pytest.MonkeyPatch, first: str, timeout: float) -> threading.Event:
+    """Hold every read but ``first``'s until the returned event is set.
+
+    Whatever is on screen before it opens did not wait for those reads. Only reads in
+    the app's own thread see the gate: open the app with ``jobs=1``.
+    """
+    gate = threading.Event()
+    real_load = loader.load
+
+    def gated_load(path: Path, **options: bool) -> loader.Loaded:
+        if path.name != first:
+            gate.wait(timeout)
+        return real_load(path, **options)
+
+    monkeypatch.setattr(loader, "load", gated_load)
+    return gate
