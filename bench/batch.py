@@ -53,7 +53,7 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
 
 
 def floor(paths: list[Path]) -> float:
-    from parser.decode import decode
+    from nianbao.parser.reading.decode import decode
 
     begin = time.perf_counter()
     for path in paths:
@@ -90,7 +90,7 @@ def _tree_rss(pid: int) -> int:
 
 
 def run_check(folder: Path, jobs: int) -> tuple[float, int, int]:
-    command = [sys.executable, "-m", "parser.cli", "check", "--format", "json", "--exit-zero",
+    command = [sys.executable, "-m", "nianbao", "check", "--format", "json", "--exit-zero",
                "--jobs", str(jobs), str(folder)]
     peak = 0
     begin = time.perf_counter()

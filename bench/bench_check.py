@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from parser.checker import check_report  # noqa: E402
-from parser.output import Checked, Sources  # noqa: E402
-from parser.output.text import format_finding  # noqa: E402
-from parser.read import parse_bytes  # noqa: E402
+from nianbao.parser.document.parse import parse_bytes  # noqa: E402
+from nianbao.parser.outputs.sources import Checked, Sources  # noqa: E402
+from nianbao.parser.outputs.text import format_finding  # noqa: E402
+from nianbao.parser.rules.checker import check_report  # noqa: E402
 
 SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))
 
@@ -79,7 +79,7 @@ def make_folder(folder: Path, count: int) -> int:
 
 
 def folder_check(folder: Path, count: int, jobs: int) -> tuple[float, int]:
-    command = [sys.executable, "-m", "parser.cli", "check", "--format", "json", "--exit-zero",
+    command = [sys.executable, "-m", "nianbao", "check", "--format", "json", "--exit-zero",
                "--jobs", str(jobs), str(folder)]
     begin = time.perf_counter()
     done = subprocess.run(command, capture_output=True, cwd=ROOT, check=False)

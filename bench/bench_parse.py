@@ -11,7 +11,7 @@ import statistics
 import time
 from pathlib import Path
 
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
 
 SAMPLES = Path(__file__).resolve().parent.parent / "sample_reports"
 

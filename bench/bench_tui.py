@@ -30,8 +30,8 @@ SAMPLES = ROOT / "sample_reports"
 
 NIANBAO = """
 import sys
-from tui.app import NianbaoApp
-from tui.shoot import settle
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.shoot import settle
 
 app = NianbaoApp(sys.argv[1])
 

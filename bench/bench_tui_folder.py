@@ -40,8 +40,8 @@ import asyncio, json, sys
 from pathlib import Path
 
 folder, expected, first = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-from tui.app import NianbaoApp
-from tui.widgets.file_picker import FilePicker
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.widgets.file_picker import FilePicker
 
 seen = {}
 real_render_lines = FilePicker.render_lines

@@ -1,7 +1,7 @@
 """The two national templates as data: section headings, table rows and cell ids.
 
 Ids come from ``spec/template.md`` and never change; labels are matched after
-normalisation (see :mod:`parser.normalize`).
+normalisation (see :mod:`nianbao.parser.reading.normalize`).
 """
 
 from __future__ import annotations

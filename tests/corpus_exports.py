@@ -7,9 +7,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from parser.errors import ReportError
-from parser.export import report_to_dict
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.errors import ReportError
+from nianbao.parser.outputs.export import report_to_dict
 from tests.generator import GeneratedReport, corpus
 
 Export = dict[str, Any] | str  # the export object, or the ReportError's text

@@ -1,4 +1,4 @@
-"""Build :class:`parser.model.Report` objects directly, for rule unit tests.
+"""Build :class:`nianbao.parser.model.report.Report` objects directly, for rule unit tests.
 
 The rules see only the model, so their tests construct it here without the
 parser: a consistent, complete report laid out like seed 004 (tab-separated
@@ -17,7 +17,8 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parser.model import (
+from nianbao.parser.layout.numbers import read_number, to_wanyuan
+from nianbao.parser.model.report import (
     Cell,
     HeadingAnomaly,
     Located,
@@ -30,9 +31,8 @@ from parser.model import (
     StrayRow,
     Table,
 )
-from parser.numbers import read_number, to_wanyuan
-from parser.positions import LineIndex
-from parser.template import (
+from nianbao.parser.reading.positions import LineIndex
+from nianbao.parser.template import (
     ACTIVE_ITEMS,
     AMOUNT_FIELDS,
     APPLICATION_COLUMN_IDS,

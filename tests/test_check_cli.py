@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from parser.cli import main
-from parser.rules.registry import all_rules
+from nianbao.cli import main
+from nianbao.parser.rules.registry import all_rules
 from tests.conftest import ROOT, SAMPLES, seed
 
 SLIP = SAMPLES / "005_arithmetic_slip.txt"
@@ -451,7 +451,7 @@ def test_subprocess_run_has_no_traceback_and_keeps_inputs(tmp_path: Path) -> Non
     paths = [write(tmp_path, "empty.txt", b""), hostile_report(tmp_path), SLIP]
     before = [digest(p) for p in paths]
     for fmt in ("text", "json", "github", "sarif"):
-        done = subprocess.run([sys.executable, "-m", "parser.cli", "check", "--format", fmt,
+        done = subprocess.run([sys.executable, "-m", "nianbao", "check", "--format", fmt,
                                *map(str, paths)], capture_output=True, text=True, cwd=ROOT,
                               env={**os.environ, "COLUMNS": "80"}, timeout=120)
         assert done.returncode == 1, done.stderr

@@ -20,11 +20,11 @@ from decimal import Decimal
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from parser.checker import check_report
-from parser.errors import ReportError
-from parser.normalize import normalize
-from parser.positions import LineIndex
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.errors import ReportError
+from nianbao.parser.reading.normalize import normalize
+from nianbao.parser.reading.positions import LineIndex
+from nianbao.parser.rules.checker import check_report
 from tests.generator import GeneratedReport
 from tests.generator.strategies import reports
 from tests.generator.truth import Truth

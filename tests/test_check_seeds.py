@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from parser.checker import check_report, check_reports
-from parser.findings import Finding
-from parser.read import read_report
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.rules.checker import check_report, check_reports
 from tests.conftest import SAMPLES, SEEDS, seed
 
 

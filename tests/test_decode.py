@@ -4,8 +4,8 @@ import codecs
 
 import pytest
 
-from parser.decode import decode
-from parser.errors import ReportError
+from nianbao.parser.errors import ReportError
+from nianbao.parser.reading.decode import decode
 from tests.conftest import seed
 
 KANGXI = seed("002").read_text(encoding="utf-8")

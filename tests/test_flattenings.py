@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from parser.export import report_to_dict
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.outputs.export import report_to_dict
 from tests.conftest import seed
 
 SEED_004 = seed("004").read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_fixed_width_blank_cells_are_placed_by_column() -> None:
 
 
 def test_glued_cells_are_explained_not_guessed() -> None:
-    from parser.checker import check_report
+    from nianbao.parser.rules.checker import check_report
 
     text = _one_line(SEED_004).replace("行政许可 1 0 0", "行政许可12100")
     findings = [f for f in check_report(parse_bytes(text.encode("utf-8"), "x.txt"))
@@ -104,14 +104,14 @@ def test_an_amount_with_its_unit_goes_to_the_amount_field() -> None:
 def test_control_heavy_bytes_are_not_a_report() -> None:
     import pytest
 
-    from parser.errors import ReportError
+    from nianbao.parser.errors import ReportError
 
     with pytest.raises(ReportError):
         parse_bytes(bytes(range(32)) * 100 + b"abc", "x.txt")
 
 
 def test_source_lines_count_physical_lines() -> None:
-    from parser.positions import LineIndex
+    from nianbao.parser.reading.positions import LineIndex
 
     for text in ("规章 0 0 0 " * 1000, SEED_004, SEED_004.replace("\n", "\r\n"),
                  SEED_004.replace("\n", "\r") + "\r", ""):

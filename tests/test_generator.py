@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from parser.template import APPLICATION_COLUMN_IDS, cell_ids
+from nianbao.parser.template import APPLICATION_COLUMN_IDS, cell_ids
 from tests.generator import ENCODING_NAMES, NEWLINE_NAMES, STYLE_NAMES, corpus, generate
 from tests.generator.chars import RADICAL_CHARS, fullwidth, pdf_glyphs, spaced, undo_pdf_glyphs
 from tests.generator.check import normalise, read_number

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from parser.checker import check_report
-from parser.cli import main
-from parser.errors import ReportError
-from parser.read import read_report
+from nianbao.cli import main
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.errors import ReportError
+from nianbao.parser.rules.checker import check_report
 from tests.hostile import CATALOGUE, Hostile
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from parser.cli import main
-from parser.errors import ReportError
-from parser.read import read_report
+from nianbao.cli import main
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.errors import ReportError
 from tests.hostile import CATALOGUE, Hostile
 
 

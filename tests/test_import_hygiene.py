@@ -15,7 +15,7 @@ def _modules() -> list[str]:
         parts = path.relative_to(PARSER.parent).with_suffix("").parts
         if parts[-1] == "__init__":
             parts = parts[:-1]
-        names.append(".".join(parts))
+        names.append(".".join(("nianbao", *parts)))
     return names
 
 
@@ -27,7 +27,7 @@ def test_every_parser_module_imports_without_textual() -> None:
         f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
         "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')"
-        " or m == 'tui' or m.startswith('tui.')))\n"
+        " or m.startswith('nianbao.tui')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stdout

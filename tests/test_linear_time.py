@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
 from tests.conftest import SEEDS
 
 

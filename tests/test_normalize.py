@@ -5,10 +5,10 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parser import normalize as normalize_module
-from parser.normalize import match_key, normalize
-from parser.positions import LineIndex
-from parser.radicals import RADICALS_SUPPLEMENT
+from nianbao.parser.reading import normalize as normalize_module
+from nianbao.parser.reading.normalize import match_key, normalize
+from nianbao.parser.reading.positions import LineIndex
+from nianbao.parser.reading.radicals import RADICALS_SUPPLEMENT
 
 
 def test_every_radical_with_an_equivalent_becomes_an_ideograph() -> None:

@@ -8,12 +8,12 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parser.checker import check_report
-from parser.findings import Finding, Related
-from parser.output import Checked, SourceMap, Sources, finding_offsets
-from parser.output.machine import finding_to_dict, json_item
-from parser.output.safe import json_safe
-from parser.read import read_report
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.outputs.machine import finding_to_dict, json_item
+from nianbao.parser.outputs.safe import json_safe
+from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
+from nianbao.parser.rules.checker import check_report
 from tests.conftest import SAMPLES
 
 
@@ -23,7 +23,7 @@ def _reference(finding: Finding, sources: Sources) -> str:
 
 
 def _sources(path: str, text: str, findings: list[Finding]) -> Sources:
-    from parser.positions import LineIndex
+    from nianbao.parser.reading.positions import LineIndex
 
     return Sources([Checked(path, SourceMap.build(LineIndex(text), finding_offsets(findings)),
                             findings)])

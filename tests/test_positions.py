@@ -1,7 +1,7 @@
 """Every exported cell points at its own text in the original file.
 
 For every cell of every export (the five seeds and the generated corpus), the
-file's text, decoded by ``parser.decode.decode``, at the cell's 1-based line and
+file's text, decoded by ``nianbao.parser.reading.decode.decode``, at the cell's 1-based line and
 column (counted in characters) begins with the cell's ``raw``. Lines are split
 only on \\r\\n, \\r and \\n, as editors count them (not ``str.splitlines``, which
 also breaks on \\x0b, \\x1c, U+2028 …).
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser.decode import decode
-from parser.export import report_to_dict
-from parser.read import parse_bytes, read_report
+from nianbao.parser.document.parse import parse_bytes, read_report
+from nianbao.parser.outputs.export import report_to_dict
+from nianbao.parser.reading.decode import decode
 from tests.corpus_exports import exported
 from tests.generator import GeneratedReport
 from tests.generator.strategies import reports
@@ -78,7 +78,7 @@ def test_any_generated_report_points_right(report: GeneratedReport) -> None:
 
 @given(st.text(alphabet="ab\r\n一", max_size=60), st.lists(st.integers(-3, 70), max_size=20))
 def test_lines_of_agrees_with_line_of(text: str, offsets: list[int]) -> None:
-    from parser.positions import LineIndex
+    from nianbao.parser.reading.positions import LineIndex
 
     index = LineIndex(text)
     assert index.lines_of(offsets) == {index.line_of(o) + 1 for o in offsets}

@@ -9,8 +9,8 @@ from tests.conftest import seed
 
 _CODE = """
 import sys, threading
-from parser.read import read_report
-from parser.checker import check_report
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.rules.checker import check_report
 report = read_report(sys.argv[1])
 counts = []
 barrier = threading.Barrier(8)

@@ -17,14 +17,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parser.checker import check_report
-from parser.errors import ReportError
-from parser.export import report_to_dict
-from parser.model import Report
-from parser.output import Checked
-from parser.output.machine import format_json
-from parser.output.text import format_text
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.errors import ReportError
+from nianbao.parser.model.report import Report
+from nianbao.parser.outputs.export import report_to_dict
+from nianbao.parser.outputs.machine import format_json
+from nianbao.parser.outputs.sources import Checked
+from nianbao.parser.outputs.text import format_text
+from nianbao.parser.rules.checker import check_report
 from tests.generator import ENCODING_NAMES, generate
 from tests.generator.encodings import encode
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parser.checker import check_report, unreadable_finding
-from parser.errors import ReportError
-from parser.read import parse_bytes
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.errors import ReportError
+from nianbao.parser.rules.checker import check_report, unreadable_finding
 from tests.report_builder import ReportBuilder
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from parser.rules.registry import SECTIONS, UnknownRuleError, all_rules, get_rule, resolve
+from nianbao.parser.rules.registry import SECTIONS, UnknownRuleError, all_rules, get_rule, resolve
 
 RULES_MD = Path("/work/shared/spec/rules.md")
 CATALOG = ["A001", "A002", "A003", "A004", "A005", "V001", "V002", "V003", "V004", "V005",

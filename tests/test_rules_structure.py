@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from parser.checker import check_report
-from parser.findings import Finding
-from parser.model import Report
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.report import Report
+from nianbao.parser.rules.checker import check_report
 from tests.report_builder import ReportBuilder
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from parser.checker import check_reports
-from parser.findings import Finding
-from parser.model import Report
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.report import Report
+from nianbao.parser.rules.checker import check_reports
 from tests.report_builder import ReportBuilder
 
 PROSE_2020 = ["2020年，我局认真贯彻落实《条例》精神，紧紧围绕全市科技工作，完善制度体系，规范信息发布，"

@@ -5,7 +5,7 @@ table must be absent from the export too (seed 001's table 4 has 12 numbers for
 15 cells, so its expected table is ``{}``: the parser must not guess). Meta:
 year, template, published, agency (any listed name), and period when given.
 
-Checked once through ``parser.export`` directly for each seed, and once through
+Checked once through ``nianbao.parser.outputs.export`` directly for each seed, and once through
 the real command line (``nianbao export --format json``) on all five together.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
-from parser.cli import main
-from parser.export import report_to_dict
-from parser.read import read_report
+from nianbao.cli import main
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.outputs.export import report_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "sample_reports").glob("00[0-4]_*.txt"))

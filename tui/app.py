@@ -16,8 +16,8 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
-from tui.keys import KeyHelp, gather
-from tui.screens.main import MainScreen
+from nianbao.tui.keys import KeyHelp, gather
+from nianbao.tui.screens.main import MainScreen
 
 # What the imports above built (Textual, the widgets: some 40,000 objects) lives as
 # long as the process. Out of the cycle collector's sight, the collections while the
@@ -94,11 +94,11 @@ class NianbaoApp(App[None]):
     # ------------------------------------------------------------ help and palette
 
     def key_groups(self) -> list[tuple[str, list[KeyHelp]]]:
-        from tui.widgets.file_picker import FilePicker
-        from tui.widgets.findings_panel import FindingsList, FindingsPanel
-        from tui.widgets.section_nav import SectionNav
-        from tui.widgets.source_view import SourceView
-        from tui.widgets.table_view import TableView
+        from nianbao.tui.widgets.file_picker import FilePicker
+        from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
+        from nianbao.tui.widgets.section_nav import SectionNav
+        from nianbao.tui.widgets.source_view import SourceView
+        from nianbao.tui.widgets.table_view import TableView
 
         main = self.main
         return [
@@ -112,7 +112,7 @@ class NianbaoApp(App[None]):
         ]
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen
+        from nianbao.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups()))

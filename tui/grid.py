@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from parser.template import (
+from nianbao.parser.template import (
     ACTIVE_ITEMS,
     APPLICANT_COLUMNS,
     APPLICATION_ROWS,

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from parser.findings import Finding, Severity
-    from parser.model import Report
-    from parser.rules.context import YearView
+    from nianbao.parser.model.findings import Finding, Severity
+    from nianbao.parser.model.report import Report
+    from nianbao.parser.rules.context import YearView
 
 Signature = tuple[int, int]  # (mtime_ns, size): what "the file changed" means here
 
@@ -158,8 +158,8 @@ def load(path: Path, *, view: bool = True) -> Loaded:
 
 
 def _load(path: Path, view: bool) -> Loaded:
-    from parser.errors import ReportError
-    from parser.read import read_report
+    from nianbao.parser.document.parse import read_report
+    from nianbao.parser.errors import ReportError
 
     before = signature(path)
     try:
@@ -178,7 +178,7 @@ def _load(path: Path, view: bool) -> Loaded:
 
 
 def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Loaded:
-    from parser.errors import ReportError
+    from nianbao.parser.errors import ReportError
 
     if not isinstance(error, ReportError):
         error = ReportError(str(path), str(error))
@@ -191,7 +191,7 @@ def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Lo
 
 # The checker is looked up at call time so tests can stand in for it.
 def unreadable_finding(error: Exception) -> Finding:
-    from parser.checker import unreadable_finding as real
+    from nianbao.parser.rules.checker import unreadable_finding as real
 
     return real(error)  # type: ignore[arg-type]
 
@@ -203,8 +203,8 @@ def check_report_with_view(report: Report, *, view: bool = True,
     Both come from one rule context, as in ``nianbao check``, so shared work (the
     narrative's sentences) is done once.
     """
-    from parser.checker import enabled_rules, run_rules
-    from parser.rules.context import Context, year_view
+    from nianbao.parser.rules.checker import enabled_rules, run_rules
+    from nianbao.parser.rules.context import Context, year_view
 
     rules = enabled_rules()
     ctx = Context(report)
@@ -214,14 +214,14 @@ def check_report_with_view(report: Report, *, view: bool = True,
 
 
 def view_of(report: Report) -> YearView:
-    from parser.rules.context import year_view
+    from nianbao.parser.rules.context import year_view
 
     return year_view(report)
 
 
 def check_across(views: list[YearView]) -> dict[str, list[Finding]]:
     """Only the findings that need several reports at once (Y rules), by path."""
-    from parser.checker import cross_year_findings, enabled_rules
+    from nianbao.parser.rules.checker import cross_year_findings, enabled_rules
 
     return {str(k): list(v) for k, v in cross_year_findings(views, enabled_rules()).items()}
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
-    from parser.findings import Finding
-    from parser.template import TableId
-    from tui.loader import Loaded
-    from tui.source_text import SourceText
+    from nianbao.parser.model.findings import Finding
+    from nianbao.parser.template import TableId
+    from nianbao.tui.loader import Loaded
+    from nianbao.tui.source_text import SourceText
 
 
 # ------------------------------------------------------------------ workers

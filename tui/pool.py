@@ -15,7 +15,7 @@ from collections.abc import Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from tui import loader
+from nianbao.tui import loader
 
 # Below this many files to read, starting processes (each imports the parser) costs
 # more than it saves.
@@ -24,14 +24,14 @@ POOL_MIN_FILES = 48
 
 def pool_size(jobs: int, files: int) -> int:
     """Worker processes for ``files`` reports to read (0: read them in the thread)."""
-    from parser.batch import worker_count
+    from nianbao.parser.core.pool import worker_count
 
     workers = worker_count(jobs, files)
     return workers if workers >= 2 and files >= POOL_MIN_FILES else 0
 
 
 def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, None]:
-    """:func:`tui.loader.load` of each path, in order; on worker processes when worth it.
+    """:func:`nianbao.tui.loader.load` of each path, in order; on worker processes when worth it.
 
     Where no process can start (no /dev/shm, a sandbox) or one dies, the rest are
     read here. Close the iterator when stopping early: that stops the pool.
@@ -62,7 +62,7 @@ def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, Non
 
 
 class BadgePool:
-    """A process pool that reads reports with :func:`tui.loader.load`."""
+    """A process pool that reads reports with :func:`nianbao.tui.loader.load`."""
 
     def __init__(self, workers: int) -> None:
         methods = multiprocessing.get_all_start_methods()
@@ -71,7 +71,7 @@ class BadgePool:
         if context.get_start_method() == "forkserver":
             # The server imports the parser once and every worker is forked from it
             # ready to read; and it does not import the app's own __main__.
-            context.set_forkserver_preload(["tui.loader", "parser.read", "parser.checker"])
+            context.set_forkserver_preload(["nianbao.tui.loader", "nianbao.parser.document.parse", "nianbao.parser.rules.checker"])
         _start_helpers(context.get_start_method())
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 
-from tui.app import NianbaoApp
+from nianbao.tui.app import NianbaoApp
 
 
 async def settle(pilot: Pilot[None], timeout: float = 30.0) -> None:

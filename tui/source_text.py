@@ -24,10 +24,10 @@ from typing import TYPE_CHECKING
 from textual.geometry import Size
 from textual.widgets.text_area import Document, WrappedDocument
 
-from tui.text import clean_source
+from nianbao.tui.text import clean_source
 
 if TYPE_CHECKING:
-    from parser.model import Report
+    from nianbao.parser.model.report import Report
 
 ROW_CHARS = 2000  # longer lines continue on the next rows of the view
 TAB_WIDTH = 4  # TextArea's indent_width, which it also uses for tabs

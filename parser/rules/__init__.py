@@ -1,12 +1,12 @@
 """The rule catalog of ``spec/rules.md``: one module per family, one function per rule.
 
-Import :mod:`parser.rules.registry` for the registry; importing a family module
+Import :mod:`nianbao.parser.rules.registry` for the registry; importing a family module
 registers its rules.
 """
 
 from __future__ import annotations
 
-from parser.rules.registry import (
+from nianbao.parser.rules.registry import (
     Rule,
     UnknownRuleError,
     all_rules,

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from parser.findings import Finding
-from parser.model import Cell
-from parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
-from parser.rules.context import Context, fmt_sum
-from parser.rules.registry import report_rule
-from parser.template import (
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.report import Cell
+from nianbao.parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
+from nianbao.parser.rules.context import Context, fmt_sum
+from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.template import (
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
     RESULT_ROW_IDS,

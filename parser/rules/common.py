@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
-from parser.model import Cell
-from parser.normalize import normalize_char_text
-from parser.numbers import PLACEHOLDERS
-from parser.template import (
+from nianbao.parser.layout.numbers import PLACEHOLDERS
+from nianbao.parser.model.report import Cell
+from nianbao.parser.reading.normalize import normalize_char_text
+from nianbao.parser.template import (
     ACTIVE_ITEMS,
     APPLICATION_ROWS,
     COLUMN_LABELS,

@@ -18,12 +18,12 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from parser.findings import Finding, Related, cell_ref
-from parser.model import Cell, Report, Table
-from parser.normalize import match_key
-from parser.rules.common import arithmetic_value, cell_name, fmt, shown
-from parser.rules.registry import get_rule
-from parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
+from nianbao.parser.model.findings import Finding, Related, cell_ref
+from nianbao.parser.model.report import Cell, Report, Table
+from nianbao.parser.reading.normalize import match_key
+from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
+from nianbao.parser.rules.registry import get_rule
+from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
 
 
 def infer_template(report: Report) -> TemplateId | None:
@@ -152,7 +152,7 @@ def agency_key(agency: str | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class CellFact:
-    """The part of a :class:`~parser.model.Cell` the Y rules use."""
+    """The part of a :class:`~nianbao.parser.model.report.Cell` the Y rules use."""
 
     table: TableId
     id: str
@@ -261,7 +261,7 @@ class YearView:
 
 def year_view(report: Report, ctx: Context | None = None) -> YearView:
     """The Y rules' view of ``report`` (pass the checker's context to reuse its work)."""
-    from parser.rules.narrative import ctx_sentences
+    from nianbao.parser.rules.narrative import ctx_sentences
 
     cells = CellFacts.of(_view_cells(report))
     first = report.sections[0].start if report.sections else 0

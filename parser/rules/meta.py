@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from parser.findings import Finding, Related
-from parser.rules.context import Context
-from parser.rules.registry import report_rule
-from parser.template import NOTICE_2019, NOTICE_2021, TemplateId
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.rules.context import Context
+from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.template import NOTICE_2019, NOTICE_2021, TemplateId
 
 
 def expected_template(year: int) -> TemplateId | None:

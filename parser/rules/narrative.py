@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parser.findings import Finding, Related
-from parser.model import Cell, Report
-from parser.normalize import normalize
-from parser.rules.common import (
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.report import Cell, Report
+from nianbao.parser.reading.normalize import normalize
+from nianbao.parser.rules.common import (
     T3_SHORT,
     arithmetic_value,
     cell_name,
@@ -32,9 +32,9 @@ from parser.rules.common import (
     column_label,
     fmt,
 )
-from parser.rules.context import Context, table_lines
-from parser.rules.registry import report_rule
-from parser.template import RESULT_ROW_IDS, TemplateId
+from nianbao.parser.rules.context import Context, table_lines
+from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.template import RESULT_ROW_IDS, TemplateId
 
 # ---------------------------------------------------------------- sentences
 

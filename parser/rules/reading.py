@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from parser.findings import Finding
-from parser.rules.context import Context
-from parser.rules.registry import file_rule, report_rule
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.rules.context import Context
+from nianbao.parser.rules.registry import file_rule, report_rule
 
 E001 = file_rule("E001", "unreadable-file", "error",
                  "the file cannot be decoded as text; nothing else is checked", """

@@ -17,11 +17,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from parser.findings import Severity
+from nianbao.parser.model.findings import Severity
 
 if TYPE_CHECKING:
-    from parser.findings import Finding
-    from parser.rules.context import Context, YearView
+    from nianbao.parser.model.findings import Finding
+    from nianbao.parser.rules.context import Context, YearView
 
 Scope = Literal["report", "years", "file"]
 ReportCheck = Callable[["Context"], Iterable["Finding"]]
@@ -194,7 +194,7 @@ def _load() -> None:
 
 
 def _import_families() -> None:
-    from parser.rules import (  # noqa: F401
+    from nianbao.parser.rules import (  # noqa: F401
         arithmetic,
         meta,
         narrative,

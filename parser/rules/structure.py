@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from parser.findings import Finding, Related
-from parser.normalize import match_key, normalize_char_text
-from parser.rules.common import TABLE_NAMES, full_row_label, row_label
-from parser.rules.context import Context
-from parser.rules.registry import report_rule
-from parser.template import (
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.reading.normalize import match_key, normalize_char_text
+from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
+from nianbao.parser.rules.context import Context
+from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.template import (
     ACTIVE_ITEMS,
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,

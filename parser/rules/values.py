@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
-from parser.findings import Finding
-from parser.model import Cell, Table
-from parser.rules.common import (
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.report import Cell, Table
+from nianbao.parser.rules.common import (
     T3_SHORT,
     TABLE_NAMES,
     column_label,
@@ -21,9 +21,9 @@ from parser.rules.common import (
     is_blank,
     row_label,
 )
-from parser.rules.context import Context
-from parser.rules.registry import report_rule
-from parser.template import (
+from nianbao.parser.rules.context import Context
+from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.template import (
     AMOUNT_FIELDS,
     APPLICANT_ONLY_IDS,
     SIGNED_FIELDS,

@@ -10,11 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from parser.findings import Finding, Related, cell_ref
-from parser.rules.common import T3_SHORT, arithmetic_value, column_label, fmt, row_label, shown
-from parser.rules.context import CellFact, YearView
-from parser.rules.registry import get_rule, years_rule
-from parser.template import APPLICATION_COLUMN_IDS
+from nianbao.parser.model.findings import Finding, Related, cell_ref
+from nianbao.parser.rules.common import (
+    T3_SHORT,
+    arithmetic_value,
+    column_label,
+    fmt,
+    row_label,
+    shown,
+)
+from nianbao.parser.rules.context import CellFact, YearView
+from nianbao.parser.rules.registry import get_rule, years_rule
+from nianbao.parser.template import APPLICATION_COLUMN_IDS
 
 # Y004: share of this year's narrative found word for word in last year's.
 SIMILARITY_THRESHOLD = 0.5
@@ -185,7 +192,7 @@ def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
 def similarity(this: Sequence[int], last: Sequence[int]) -> float:
     """The share of this year's prose, by characters, in sentences last year's report had.
 
-    Both are :func:`~parser.rules.context.fingerprint` arrays (hash << 32 | length).
+    Both are :func:`~nianbao.parser.rules.context.fingerprint` arrays (hash << 32 | length).
     """
     mask = 0xFFFFFFFF
     total = sum(entry & mask for entry in this)

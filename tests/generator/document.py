@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from parser.template import NOTICE_2019, NOTICE_2021, SECTIONS
+from nianbao.parser.template import NOTICE_2019, NOTICE_2021, SECTIONS
 
 from .chars import fullwidth
 from .layout import GTable, LabelStyle, active_blocks, active_long, applications, review

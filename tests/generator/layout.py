@@ -17,7 +17,7 @@ import random
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from parser.template import ACTIVE_ITEMS, APPLICATION_ROWS, REVIEW_FIELDS
+from nianbao.parser.template import ACTIVE_ITEMS, APPLICATION_ROWS, REVIEW_FIELDS
 
 from .chars import ascii_brackets, fullwidth, spaced
 from .truth import CellRef, Truth, Value

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from parser.template import (
+from nianbao.parser.template import (
     ACTIVE_ITEMS,
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,

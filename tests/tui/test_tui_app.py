@@ -11,16 +11,16 @@ import pytest
 from tui_helpers import SAMPLES as SAMPLES_DIR
 from tui_helpers import gate_loads, ready, sample, screen_text, slip
 
-from parser.checker import check_report
-from parser.read import read_report
-from tui.app import NianbaoApp
-from tui.screens.help import HelpScreen
-from tui.text import badge
-from tui.widgets.file_picker import FilePicker
-from tui.widgets.findings_panel import FindingsList
-from tui.widgets.section_nav import SectionNav
-from tui.widgets.source_view import SourceView
-from tui.widgets.table_view import TableView
+from nianbao.parser.document.parse import read_report
+from nianbao.parser.rules.checker import check_report
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.screens.help import HelpScreen
+from nianbao.tui.text import badge
+from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.findings_panel import FindingsList
+from nianbao.tui.widgets.section_nav import SectionNav
+from nianbao.tui.widgets.source_view import SourceView
+from nianbao.tui.widgets.table_view import TableView
 
 SEEDS = ("000", "001", "002", "003", "004")
 
@@ -493,8 +493,8 @@ async def test_palette_opens_a_file_by_name(reports: Callable[..., Path]):
 
 async def test_findings_across_reports_reach_badges_and_the_open_file(
         reports: Callable[..., Path], monkeypatch: pytest.MonkeyPatch):
-    from parser.findings import Finding
-    from tui import loader
+    from nianbao.parser.model.findings import Finding
+    from nianbao.tui import loader
 
     folder = reports("003", "004")
     later = folder / sample("004").name
@@ -528,7 +528,7 @@ async def test_findings_across_reports_reach_badges_and_the_open_file(
 
 async def test_a_big_folder_gets_its_badges_from_worker_processes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from tui import pool
+    from nianbao.tui import pool
 
     folder = tmp_path / "big"
     folder.mkdir()
@@ -567,7 +567,7 @@ async def test_a_big_folder_gets_its_badges_from_worker_processes(
 
 
 def test_small_folders_and_one_job_are_read_in_the_thread():
-    from tui.pool import POOL_MIN_FILES, pool_size
+    from nianbao.tui.pool import POOL_MIN_FILES, pool_size
 
     assert pool_size(0, POOL_MIN_FILES - 1) == 0
     assert pool_size(1, 10_000) == 0
@@ -577,7 +577,7 @@ def test_small_folders_and_one_job_are_read_in_the_thread():
 
 async def test_badges_still_come_when_no_worker_process_can_start(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    from tui import pool
+    from nianbao.tui import pool
 
     folder = tmp_path / "big"
     folder.mkdir()

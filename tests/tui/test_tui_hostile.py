@@ -16,10 +16,10 @@ from rich.cells import cell_len
 from textual.pilot import Pilot
 from tui_helpers import gate_loads, ready, screen_text
 
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.source_text import ROW_CHARS, prepare
+from nianbao.tui.widgets.source_view import SourceView
 from tests.hostile import CATALOGUE, Hostile
-from tui.app import NianbaoApp
-from tui.source_text import ROW_CHARS, prepare
-from tui.widgets.source_view import SourceView
 
 # Opened as a path, and also as the folder holding them: what a folder walk makes
 # of a folder, a link or an odd name is its own case.
@@ -171,7 +171,7 @@ async def test_markup_and_escapes_in_a_report_show_literally_and_do_nothing(tmp_
 
 
 def test_rows_and_lines_map_both_ways(tmp_path: Path) -> None:
-    from parser.read import read_report
+    from nianbao.parser.document.parse import read_report
 
     long = "规" * (ROW_CHARS * 2 + 5)
     path = tmp_path / "r.txt"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from tui_helpers import copy_samples, sample, slip
 
-from tui.app import NianbaoApp
-from tui.shoot import settle
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.shoot import settle
 
 SIZES = [(80, 24), (120, 40)]
 

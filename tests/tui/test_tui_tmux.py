@@ -20,7 +20,7 @@ from tui_helpers import ROOT
                     reason="tmux is not installed (apt-get install -y tmux)")
 def test_nianbao_in_tmux_at_120x40_and_80x24() -> None:
     assert shutil.which("tmux"), "CI must install tmux (.ci/run does)"
-    env = dict(os.environ, NIANBAO=f"{sys.executable} -m parser.cli")
+    env = dict(os.environ, NIANBAO=f"{sys.executable} -m nianbao.cli")
     result = subprocess.run([str(ROOT / "scripts" / "tmux_smoke.sh")], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr

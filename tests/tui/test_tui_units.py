@@ -15,15 +15,15 @@ from rich.text import Text
 from textual.widgets.text_area import Document
 from tui_helpers import ROOT, sample, slip
 
-from parser.commands import screenshot as screenshot_command
-from parser.commands import tui as tui_command
-from parser.positions import LineIndex
-from parser.template import APPLICATION_ROWS, cell_ids
-from tui.editor import editor_command
-from tui.grid import build_grid
-from tui.loader import load
-from tui.text import badge, clean, clean_source
-from tui.widgets.table_view import wrap_label
+from nianbao.commands import screenshot as screenshot_command
+from nianbao.commands import tui as tui_command
+from nianbao.parser.reading.positions import LineIndex
+from nianbao.parser.template import APPLICATION_ROWS, cell_ids
+from nianbao.tui.editor import editor_command
+from nianbao.tui.grid import build_grid
+from nianbao.tui.loader import load
+from nianbao.tui.text import badge, clean, clean_source
+from nianbao.tui.widgets.table_view import wrap_label
 
 
 @given(st.text())
@@ -143,7 +143,7 @@ def test_demo_finds_the_samples() -> None:
 
 
 def test_launchers_do_not_import_textual() -> None:
-    code = ("import sys, parser.commands.tui, parser.commands.screenshot, parser.cli\n"
+    code = ("import sys, nianbao.commands.tui, nianbao.commands.screenshot, nianbao.cli\n"
             "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)

@@ -10,9 +10,9 @@ from rich.console import Console
 from textual.app import App
 from textual.pilot import Pilot
 
-from tui import loader
-from tui.app import NianbaoApp
-from tui.shoot import settle
+from nianbao.tui import loader
+from nianbao.tui.app import NianbaoApp
+from nianbao.tui.shoot import settle
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_reports"

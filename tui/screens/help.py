@@ -13,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.keys import KeyHelp
+from nianbao.tui.keys import KeyHelp
 
 INTRO = (
     "nianbao checks 政府信息公开工作年度报告. Pick a file, read its tables, and walk "

@@ -26,10 +26,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui import loader, source_text
-from tui.editor import editor_command
-from tui.loader import Loaded, finding_key, signature
-from tui.messages import (
+from nianbao.tui import loader, source_text
+from nianbao.tui.editor import editor_command
+from nianbao.tui.loader import Loaded, finding_key, signature
+from nianbao.tui.messages import (
     BadgeComputed,
     CrossChecked,
     FileHighlighted,
@@ -42,19 +42,19 @@ from tui.messages import (
     TableCursorMoved,
     TableSwitched,
 )
-from tui.text import clean
-from tui.widgets.file_picker import FilePicker
-from tui.widgets.findings_panel import FindingsList, FindingsPanel
-from tui.widgets.key_footer import KeyFooter
-from tui.widgets.section_nav import SECTION_TABLES, SectionNav
-from tui.widgets.source_view import MarkKind, SourceView
-from tui.widgets.status_line import StatusLine
-from tui.widgets.table_view import TableView
+from nianbao.tui.text import clean
+from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
+from nianbao.tui.widgets.key_footer import KeyFooter
+from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
+from nianbao.tui.widgets.source_view import MarkKind, SourceView
+from nianbao.tui.widgets.status_line import StatusLine
+from nianbao.tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:
-    from parser.findings import Finding
-    from parser.rules.context import YearView
-    from parser.template import TableId
+    from nianbao.parser.model.findings import Finding
+    from nianbao.parser.rules.context import YearView
+    from nianbao.parser.template import TableId
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
@@ -211,14 +211,14 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
     def _collect(self, target: Path) -> None:
-        from parser.files import collect
+        from nianbao.parser.core.files import collect
 
         collected = collect([target])
         self.post_message(FilesCollected(self.root, collected.files, collected.errors))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
     def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
-        from tui.pool import read_all
+        from nianbao.tui.pool import read_all
 
         worker = get_current_worker()
         fresh: dict[Path, Loaded] = {}
@@ -649,7 +649,7 @@ class MainScreen(Screen[None]):
         loaded = self.current
         if loaded is None or loaded.report is None:
             return
-        from parser.template import cell_label
+        from nianbao.parser.template import cell_label
 
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
@@ -746,7 +746,7 @@ class MainScreen(Screen[None]):
             self.open(self.current_path, force=True)
 
     def action_goto_line(self) -> None:
-        from tui.screens.goto_line import GotoLineScreen
+        from nianbao.tui.screens.goto_line import GotoLineScreen
 
         report = self.source.report
         if report is None:

@@ -17,12 +17,12 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.keys import LIST_MOVES
-from tui.messages import FileHighlighted, FileOpened
-from tui.text import badge, clean
+from nianbao.tui.keys import LIST_MOVES
+from nianbao.tui.messages import FileHighlighted, FileOpened
+from nianbao.tui.text import badge, clean
 
 if TYPE_CHECKING:
-    from tui.loader import Summary
+    from nianbao.tui.loader import Summary
 
 
 _PENDING = badge(0, 0, pending=True)

@@ -19,13 +19,13 @@ from textual.geometry import Size
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from tui.keys import LIST_MOVES
-from tui.messages import FindingChosen
-from tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.keys import LIST_MOVES
+from nianbao.tui.messages import FindingChosen
+from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 
 if TYPE_CHECKING:
-    from parser.findings import Finding
-    from parser.model import Report
+    from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Report
 
 
 def describe(finding: Finding, report: Report | None) -> str:

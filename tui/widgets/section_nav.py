@@ -9,11 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.messages import SectionChosen
-from tui.text import badge, clean
+from nianbao.tui.messages import SectionChosen
+from nianbao.tui.text import badge, clean
 
 if TYPE_CHECKING:
-    from tui.loader import Counts, Loaded
+    from nianbao.tui.loader import Counts, Loaded
 
 # Sections whose content is a table, and which table.
 SECTION_TABLES = {2: "active_disclosure", 3: "applications", 4: "review_litigation"}

@@ -3,10 +3,10 @@
 A read-only TextArea does the hard parts (wide characters, tabs, wrapping,
 scrolling, mouse selection). Marks are added in :meth:`get_line`, which
 TextArea documents as the place to style its lines. The text is loaded through
-:func:`~tui.text.clean_source`, which swaps unsafe characters one for one, so
+:func:`~nianbao.tui.text.clean_source`, which swaps unsafe characters one for one, so
 TextArea's rows and columns are the report's lines and columns — except that a
-line longer than :data:`~tui.source_text.ROW_CHARS` continues on the next rows
-(see :mod:`tui.source_text`); its line number shows on its first row only.
+line longer than :data:`~nianbao.tui.source_text.ROW_CHARS` continues on the next rows
+(see :mod:`nianbao.tui.source_text`); its line number shows on its first row only.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import DocumentNavigator
 
-from tui.source_text import SourceText, StaticDocument, StaticWrap, prepare
+from nianbao.tui.source_text import SourceText, StaticDocument, StaticWrap, prepare
 
 if TYPE_CHECKING:
-    from parser.model import Report
+    from nianbao.parser.model.report import Report
 
 WRAP_LIMIT = 1_000_000  # characters; longer texts are not soft-wrapped (see toggle_wrap)
 

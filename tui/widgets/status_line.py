@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 
 if TYPE_CHECKING:
-    from parser.findings import Finding
-    from parser.model import Cell, Report
-    from parser.template import TableId
+    from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Cell, Report
+    from nianbao.parser.template import TableId
 
 
 class StatusLine(Static):

@@ -20,15 +20,15 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.grid import Grid, build_grid
-from tui.messages import TableCellChosen, TableCursorMoved, TableSwitched
-from tui.text import clean
+from nianbao.tui.grid import Grid, build_grid
+from nianbao.tui.messages import TableCellChosen, TableCursorMoved, TableSwitched
+from nianbao.tui.text import clean
 
 if TYPE_CHECKING:
-    from parser.findings import Severity
-    from parser.model import Cell
-    from parser.template import TableId, TemplateId
-    from tui.loader import Loaded
+    from nianbao.parser.model.findings import Severity
+    from nianbao.parser.model.report import Cell
+    from nianbao.parser.template import TableId, TemplateId
+    from nianbao.tui.loader import Loaded
 
 TABLE_ORDER: tuple[TableId, ...] = ("active_disclosure", "applications", "review_litigation")
 PAD = 2  # one blank cell either side of a value, so the cursor reads as a box
@@ -573,7 +573,7 @@ def _template(loaded: Loaded, table: TableId) -> TemplateId:
     assert report is not None
     if report.meta.template is not None:
         return report.meta.template
-    from parser.template import cell_ids
+    from nianbao.parser.template import cell_ids
 
     found = set(report.tables[table].cells)
     if found & set(cell_ids(table, "2019")) - set(cell_ids(table, "2021")):

@@ -1,0 +1,302 @@
+"""``nianbao check``: validate reports and print the findings.
+
+Exit status (``spec/contract.md``): 0 when no finding of severity error, 1 when
+at least one (0 with ``--exit-zero``), 2 for a usage error or a path that could
+not be read at all — the other paths are still checked. A file that is read but
+is not a report (binary, empty, undecodable) is an E001 finding, not an error.
+
+Each file is read, parsed, checked and its findings rendered in one worker call
+(:func:`check_path`, spread over the cores by :mod:`nianbao.parser.core.pool`); what comes
+back is the rendered text, the codes, and the small :class:`YearView` the
+cross-year rules need. So a folder of thousands of reports never holds their
+texts or models in one process, and the output order is the order of the paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import zlib
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nianbao.parser.core.files import collect
+from nianbao.parser.document.parse import DEFAULT_MAX_BYTES, parse_bytes
+from nianbao.parser.errors import ReportError
+from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
+from nianbao.parser.outputs.safe import visible
+from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
+from nianbao.parser.rules.checker import (
+    cross_year_findings,
+    enabled_rules,
+    run_rules,
+    unreadable_finding,
+)
+from nianbao.parser.rules.context import Context, YearView, year_view
+from nianbao.parser.rules.registry import Rule, UnknownRuleError, all_rules
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+_SEPARATOR = "\x1e"  # never in rendered output: every format escapes control characters
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every worker needs to know; picklable."""
+
+    max_bytes: int
+    codes: tuple[str, ...]
+    fmt: str  # text, json, github, sarif, or statistics
+    color: bool = False
+    width: int = 100
+
+
+@dataclass
+class FileResult:
+    """What a worker sends back for one path, kept small for folders of thousands.
+
+    The rendered findings travel compressed, with a packed sort key each (see
+    :func:`pack_key`), so findings added later by the cross-year rules can be
+    merged in order; ``codes`` holds rule indexes for the statistics and exit status.
+    """
+
+    path: str
+    blob: bytes = b""
+    keys: array[int] = field(default_factory=lambda: array("Q"))
+    codes: array[int] = field(default_factory=lambda: array("H"))
+    view: YearView | None = None
+    view_source: SourceMap | None = None  # where the view's cells are, for Y findings
+    error: str | None = None  # the path could not be read at all
+
+    def items(self) -> list[str]:
+        return zlib.decompress(self.blob).decode("utf-8").split(_SEPARATOR) if self.blob else []
+
+    def store(self, keyed: list[tuple[int, str]]) -> None:
+        keyed.sort(key=lambda item: item[0])  # stable: equal keys keep the checker's order
+        self.keys = array("Q", (key for key, _ in keyed))
+        texts = [text for _, text in keyed]
+        self.blob = zlib.compress(_SEPARATOR.join(texts).encode("utf-8"), 1) if texts else b""
+
+    def code_list(self) -> list[str]:
+        rules = all_rules()
+        return [rules[index].code for index in self.codes]
+
+
+def pack_key(finding: Finding) -> int:
+    """Severity, then position, then rule, as one integer that sorts the same way."""
+    start = finding.start + 1 if finding.start is not None else 0
+    return SEVERITY_RANK[finding.severity] << 58 | min(start, (1 << 42) - 1) << 16 | \
+        _rule_index(finding.code)
+
+
+def _rule_index(code: str) -> int:
+    if not _RULE_INDEX:
+        _RULE_INDEX.update({rule.code: i for i, rule in enumerate(all_rules())})
+    return _RULE_INDEX[code]
+
+
+_RULE_INDEX: dict[str, int] = {}
+
+
+class Renderer:
+    """One finding as output text, in the job's format."""
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self._paint = None
+        if job.fmt == "text":
+            from nianbao.parser.outputs.text import Painter
+
+            self._paint = Painter(job.color)
+
+    def __call__(self, finding: Finding, sources: Sources) -> str:
+        fmt = self.job.fmt
+        if fmt == "json":
+            from nianbao.parser.outputs.machine import json_item
+
+            return json_item(finding, sources)
+        if fmt == "github":
+            from nianbao.parser.outputs.machine import github_item
+
+            return github_item(finding, sources)
+        if fmt == "sarif":
+            from nianbao.parser.outputs.machine import sarif_item
+
+            return sarif_item(finding, sources)
+        if fmt == "text":
+            from nianbao.parser.outputs.text import format_finding
+
+            assert self._paint is not None
+            return self._paint(format_finding(finding, sources, width=self.job.width))
+        return ""  # statistics: only the codes count
+
+
+_RENDERERS: dict[Job, Renderer] = {}
+_RULES: dict[tuple[str, ...], list[Rule]] = {}
+
+
+def _setup(job: Job) -> tuple[list[Rule], Renderer]:
+    rules = _RULES.get(job.codes)
+    if rules is None:
+        rules = _RULES[job.codes] = enabled_rules(list(job.codes)) if job.codes else []
+    renderer = _RENDERERS.get(job)
+    if renderer is None:
+        renderer = _RENDERERS[job] = Renderer(job)
+    return rules, renderer
+
+
+def check_path(path: str, job: Job) -> FileResult:
+    """Read, parse, check and render one file; never raises (runs in a worker)."""
+    try:
+        return _check_path(path, job)
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop a folder
+        return FileResult(path, error=f"{path}: internal error while checking "
+                                      f"({type(error).__name__}: {error}); please report it")
+
+
+def _check_path(path: str, job: Job) -> FileResult:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(job.max_bytes + 1)
+    except OSError as error:
+        return FileResult(path, error=f"{path}: cannot read the file ({error.strerror or error})")
+    if len(data) > job.max_bytes:
+        return FileResult(path, error=f"{path}: larger than the {job.max_bytes / 2**20:.0f} MB "
+                                      "limit (--max-size); not checked")
+    rules, render = _setup(job)
+    try:
+        report = parse_bytes(data, path)
+    except ReportError as error:
+        findings = [unreadable_finding(error)] if "E001" in job.codes else []
+        return _result(path, findings, Sources([Checked(path, None, findings)]), render, job)
+    ctx = Context(report)
+    findings = run_rules(report, rules, ctx)
+    view = year_view(report, ctx) if any(r.scope == "years" for r in rules) else None
+    sources = Sources([])
+    if findings and job.fmt != "statistics":
+        source = SourceMap.build(report.line_index, finding_offsets(findings),
+                                 texts=job.fmt == "text")
+        sources = Sources([Checked(path, source, findings)])
+    result = _result(path, findings, sources, render, job)
+    if view is not None and view.agency_key and view.year:
+        result.view = view
+        result.view_source = SourceMap.build(report.line_index, view.offsets(),
+                                             texts=job.fmt == "text")
+    return result
+
+
+def _result(path: str, findings: list[Finding], sources: Sources, render: Renderer,
+            job: Job) -> FileResult:
+    result = FileResult(path, codes=array("H", (_rule_index(f.code) for f in findings)))
+    if job.fmt != "statistics":
+        result.store([(pack_key(f), render(f, sources)) for f in findings])
+    return result
+
+
+def run(args: argparse.Namespace) -> int:
+    from nianbao.parser.core.pool import map_paths
+
+    try:
+        rules = enabled_rules(args.select, args.ignore)
+    except UnknownRuleError as error:
+        print(f"nianbao check: {visible(str(error))}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.max_size is not None and args.max_size <= 0:
+        print("nianbao check: --max-size must be a positive number of megabytes",
+              file=sys.stderr)
+        return EXIT_USAGE
+    fmt: str = "statistics" if args.statistics else args.format
+    terminal = sys.stdout.isatty()
+    # NO_COLOR (no-color.org) and FORCE_COLOR as most tools read them.
+    color = args.color == "always" or (args.color == "auto" and "NO_COLOR" not in os.environ and (
+        bool(os.environ.get("FORCE_COLOR")) or (terminal and os.environ.get("TERM") != "dumb")))
+    width = 100
+    if terminal:
+        width = max(40, shutil.get_terminal_size((108, 24)).columns - 8)
+    job = Job(
+        max_bytes=DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * 2**20,
+        codes=tuple(rule.code for rule in rules), fmt=fmt, color=color, width=width,
+    )
+
+    collected = collect(args.paths)
+    status = EXIT_OK
+    for message in collected.errors:
+        print(f"nianbao: {visible(message)}", file=sys.stderr)
+        status = EXIT_USAGE
+
+    results: list[FileResult] = []
+    for result in map_paths(check_path, [str(p) for p in collected.files], (job,),
+                            jobs=args.jobs):
+        if result.error is not None:
+            print(f"nianbao: {visible(result.error)}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        results.append(result)
+    _add_cross_year(results, rules, job)
+
+    _print(args, job, results)
+    rules_by_index = all_rules()
+    if status == EXIT_OK and not args.exit_zero and any(
+            rules_by_index[index].severity == "error" for result in results
+            for index in result.codes):
+        status = EXIT_FINDINGS
+    return status
+
+
+def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: Job) -> None:
+    views = [r.view for r in results if r.view is not None]
+    extra = cross_year_findings(views, rules)
+    if not extra:
+        return
+    _, render = _setup(job)
+    sources = Sources([Checked(r.path, r.view_source, []) for r in results])
+    by_path = {r.path: r for r in results}
+    for path, findings in extra.items():
+        result = by_path[path]
+        result.codes.extend(_rule_index(f.code) for f in findings)
+        if job.fmt != "statistics":
+            keyed = list(zip(result.keys, result.items(), strict=True))
+            keyed += [(pack_key(f), render(f, sources)) for f in findings]
+            result.store(keyed)
+
+
+def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) -> None:
+    out = sys.stdout
+    if job.fmt == "statistics":
+        from nianbao.parser.outputs.machine import dumps, format_statistics_text, statistics
+
+        rows = statistics([code for result in results for code in result.code_list()])
+        out.write(dumps(rows) if args.format == "json" else format_statistics_text(rows))
+        out.flush()
+        return
+    items = (text for result in results for text in result.items())
+    if job.fmt == "json":
+        from nianbao.parser.outputs.machine import write_json
+
+        write_json(out, items)
+    elif job.fmt == "github":
+        from nianbao.parser.outputs.machine import write_github
+
+        write_github(out, items)
+    elif job.fmt == "sarif":
+        from nianbao.cli import _version
+        from nianbao.parser.outputs.machine import write_sarif
+
+        write_sarif(out, items, _version())
+    else:
+        from nianbao.parser.outputs.text import Painter, summary
+
+        for text in items:
+            out.write(text)
+            out.write("\n")
+        rules = all_rules()
+        counts: Counter[Severity] = Counter(rules[i].severity for r in results for i in r.codes)
+        with_findings = sum(1 for r in results if r.codes)
+        out.write(Painter(job.color)(summary(counts, with_findings, len(results))) + "\n")
+    out.flush()

@@ -1,0 +1,76 @@
+"""``nianbao export``: the parsed model of each report as JSON, JSON lines or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from nianbao.parser.core.files import collect
+from nianbao.parser.document.parse import DEFAULT_MAX_BYTES, read_report
+from nianbao.parser.errors import ReportError
+from nianbao.parser.outputs.export import csv_rows, csv_text, report_to_dict, to_json_line
+from nianbao.parser.outputs.outfile import output_problem, write_atomically
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 2
+
+
+def _export_one(path: str, fmt: str, max_bytes: int) -> tuple[str, object]:
+    """Parse one file in a worker; return what the parent writes, in order."""
+    try:
+        report = read_report(path, max_bytes=max_bytes)
+    except ReportError as error:
+        return "error", str(error)
+    if fmt == "json":
+        return "ok", report_to_dict(report)
+    if fmt == "jsonl":
+        return "ok", to_json_line(report)
+    return "ok", csv_rows(report)
+
+
+def run(args: argparse.Namespace) -> int:
+    from nianbao.parser.core.pool import map_paths
+
+    fmt: str = args.format
+    output: str | None = args.output
+    collected = collect(args.paths)
+    status = EXIT_OK
+    for message in collected.errors:
+        print(f"nianbao: {message}", file=sys.stderr)
+        status = EXIT_UNREADABLE
+    if output is not None:
+        problem = output_problem(Path(output), collected.files, force=args.force)
+        if problem:
+            print(f"nianbao: {problem}", file=sys.stderr)
+            return EXIT_UNREADABLE
+    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * 1024 * 1024
+
+    import json
+
+    chunks: list[str] = []
+    objects: list[object] = []
+    rows: list[list[str]] = []
+    for kind, payload in map_paths(_export_one, [str(p) for p in collected.files],
+                                   (fmt, max_bytes), jobs=args.jobs):
+        if kind == "error":
+            print(f"nianbao: {payload}", file=sys.stderr)
+            status = EXIT_UNREADABLE
+        elif fmt == "json":
+            objects.append(payload)
+        elif fmt == "jsonl":
+            chunks.append(str(payload))
+        else:
+            rows.extend(payload)  # type: ignore[arg-type]
+    if fmt == "json":
+        text = json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = "".join(chunks)
+    else:
+        text = csv_text(rows)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomically(Path(output), text)
+    return status

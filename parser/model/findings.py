@@ -1,0 +1,49 @@
+"""A finding: one inconsistency, explained, with the exact place in the source.
+
+Positions are offsets into the report's original text, like every position in
+the model; output formats turn them into line:column through the report's
+:class:`~nianbao.parser.reading.positions.LineIndex`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from nianbao.parser.model.report import Frozen
+from nianbao.parser.template import TableId
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
+
+
+class Related(Frozen):
+    """Another place that takes part, with its own short message (``一、本年新收 = 3``)."""
+
+    start: int
+    end: int
+    message: str
+    cell: str | None = None  # ``TABLE:ROW.COL`` when the place is a cell
+    # Set only when the place is in another file (the previous year's report, Y rules).
+    path: str | None = None
+
+
+class Finding(Frozen):
+    code: str  # e.g. ``A002``
+    severity: Severity
+    message: str  # one line, self-contained, naming the numbers
+    path: str
+    start: int | None  # primary place: the cell or heading at fault; None: the whole file
+    end: int | None
+    related: tuple[Related, ...] = ()
+    help: str = ""
+    # The cells that take part, as ``TABLE:ROW.COL``, so views can colour them.
+    cells: tuple[str, ...] = ()
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        return (SEVERITY_RANK[self.severity], self.start if self.start is not None else -1,
+                self.code)
+
+
+def cell_ref(table: TableId, cell_id: str) -> str:
+    return f"{table}:{cell_id}"

@@ -1,0 +1,207 @@
+"""The parsed report: frozen, fully typed, every number knowing where it came from.
+
+All positions are 0-based character offsets into ``Report.text`` (the decoded
+original, never normalised); :meth:`Report.position` turns one into line:column
+through the report's single :class:`~nianbao.parser.reading.positions.LineIndex`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from nianbao.parser.reading.positions import LineIndex, Position
+from nianbao.parser.template import TableId, TemplateId
+
+if TYPE_CHECKING:
+    from nianbao.parser.reading.normalize import NormalizedText
+
+CellKind = Literal["number", "blank", "text"]
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cell(Frozen):
+    """One table cell as found in the text."""
+
+    table: TableId
+    id: str  # ``ROW.COL`` with the ids of template.md, e.g. ``new_received.commercial``
+    value: Decimal | None  # None for a blank cell and for text that is not a number
+    raw: str  # the cell's original text, stripped of surrounding white space
+    start: int  # offset of ``raw`` in the original text (of the field, if blank)
+    kind: CellKind
+    unit: str | None = None  # the unit written in the cell (``万元``, ``元``, ``件``)
+
+    @property
+    def row(self) -> str:
+        return self.id.rpartition(".")[0]
+
+    @property
+    def column(self) -> str:
+        return self.id.rpartition(".")[2]
+
+    @property
+    def end(self) -> int:
+        return self.start + max(len(self.raw), 1)
+
+
+class RowInfo(Frozen):
+    """How one template row was found, for the structure rules (S005–S008)."""
+
+    table: TableId
+    id: str  # template row id (table 3), item id (table 2) or ``review_litigation``
+    label: str  # the label as written, normalised and joined across wrapped lines
+    label_start: int | None  # None when the row had no readable label
+    start: int  # offset where the row's first cell or label begins
+    cells_found: int
+    cells_expected: int
+    recovered: bool = False  # placed by position because its label was missing
+    assigned: bool = True  # False when the cell count made the columns ambiguous
+    # Digits run together with no separators (``规范性文件7777166``): the run, and the
+    # ways to split it that the template's identities allow (``77|77|166``).
+    glued: str | None = None
+    candidates: tuple[str, ...] = ()
+
+
+class StrayRow(Frozen):
+    """A row of numbers whose label belongs to no template row (S008)."""
+
+    table: TableId
+    label: str
+    start: int
+    values: int
+
+
+class Table(Frozen):
+    id: TableId
+    start: int | None  # where the table's region begins (None: not found, S004)
+    end: int | None
+    cells: dict[str, Cell]
+    rows: tuple[RowInfo, ...] = ()
+    stray_rows: tuple[StrayRow, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return self.start is not None and bool(self.cells or self.rows)
+
+    def value(self, cell_id: str) -> Decimal | None:
+        cell = self.cells.get(cell_id)
+        return None if cell is None else cell.value
+
+
+class Section(Frozen):
+    number: int  # 1–6
+    heading: str  # as written
+    start: int  # offset of the heading
+    heading_end: int
+    end: int  # offset where the next section (or the text) begins
+    standard: bool  # heading matches the standard wording or a known variant exactly
+
+
+class HeadingAnomaly(Frozen):
+    """A numbered heading that repeats or goes backwards (S003)."""
+
+    number: int
+    heading: str
+    start: int
+    kind: Literal["repeat", "backwards"]
+    previous: int  # the section number in force when it appeared
+
+
+class Located(Frozen):
+    """Where a metadata value was read."""
+
+    start: int
+    end: int
+
+
+class NoticeCitation(Frozen):
+    template: TemplateId  # which template the cited notice set
+    text: str
+    start: int
+
+
+class Meta(Frozen):
+    title: str | None = None
+    title_at: Located | None = None
+    agency: str | None = None
+    agency_at: Located | None = None
+    year: int | None = None
+    year_at: Located | None = None
+    template: TemplateId | None = None
+    # How the template was decided: from the tables' own labels, or guessed from the year.
+    template_source: Literal["tables", "year", "none"] = "none"
+    published: dt.date | None = None
+    published_at: Located | None = None
+    period: tuple[dt.date, dt.date] | None = None
+    period_at: Located | None = None
+    # Years named in the title or the statistics period, for M005.
+    title_year: int | None = None
+    notices: tuple[NoticeCitation, ...] = ()
+    # Local governments may publish by 31 March; departments by 31 January (M003).
+    is_local_government: bool = False
+
+
+class Source(Frozen):
+    path: str
+    encoding: str
+    bom: bool
+    sha256: str
+    size: int  # bytes
+    lines: int
+    replacements: int  # characters decoding had to replace (E002)
+
+
+class Report(Frozen):
+    source: Source
+    text: str  # the decoded original text
+    meta: Meta
+    preamble_end: int  # where section 1 starts (0 when no section was found)
+    sections: tuple[Section, ...]
+    heading_anomalies: tuple[HeadingAnomaly, ...] = ()
+    tables: dict[TableId, Table]
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def normalized(self) -> NormalizedText:
+        """The text normalised (:mod:`nianbao.parser.reading.normalize`), for the rules that read prose."""
+        from nianbao.parser.reading.normalize import normalize
+
+        return normalize(self.text)
+
+    def share_normalized(self, normalized: NormalizedText) -> None:
+        """Keep the parser's normalisation of this very text rather than redo it."""
+        if "normalized" not in self.__dict__:
+            # Where cached_property keeps its value: the model's fields are untouched.
+            self.__dict__["normalized"] = normalized
+
+    def position(self, offset: int) -> Position:
+        return self.line_index.position(offset)
+
+    def section(self, number: int) -> Section | None:
+        for section in self.sections:
+            if section.number == number:
+                return section
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        for section in self.sections:
+            if section.start <= offset < section.end:
+                return section
+        return None
+
+    def table(self, table_id: TableId) -> Table:
+        return self.tables[table_id]
+
+    def cells(self) -> list[Cell]:
+        """Every cell of every table, in table and template order."""
+        return [cell for table in self.tables.values() for cell in table.cells.values()]

@@ -1,0 +1,101 @@
+"""The export formats of ``spec/contract.md``: JSON objects, JSON lines, CSV rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from nianbao.parser.model.report import Cell, Report
+
+SCHEMA = "nianbao.report/1"
+CSV_HEADER = ("path", "agency", "year", "template", "table", "cell", "value", "raw", "line",
+              "column")
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A cell value as JSON wants it: an integer when whole, else a float."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def cell_to_dict(report: Report, cell: Cell) -> dict[str, Any]:
+    position = report.position(cell.start)
+    return {"value": json_number(cell.value), "raw": cell.raw, "line": position.line,
+            "column": position.column}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """One report as the contract's export object."""
+    meta = report.meta
+    index = report.line_index
+    return {
+        "schema": SCHEMA,
+        "source": {
+            "path": report.source.path,
+            "encoding": report.source.encoding,
+            "sha256": report.source.sha256,
+            "lines": report.source.lines,
+        },
+        "meta": {
+            "title": meta.title,
+            "agency": meta.agency,
+            "year": meta.year,
+            "template": meta.template,
+            "published": meta.published.isoformat() if meta.published else None,
+            "period": [meta.period[0].isoformat(), meta.period[1].isoformat()]
+            if meta.period else None,
+        },
+        "sections": [
+            {
+                "number": section.number,
+                "heading": section.heading,
+                "line": index.position(section.start).line,
+                "end_line": index.position(max(section.start, section.end - 1)).line,
+            }
+            for section in report.sections
+        ],
+        "tables": {
+            table_id: {"cells": {cell.id: cell_to_dict(report, cell)
+                                 for cell in table.cells.values()}}
+            for table_id, table in report.tables.items()
+        },
+    }
+
+
+def to_json(reports: Iterable[Report]) -> str:
+    return json.dumps([report_to_dict(r) for r in reports], ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json_line(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def csv_rows(report: Report) -> list[list[str]]:
+    meta = report.meta
+    rows: list[list[str]] = []
+    for table_id, table in report.tables.items():
+        for cell in table.cells.values():
+            position = report.position(cell.start)
+            value = json_number(cell.value)
+            rows.append([
+                report.source.path, meta.agency or "", str(meta.year or ""), meta.template or "",
+                table_id, cell.id, "" if value is None else str(value), cell.raw,
+                str(position.line), str(position.column),
+            ])
+    return rows
+
+
+def csv_text(rows: Iterable[list[str]], *, header: bool = True) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    if header:
+        writer.writerow(CSV_HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue()

@@ -1,0 +1,130 @@
+"""Output formats of ``nianbao check``: text, json, github and sarif (``spec/contract.md``).
+
+Every format takes the checked files in order (:class:`Checked`) and turns
+offsets into line:column through each file's :class:`~nianbao.parser.reading.positions.LineIndex`
+— the one place positions are computed, so all formats agree. A related place in
+another file (the previous year's report, Y rules) is resolved in that file.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.report import Report
+from nianbao.parser.reading.positions import LineIndex, Position
+
+_FILE_START = Position(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMap:
+    """The positions and source lines output needs from one file, and nothing more.
+
+    Built where the file was parsed (often a worker process) from the report's own
+    :class:`LineIndex`, so a folder of thousands of reports never keeps their texts.
+    Offsets, lines and columns sit in flat arrays to stay small when kept by the
+    thousand.
+    """
+
+    offsets: array[int]  # sorted
+    lines: array[int]
+    columns: array[int]
+    texts: dict[int, str]  # source lines, when the output shows them
+
+    @classmethod
+    def build(cls, index: LineIndex, offsets: Iterable[int], *, texts: bool = True) -> SourceMap:
+        ordered = sorted(set(offsets))
+        positions = [index.position(offset) for offset in ordered]
+        lines = array("q", (p.line for p in positions))
+        shown = {line: index.line_text(line) for line in set(lines)} if texts else {}
+        return cls(array("q", ordered), lines, array("q", (p.column for p in positions)), shown)
+
+    def position(self, offset: int) -> Position:
+        at = bisect_left(self.offsets, offset)
+        if at == len(self.offsets) or self.offsets[at] != offset:
+            raise KeyError(f"offset {offset} was not mapped")
+        return Position(self.lines[at], self.columns[at])
+
+    def line_text(self, line: int) -> str | None:
+        return self.texts.get(line)
+
+
+def finding_offsets(findings: Iterable[Finding]) -> list[int]:
+    """Every offset of ``findings`` in their own file (places in other files excluded)."""
+    out: list[int] = []
+    for finding in findings:
+        if finding.start is not None:
+            out.append(finding.start)
+            out.append(finding.end if finding.end is not None else finding.start + 1)
+        for related in finding.related:
+            if related.path is None or related.path == finding.path:
+                out.extend((related.start, related.end))
+    return out
+
+
+@dataclass
+class Checked:
+    """One file after checking: where its places are, and its findings, sorted.
+
+    ``source`` is None when the file could not be read (its findings are E001,
+    about the whole file).
+    """
+
+    path: str
+    source: SourceMap | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def from_report(cls, report: Report, findings: Sequence[Finding],
+                    extra_offsets: Iterable[int] = ()) -> Checked:
+        offsets = [*finding_offsets(findings), *extra_offsets]
+        return cls(report.source.path, SourceMap.build(report.line_index, offsets),
+                   list(findings))
+
+
+class Sources:
+    """Positions and source lines of every checked file, by path."""
+
+    def __init__(self, files: Sequence[Checked]) -> None:
+        self._files = {f.path: f for f in files}
+
+    def source(self, path: str) -> SourceMap | None:
+        checked = self._files.get(path)
+        return None if checked is None else checked.source
+
+    def position(self, path: str, offset: int | None) -> Position:
+        """1-based line and column; a finding about the whole file is at 1:1."""
+        source = self.source(path)
+        if source is None or offset is None:
+            return _FILE_START
+        return source.position(offset)
+
+    def start(self, finding: Finding) -> Position:
+        return self.position(finding.path, finding.start)
+
+    def end(self, finding: Finding) -> Position:
+        if finding.start is None:
+            return _FILE_START
+        return self.position(finding.path, finding.end if finding.end is not None
+                             else finding.start + 1)
+
+    def related_path(self, finding: Finding, related: Related) -> str:
+        return related.path or finding.path
+
+    def related_start(self, finding: Finding, related: Related) -> Position:
+        return self.position(self.related_path(finding, related), related.start)
+
+    def related_end(self, finding: Finding, related: Related) -> Position:
+        return self.position(self.related_path(finding, related), related.end)
+
+    def line_text(self, path: str, line: int) -> str | None:
+        source = self.source(path)
+        return None if source is None else source.line_text(line)
+
+
+def all_findings(files: Sequence[Checked]) -> list[Finding]:
+    return [finding for checked in files for finding in checked.findings]

@@ -1,0 +1,253 @@
+"""``--format text``: findings the way compilers print them.
+
+::
+
+    report.txt:63:31: A001 一、本年新收: the six applicant columns add up to 0+3+2+0+0+0 = 5, …
+       |
+    63 | 一、本年新收政府信息公开申请数量        0   3   2   0   0   0   4
+       |                                                                ^
+       |                                         - 自然人 = 0
+       |                                             - 商业企业 = 3
+       = help: Make 总计 5, or correct the applicant cell that is wrong.
+
+Columns are display columns: CJK characters are two wide (``rich.cells``), tabs
+expand to the next multiple of four on both the source line and the marker line,
+and control characters from the report are shown as escapes (:mod:`.safe`). Long
+lines are cut to a window around the markers. Everything is built as
+``rich.text.Text`` — never markup — so ``[bold]`` in a report prints as written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from nianbao.parser.model.findings import Finding, Severity
+from nianbao.parser.outputs.safe import escape_char, is_unsafe, visible
+from nianbao.parser.outputs.sources import Checked, Sources
+
+TAB = 4
+DEFAULT_WIDTH = 100
+MAX_LINES = 12  # source lines shown per finding; the rest are summarised
+_ELLIPSIS = "…"
+
+SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "bold yellow",
+                                       "info": "bold cyan"}
+GUTTER = "bold blue"
+RELATED = "bold blue"
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int  # 0-based character index in the line
+    end: int  # exclusive
+    primary: bool
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedLine:
+    text: str  # what is printed for the source line
+    columns: list[int]  # display column of each character index (len(line) + 1 entries)
+    offset: int  # display columns to add to a column to place it on ``text``
+    first: int  # first character index shown
+    last: int  # one past the last character index shown
+
+
+def render_line(line: str, marks: Sequence[Mark], width: int) -> RenderedLine:
+    """The source line with tabs expanded and controls escaped, cut to ``width`` around marks."""
+    pieces: list[str] = []
+    columns = [0]
+    col = 0
+    for ch in line:
+        if ch == "\t":
+            piece = " " * (TAB - col % TAB)
+        elif is_unsafe(ch):
+            piece = escape_char(ch)
+        else:
+            piece = ch
+        pieces.append(piece)
+        col += len(piece) if ch == "\t" else cell_len(piece)
+        columns.append(col)
+    total = columns[-1]
+    if total <= width or not marks:
+        return RenderedLine("".join(pieces), columns, 0, 0, len(line))
+    lo = min(columns[min(m.start, len(line))] for m in marks)
+    hi = max(columns[min(max(m.end, m.start + 1), len(line))] for m in marks)
+    margin = 8
+    begin = max(0, min(lo - margin, total - width))
+    if hi + margin > begin + width:
+        begin = max(0, min(lo - margin, hi + margin - width))
+    end = max(begin + width, hi + margin)
+    first = next(i for i, c in enumerate(columns) if c >= begin)
+    last = max((i for i, c in enumerate(columns) if c <= end), default=len(line))
+    last = min(last, len(line))
+    prefix = _ELLIPSIS if first > 0 else ""
+    suffix = _ELLIPSIS if last < len(line) else ""
+    text = prefix + "".join(pieces[first:last]) + suffix
+    return RenderedLine(text, columns, cell_len(prefix) - columns[first], first, last)
+
+
+def marker_line(rendered: RenderedLine, mark: Mark, line_length: int) -> tuple[int, int]:
+    """(display column, width) of a mark's underline on the rendered line."""
+    start = min(max(mark.start, rendered.first), rendered.last, line_length)
+    end = min(max(mark.end, start + 1), rendered.last if rendered.last > start else start + 1)
+    column = rendered.columns[min(start, line_length)] + rendered.offset
+    if start >= line_length:
+        return column, 1
+    end_col = rendered.columns[min(end, line_length)] + rendered.offset
+    return column, max(1, end_col - column)
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    path: str
+    line: int
+    mark: Mark
+
+
+def _places(finding: Finding, sources: Sources) -> list[_Place]:
+    places: list[_Place] = []
+    if finding.start is not None:
+        start = sources.start(finding)
+        end = sources.end(finding)
+        stop = end.column - 1 if end.line == start.line else 1 << 30
+        places.append(_Place(finding.path, start.line,
+                             Mark(start.column - 1, max(stop, start.column), True, "")))
+    for related in finding.related:
+        path = sources.related_path(finding, related)
+        if sources.source(path) is None:
+            continue
+        start = sources.related_start(finding, related)
+        end = sources.related_end(finding, related)
+        stop = end.column - 1 if end.line == start.line else 1 << 30
+        places.append(_Place(path, start.line, Mark(start.column - 1, max(stop, start.column),
+                                                    False, related.message)))
+    return places
+
+
+def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_WIDTH) -> Text:
+    out = Text()
+    severity_style = SEVERITY_STYLE[finding.severity]
+    start = sources.start(finding)
+    out.append(visible(finding.path), style="bold")
+    out.append(f":{start.line}:{start.column}: ")
+    out.append(finding.code, style=severity_style)
+    out.append(" ")
+    out.append(visible(finding.message))
+    out.append("\n")
+
+    places = _places(finding, sources)
+    lines: dict[tuple[str, int], list[Mark]] = {}
+    order: list[tuple[str, int]] = []
+    for place in places:
+        key = (place.path, place.line)
+        if key not in lines:
+            lines[key] = []
+            order.append(key)
+        lines[key].append(place.mark)
+    own = sorted(k for k in order if k[0] == finding.path)
+    others = [k for k in order if k[0] != finding.path]
+    keys = own + others
+    shown, hidden = keys[:MAX_LINES], keys[MAX_LINES:]
+    gutter_width = max((len(str(line)) for _, line in shown), default=1)
+    pad = " " * gutter_width
+    if shown:
+        out.append(f"{pad} |\n", style=GUTTER)
+    previous: tuple[str, int] | None = None
+    for key in shown:
+        path, line = key
+        if path != finding.path and (previous is None or previous[0] != path):
+            first_mark = min(lines[key], key=lambda m: m.start)
+            out.append(f"{pad} ::: ", style=GUTTER)
+            out.append(f"{visible(path)}:{line}:{first_mark.start + 1}\n")
+            out.append(f"{pad} |\n", style=GUTTER)
+        elif previous is not None and previous[0] == path and line - previous[1] > 1:
+            out.append(f"{'...':<{gutter_width}}\n", style=GUTTER)
+        out.append_text(_source_block(sources.line_text(path, line) or "", line, lines[key],
+                                      gutter_width, width, severity_style))
+        previous = key
+    if hidden:
+        count = sum(len(lines[k]) for k in hidden)
+        out.append(f"{pad} = ", style=GUTTER)
+        out.append(f"note: {count} more place(s) not shown\n")
+    if finding.help:
+        out.append(f"{pad} = ", style=GUTTER)
+        out.append("help", style="bold cyan")
+        out.append(f": {visible(finding.help)}\n")
+    return out
+
+
+def _source_block(line_text: str, line: int, marks: list[Mark], gutter_width: int, width: int,
+                  severity_style: str) -> Text:
+    out = Text()
+    marks = sorted(marks, key=lambda m: (not m.primary, m.start))
+    rendered = render_line(line_text, marks, width)
+    out.append(f"{line:>{gutter_width}} | ", style=GUTTER)
+    out.append(rendered.text)
+    out.append("\n")
+    pad = " " * gutter_width
+    for mark in marks:
+        column, span = marker_line(rendered, mark, len(line_text))
+        out.append(f"{pad} | ", style=GUTTER)
+        out.append(" " * column)
+        style = severity_style if mark.primary else RELATED
+        out.append(("^" if mark.primary else "-") * span, style=style)
+        if mark.label:
+            out.append(" ")
+            out.append(visible(mark.label), style=style)
+        out.append("\n")
+    return out
+
+
+def format_text(files: Sequence[Checked], *, width: int = DEFAULT_WIDTH) -> Iterator[Text]:
+    """One Text per finding, in file order, then a summary line."""
+    sources = Sources(files)
+    for checked in files:
+        for finding in checked.findings:
+            yield format_finding(finding, sources, width=width)
+    yield summary(Counter(f.severity for checked in files for f in checked.findings),
+                  sum(1 for checked in files if checked.findings), len(files))
+
+
+class Painter:
+    """Turns Text into a string, with ANSI colours or without; one console reused."""
+
+    def __init__(self, color: bool) -> None:
+        self._color = color
+        self._console = Console(
+            force_terminal=color, no_color=not color, color_system="standard" if color else None,
+            width=10_000, soft_wrap=True, markup=False, highlight=False, emoji=False,
+            legacy_windows=False,
+        )
+
+    def __call__(self, text: Text) -> str:
+        if not self._color:
+            return text.plain
+        with self._console.capture() as capture:
+            self._console.print(text, end="")
+        return capture.get()
+
+
+def summary(counts: Counter[Severity], with_findings: int, files: int) -> Text:
+    """``Found 7 findings in 2 of 5 files: 2 errors, 3 warnings, 2 info.``"""
+    total = sum(counts.values())
+    noun = "file" if files == 1 else "files"
+    if total == 0:
+        return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
+    out = Text()
+    out.append(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
+    out.append(f" in {with_findings} of {files} {noun}: ")
+    parts: list[tuple[int, Severity, str]] = [
+        (counts["error"], "error", "errors"), (counts["warning"], "warning", "warnings"),
+        (counts["info"], "info", "info")]
+    for index, (count, one, many) in enumerate(parts):
+        style = SEVERITY_STYLE[one] if count else ""
+        out.append(f"{count} {one if count == 1 else many}", style=style)
+        out.append(", " if index < len(parts) - 1 else ".")
+    return out

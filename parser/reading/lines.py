@@ -1,0 +1,95 @@
+"""The text as lines, each with its offsets and its normalised form.
+
+Some extractions put a whole report on one line (a web page's table flattened
+with its separators gone). Such a line is cut into virtual lines before each
+heading and table label, so the rest of the parser sees rows as usual; virtual
+lines are slices of the physical one, so every offset stays exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nianbao.parser.reading.normalize import NormalizedText, normalize
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+# Longer lines than this are looked at for run-together rows.
+_LONG_LINE = 300
+_ROW_STARTS = re.compile(
+    r"(?:[一二三四五六]\s*、\s*(?=总体情况|主动公开|收到和处理|政府信息公开行政|存在的主要问题|其他需要报告"
+    r"|本年新收|上年结转|本年度办理|结转下年度)"
+    r"|\(\s*[一二三四五六七]\s*\)"
+    r"|(?<![\d.])[1-8]\s*\.(?=\s*[^\d\s])"
+    r"|第二十条"
+    r"|信息内容"
+    r"|行政规范性文件|(?<!行政)规范性文件|规章(?=\s*\d)|其他对外管理服务事项|行政事业性收费|政府集中采购"
+    r"|行政许可(?=\s*\d)|行政处罚(?=\s*\d)|行政强制(?=\s*\d)"
+    r"|行政复议(?=\s*行政诉讼)|结果维持(?=\s*结果纠正)"
+    r")"
+)
+
+
+# Not frozen: thousands are made per report and frozen dataclasses are slow to build.
+# Nothing changes a line after split_lines.
+@dataclass(slots=True)
+class Line:
+    # 1-based position in the list of lines: the physical line number, unless a long
+    # line was cut into virtual lines. Outputs never show it; they use ``start``.
+    number: int
+    start: int  # offset of the line's first character in the original text
+    end: int  # offset of its terminator (or the end of the text)
+    raw: str
+    text: str  # normalised
+    blank: bool
+    # Only set when normalisation changed the line's length; otherwise index = offset.
+    norm_map: NormalizedText | None = None
+
+    def offset(self, norm_index: int) -> int:
+        """Offset in the original text of an index into the normalised line."""
+        if self.norm_map is None:
+            return self.start + norm_index
+        return self.start + self.norm_map.to_original(norm_index)
+
+
+def split_lines(text: str, whole: NormalizedText | None = None) -> list[Line]:
+    """The lines of ``text``; ``whole`` is ``normalize(text)`` when the caller has it."""
+    # One pass over the whole text; almost always length-preserving, so each line's
+    # normalised form is a slice and its position map the identity.
+    if whole is None:
+        whole = normalize(text)
+    same_length = len(whole.text) == len(text)
+    lines: list[Line] = []
+    start = 0
+    ends = [(m.start(), m.end()) for m in _BREAK.finditer(text)]
+    if not ends or ends[-1][1] < len(text):
+        ends.append((len(text), len(text)))
+    for end, after in ends:
+        raw = text[start:end]
+        if same_length:
+            norm_text = whole.text[start:end]
+            norm_map = None
+        else:
+            norm = normalize(raw)
+            norm_text = norm.text
+            norm_map = norm if len(norm.text) != len(raw) else None
+        if len(raw) > _LONG_LINE and norm_map is None:
+            _cut(lines, start, raw, norm_text)
+        else:
+            lines.append(Line(len(lines) + 1, start, end, raw, norm_text,
+                              not norm_text.strip(), norm_map))
+        start = after
+    return lines
+
+
+def _cut(lines: list[Line], start: int, raw: str, norm_text: str) -> None:
+    """Virtual lines of a long physical line, cut before every row start."""
+    cuts = [0]
+    for match in _ROW_STARTS.finditer(norm_text):
+        if match.start() > cuts[-1]:
+            cuts.append(match.start())
+    cuts.append(len(raw))
+    for begin, stop in zip(cuts, cuts[1:], strict=False):
+        piece = norm_text[begin:stop]
+        lines.append(Line(len(lines) + 1, start + begin, start + stop, raw[begin:stop], piece,
+                          not piece.strip()))

@@ -1,0 +1,224 @@
+"""Table 2 (主动公开政府信息情况): items by their labels, fields by label or in order.
+
+Reports lay the table out item by item (one row per item) or field by field
+(one row per item and field, seeds 000 and 003); both are read the same way: an
+item label opens the item, a field label says which field a number belongs to,
+and numbers without one fill the item's fields in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from nianbao.parser.layout.fields import Field, physical_rows
+from nianbao.parser.layout.glued import candidates as glued_candidates
+from nianbao.parser.layout.glued import digit_fields
+from nianbao.parser.layout.regions import Region
+from nianbao.parser.model.report import Table
+from nianbao.parser.reading.normalize import key_of_normalized, match_key
+from nianbao.parser.tables.rows import (
+    MAX_LABEL_KEY,
+    SHORT_KEY,
+    SHOWN_CANDIDATES,
+    CellData,
+    RowData,
+    build_table,
+    cell_data,
+    empty_table,
+    fit_fields,
+    glued_run,
+    label_key,
+    suffix_prefix,
+)
+from nianbao.parser.template import (
+    ACTIVE_ITEMS,
+    AMOUNT_FIELDS,
+    FIELD_ALIASES,
+    ItemSpec,
+    TableId,
+    TemplateId,
+)
+
+
+@cache
+def _field_keys(item: ItemSpec) -> list[tuple[str, ...]]:
+    """Each field's label and its other wordings, as match keys."""
+    return [tuple(match_key(name) for name in (label, *FIELD_ALIASES.get(label, ())))
+            for _, label in item.fields]
+
+
+def _fields_named(item: ItemSpec, key: str) -> list[int]:
+    return [i for i, names in enumerate(_field_keys(item)) if any(n and n in key for n in names)]
+
+
+@cache
+def _item_keys(items: tuple[ItemSpec, ...]) -> list[tuple[str, ItemSpec]]:
+    keys = [(match_key(name), item) for item in items for name in (item.label, *item.aliases)]
+    return sorted(keys, key=lambda pair: -len(pair[0]))
+
+
+def read_active(region: Region | None, template: TemplateId) -> Table:
+    table: TableId = "active_disclosure"
+    if region is None:
+        return empty_table(table, region)
+    items = ACTIVE_ITEMS[template]
+    keys = _item_keys(items)
+    _, rows = physical_rows(region.lines)
+    cells: dict[str, CellData] = {}
+    found: dict[str, list[Field | None]] = {}
+    labels_of: dict[str, Field] = {}
+    extra_of: dict[str, int] = {}
+    glued_of: dict[str, tuple[str, list[list[str]]]] = {}
+    strays: list[RowData] = []
+    current: ItemSpec | None = None
+    next_field = 0
+    pending = ""  # label-only rows run together: ``规范`` + ``性文件`` wrapped in a PDF
+    for row in rows:
+        labels, values = row.split()
+        key = label_key(labels)
+        item = next((it for k, it in keys if k and k in key), None)
+        if item is None and pending:
+            joined = pending + key
+            item = next((it for k, it in keys if k and k in joined and k not in pending), None)
+        if item is None and any(not v.blank for v in values):
+            # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line, alone or
+            # followed by a field label in the same row.
+            overlaps = [(suffix_prefix(key, k), it) for k, it in keys if k]
+            for f in labels:
+                part = key_of_normalized(f.text)
+                if len(part) >= SHORT_KEY:
+                    overlaps += [(len(part), it) for k, it in keys if k.startswith(part)]
+            best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+            if best[0] >= SHORT_KEY:
+                item = best[1]
+        has_value = any(not v.blank for v in values)
+        pending = "" if has_value or item is not None else (pending + key)[-MAX_LABEL_KEY:]
+        if item is not None and item is not current:
+            current, next_field = item, 0
+            if item.id not in labels_of and labels:
+                labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
+        # One field label (``对外公开总数量``) beside a blank is that field, blank; a
+        # header row names several and holds no values.
+        named_here = _fields_named(current, key) if current is not None else []
+        names_field = len(named_here) == 1
+        if item is None and all(v.blank for v in values) and (
+                not (names_field and values) or "信息内容" in key):
+            continue
+        run = glued_run(labels) if item is not None and all(v.blank for v in values) else None
+        if run is not None and current is not None:
+            remaining = len(current.fields) - next_field
+            options = glued_candidates(run[1], remaining, _active_check(current, next_field))
+            glued_of[current.id] = (run[1], options)
+            if len(options) == 1:
+                item_slots = found.setdefault(current.id, [None] * len(current.fields))
+                for f in digit_fields(run[0], run[1], options[0]):
+                    item_slots[next_field] = f
+                    next_field += 1
+            continue
+        if not values and names_field and item is None:
+            # A field's label alone (its number on the next line, or a blank a PDF
+            # dropped): what follows without a label of its own is this field's.
+            next_field = named_here[0]
+            continue
+        if not values or current is None:
+            if values and any(not v.blank for v in values) and labels:
+                strays.append(dict(table=table, label="".join(f.text for f in labels),
+                                       start=row.start, values=len(values)))
+            continue
+        item_slots = found.setdefault(current.id, [None] * len(current.fields))
+        named = named_here[0] if names_field else None
+        if named is not None and len([v for v in values if not v.blank]) <= 1:
+            value = next((v for v in values if not v.blank), values[0])
+            filled = item_slots[named]
+            if filled is not None and not filled.blank:
+                # A field filled twice: an item label was lost; never overwrite a number.
+                strays.append(dict(table=table, label="".join(f.text for f in labels),
+                                       start=row.start, values=1))
+                continue
+            item_slots[named] = value
+            next_field = named + 1
+            continue
+        if named is None and next_field < len(current.fields) and _cut_field_label(current, labels):
+            # ``本年新 | 3 | |``: a field label cut short (like 001's header) makes this a
+            # one-field row; the empty fields after its number are ragged separators.
+            values = [next((v for v in values if not v.blank), values[0])]
+        remaining = len(current.fields) - next_field
+        fitted = fit_fields(values, remaining)
+        money = _skip_to_money(current, next_field, fitted)
+        if money != next_field:
+            fitted = [f for f in fitted if not f.blank]
+            next_field = money
+        remaining = len(current.fields) - next_field
+        for f in fitted[:remaining]:
+            item_slots[next_field] = f
+            next_field += 1
+        if len(fitted) > remaining:
+            extra_of[current.id] = extra_of.get(current.id, 0) + len(fitted) - remaining
+    infos: list[RowData] = []
+    for item in items:
+        slots = found.get(item.id)
+        glued = glued_of.get(item.id)
+        if slots is None and glued is None:
+            continue
+        slots = slots or [None] * len(item.fields)
+        for (field_id, _), slot in zip(item.fields, slots, strict=True):
+            if slot is not None:
+                cell_id = f"{item.id}.{field_id}"
+                cells[cell_id] = cell_data(table, cell_id, slot, amount=field_id in AMOUNT_FIELDS)
+        present = [slot for slot in slots if slot is not None]
+        label = labels_of.get(item.id)
+        infos.append(dict(
+            table=table, id=item.id, label=_label_text(label, glued[0] if glued else None),
+            label_start=label.start if label else None,
+            start=label.start if label else (present[0].start if present else region.start),
+            cells_found=len(present) + extra_of.get(item.id, 0),
+            cells_expected=len(item.fields),
+            assigned=glued is None or len(glued[1]) == 1,
+            glued=glued[0] if glued else None,
+            candidates=tuple("|".join(o) for o in glued[1][:SHOWN_CANDIDATES]) if glued else (),
+        ))
+    return build_table(table, region, cells, infos, strays)
+
+
+def _cut_field_label(item: ItemSpec, labels: list[Field]) -> bool:
+    """Whether a label is the start of one of the item's field labels (``本年新``)."""
+    for f in labels:
+        part = key_of_normalized(f.text)
+        if len(part) >= 3 and any(name.startswith(part) for names in _field_keys(item)
+                                  for name in names):
+            return True
+    return False
+
+
+def _label_text(label: Field | None, digits: str | None) -> str:
+    if label is None:
+        return ""
+    if digits and label.text.endswith(digits):
+        return label.text[: -len(digits)].rstrip()
+    return label.text
+
+
+def _skip_to_money(item: ItemSpec, next_field: int, values: list[Field]) -> int:
+    """Where an amount written with its unit (``685万元``) must go: the amount field.
+
+    A PDF drops a blank 采购项目数量 without a trace; the unit still says which
+    number is money.
+    """
+    ids = [field_id for field_id, _ in item.fields]
+    numbers = [v for v in values if not v.blank]
+    if (len(numbers) == 1 and numbers[0].number.unit in ("万元", "元") and values[0] is numbers[0]
+            and next_field < len(ids) and ids[next_field] not in AMOUNT_FIELDS):
+        later = [i for i in range(next_field + 1, len(ids)) if ids[i] in AMOUNT_FIELDS]
+        if later:
+            return later[0]
+    return next_field
+
+
+def _active_check(item: ItemSpec, first: int) -> Callable[[list[int]], bool] | None:
+    """What a cut of an item's glued numbers must satisfy (A005: 总数 ≥ 新公开)."""
+    ids = [field_id for field_id, _ in item.fields][first:]
+    if "new_published" in ids and "total_published" in ids:
+        a, b = ids.index("new_published"), ids.index("total_published")
+        return lambda values: values[b] >= values[a]
+    return None
