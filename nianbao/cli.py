@@ -10,6 +10,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from nianbao.version import version
+
 COMMANDS = ("check", "export", "rules", "demo", "screenshot", "tui")
 
 EXIT_OK = 0
@@ -37,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Inspect 政府信息公开工作年度报告: rebuild the sections and tables, and explain "
         "every inconsistency. Without a command, opens the TUI on PATH (default: the current folder).",
     )
-    parser.add_argument("--version", action="version", version=f"nianbao {_version()}")
+    parser.add_argument("--version", action="version", version=f"nianbao {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     tui = sub.add_parser("tui", help="open the TUI on a file or a folder (the default command)")
@@ -88,15 +90,6 @@ def _add_batch_options(parser: argparse.ArgumentParser) -> None:
     _add_jobs(parser, "worker processes for many files (default: all cores)")
     parser.add_argument("--max-size", type=int, default=None, metavar="MB",
                         help="skip files larger than this many megabytes (default 64)")
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("nianbao")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -13,3 +13,11 @@ class ReportError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class FileError(ReportError):
+    """A path that could not be read at all: missing, unreadable, a folder, too large.
+
+    Front ends tell it from a file that was read but is not a report (E001): ``check``
+    exits 2 for it.
+    """

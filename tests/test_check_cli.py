@@ -16,7 +16,7 @@ import pytest
 from rich.cells import cell_len
 
 from nianbao.cli import main
-from nianbao.parser.rules.registry import all_rules
+from nianbao.parser.rules.catalog import all_rules
 from tests.conftest import ROOT, SAMPLES, seed
 
 SLIP = SAMPLES / "005_arithmetic_slip.txt"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from nianbao.parser.document.parse import read_report
+from nianbao.parser.core.check import read_report
 from nianbao.parser.model.findings import Finding
-from nianbao.parser.rules.checker import check_report, check_reports
+from nianbao.parser.rules.checker import check_report, finding_order
 from tests.conftest import SAMPLES, SEEDS, seed
 
 
@@ -98,16 +98,8 @@ def test_other_encodings_check_like_their_seed() -> None:
     assert summary("007_utf16_crlf.txt") == summary(seed("003").name)
 
 
-def test_check_reports_keys_by_path_and_matches_single_checks() -> None:
-    reports = [read_report(p) for p in SEEDS]
-    together = check_reports(reports)
-    assert list(together) == [r.source.path for r in reports]
-    for report in reports:
-        assert together[report.source.path] == check_report(report)
-
-
 def test_findings_are_sorted_by_severity_then_position() -> None:
     for path in SEEDS:
         found = check_report(read_report(path))
-        keys = [f.sort_key for f in found]
+        keys = [finding_order(f) for f in found]
         assert keys == sorted(keys)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.parser.document.parse import read_report
+from nianbao.parser.core.check import read_report
 from nianbao.parser.errors import ReportError
 from tests.hostile import CATALOGUE, Hostile
 

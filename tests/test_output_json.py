@@ -8,7 +8,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nianbao.parser.document.parse import read_report
+from nianbao.parser.core.check import read_report
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.outputs.machine import finding_to_dict, json_item
 from nianbao.parser.outputs.safe import json_safe

@@ -17,7 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nianbao.parser.document.parse import parse_bytes, read_report
+from nianbao.parser.core.check import read_report
+from nianbao.parser.document.parse import parse_bytes
 from nianbao.parser.outputs.export import report_to_dict
 from nianbao.parser.reading.decode import decode
 from tests.corpus_exports import exported

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from nianbao.parser.document.sentences import sentences
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
 from nianbao.parser.rules.checker import check_report
-from nianbao.parser.rules.narrative import sentences
 from tests.report_builder import ReportBuilder
 
 

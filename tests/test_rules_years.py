@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from nianbao.parser.core.check import check_across
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
-from nianbao.parser.rules.checker import check_reports
+from nianbao.parser.rules.catalog import enabled_rules
+from nianbao.parser.rules.context import year_view
 from tests.report_builder import ReportBuilder
 
 PROSE_2020 = ["2020年，我局认真贯彻落实《条例》精神，紧紧围绕全市科技工作，完善制度体系，规范信息发布，"
@@ -28,7 +30,8 @@ def pair(**changes: object) -> tuple[ReportBuilder, ReportBuilder]:
 
 
 def run(reports: list[Report], code: str) -> list[Finding]:
-    found = check_reports(reports, select=[code])
+    codes = tuple(rule.code for rule in enabled_rules([code]))
+    found = check_across([year_view(report) for report in reports], codes)
     return [f for findings in found.values() for f in findings if f.code == code]
 
 

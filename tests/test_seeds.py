@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from nianbao.cli import main
-from nianbao.parser.document.parse import read_report
+from nianbao.parser.core.check import read_report
 from nianbao.parser.outputs.export import report_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent

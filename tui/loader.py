@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nianbao.parser.errors import ReportError
     from nianbao.parser.model.findings import Finding, Severity
     from nianbao.parser.model.report import Report
     from nianbao.parser.rules.context import YearView
@@ -133,7 +134,9 @@ class Loaded:
 
 
 def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
-    return tuple(sorted(findings, key=lambda f: f.sort_key))
+    from nianbao.parser.rules.checker import finding_order
+
+    return tuple(sorted(findings, key=finding_order))
 
 
 _frozen = False
@@ -158,59 +161,34 @@ def load(path: Path, *, view: bool = True) -> Loaded:
 
 
 def _load(path: Path, view: bool) -> Loaded:
-    from nianbao.parser.document.parse import read_report
-    from nianbao.parser.errors import ReportError
+    from nianbao.parser.core.check import Options, check_file
 
     before = signature(path)
-    try:
-        report = read_report(path)
-    except ReportError as error:
-        return unreadable(path, error, before)
-    except Exception as error:  # a parser bug must not take the app down
-        return unreadable(path, ReportError(str(path), f"internal error while reading: "
-                                                       f"{type(error).__name__}: {error}"), before)
-    try:
-        findings, year_view = check_report_with_view(report, view=view)
-    except Exception as error:
-        return Loaded(path, report, (), f"internal error while checking: "
-                                        f"{type(error).__name__}: {error}", before)
-    return Loaded(path, report, _sorted(findings), None, before, view=year_view)
+    outcome = check_file(path, Options(year_view=view))
+    if outcome.report is None:
+        if outcome.error is not None:
+            return unreadable(path, outcome.error, before)
+        return Loaded(path, None, outcome.findings, outcome.unreadable, before)
+    return Loaded(path, outcome.report, outcome.findings, outcome.error, before,
+                  view=outcome.view)
 
 
-def unreadable(path: Path, error: Exception, sig: Signature | None = None) -> Loaded:
+def unreadable(path: Path, reason: str, sig: Signature | None = None) -> Loaded:
+    """A file that could not be read at all, shown as its E001 finding."""
     from nianbao.parser.errors import ReportError
 
-    if not isinstance(error, ReportError):
-        error = ReportError(str(path), str(error))
     try:
-        findings: tuple[Finding, ...] = (unreadable_finding(error),)
+        findings: tuple[Finding, ...] = (unreadable_finding(ReportError(str(path), reason)),)
     except Exception:
         findings = ()
-    return Loaded(path, None, findings, error.reason, sig)
+    return Loaded(path, None, findings, reason, sig)
 
 
 # The checker is looked up at call time so tests can stand in for it.
-def unreadable_finding(error: Exception) -> Finding:
+def unreadable_finding(error: ReportError) -> Finding:
     from nianbao.parser.rules.checker import unreadable_finding as real
 
-    return real(error)  # type: ignore[arg-type]
-
-
-def check_report_with_view(report: Report, *, view: bool = True,
-                           ) -> tuple[list[Finding], YearView | None]:
-    """The report's own findings, and what the cross-year rules need of it later.
-
-    Both come from one rule context, as in ``nianbao check``, so shared work (the
-    narrative's sentences) is done once.
-    """
-    from nianbao.parser.rules.checker import enabled_rules, run_rules
-    from nianbao.parser.rules.context import Context, year_view
-
-    rules = enabled_rules()
-    ctx = Context(report)
-    findings = run_rules(report, rules, ctx)
-    wanted = view and any(r.scope == "years" for r in rules)
-    return findings, year_view(report, ctx) if wanted else None
+    return real(error)
 
 
 def view_of(report: Report) -> YearView:
@@ -221,9 +199,9 @@ def view_of(report: Report) -> YearView:
 
 def check_across(views: list[YearView]) -> dict[str, list[Finding]]:
     """Only the findings that need several reports at once (Y rules), by path."""
-    from nianbao.parser.rules.checker import cross_year_findings, enabled_rules
+    from nianbao.parser.core.check import check_across as across
 
-    return {str(k): list(v) for k, v in cross_year_findings(views, enabled_rules()).items()}
+    return across(views)
 
 
 def finding_key(finding: Finding) -> tuple[str, tuple[str, ...]]:

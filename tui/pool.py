@@ -71,7 +71,7 @@ class BadgePool:
         if context.get_start_method() == "forkserver":
             # The server imports the parser once and every worker is forked from it
             # ready to read; and it does not import the app's own __main__.
-            context.set_forkserver_preload(["nianbao.tui.loader", "nianbao.parser.document.parse", "nianbao.parser.rules.checker"])
+            context.set_forkserver_preload(["nianbao.tui.loader", "nianbao.parser.core.check"])
         _start_helpers(context.get_start_method())
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
 

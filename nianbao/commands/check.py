@@ -24,20 +24,21 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nianbao.parser.core.check import (
+    DEFAULT_MAX_BYTES,
+    MB,
+    Options,
+    check_across,
+    check_file,
+    rules_for,
+)
 from nianbao.parser.core.files import collect
-from nianbao.parser.document.parse import DEFAULT_MAX_BYTES, parse_bytes
-from nianbao.parser.errors import ReportError
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.outputs.safe import visible
 from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
-from nianbao.parser.rules.checker import (
-    cross_year_findings,
-    enabled_rules,
-    run_rules,
-    unreadable_finding,
-)
-from nianbao.parser.rules.context import Context, YearView, year_view
-from nianbao.parser.rules.registry import Rule, UnknownRuleError, all_rules
+from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, enabled_rules
+from nianbao.parser.rules.context import YearView
+from nianbao.parser.rules.rule import Rule
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -50,8 +51,7 @@ _SEPARATOR = "\x1e"  # never in rendered output: every format escapes control ch
 class Job:
     """What every worker needs to know; picklable."""
 
-    max_bytes: int
-    codes: tuple[str, ...]
+    options: Options
     fmt: str  # text, json, github, sarif, or statistics
     color: bool = False
     width: int = 100
@@ -89,19 +89,11 @@ class FileResult:
 
 
 def pack_key(finding: Finding) -> int:
-    """Severity, then position, then rule, as one integer that sorts the same way."""
+    """The one order of findings (``finding_order``) as one integer, the message aside:
+    findings come from the core in that order, and a stable sort keeps it for ties."""
     start = finding.start + 1 if finding.start is not None else 0
     return SEVERITY_RANK[finding.severity] << 58 | min(start, (1 << 42) - 1) << 16 | \
-        _rule_index(finding.code)
-
-
-def _rule_index(code: str) -> int:
-    if not _RULE_INDEX:
-        _RULE_INDEX.update({rule.code: i for i, rule in enumerate(all_rules())})
-    return _RULE_INDEX[code]
-
-
-_RULE_INDEX: dict[str, int] = {}
+        INDEX[finding.code]
 
 
 class Renderer:
@@ -138,53 +130,30 @@ class Renderer:
 
 
 _RENDERERS: dict[Job, Renderer] = {}
-_RULES: dict[tuple[str, ...], list[Rule]] = {}
 
 
-def _setup(job: Job) -> tuple[list[Rule], Renderer]:
-    rules = _RULES.get(job.codes)
-    if rules is None:
-        rules = _RULES[job.codes] = enabled_rules(list(job.codes)) if job.codes else []
+def _setup(job: Job) -> tuple[Sequence[Rule], Renderer]:
     renderer = _RENDERERS.get(job)
     if renderer is None:
         renderer = _RENDERERS[job] = Renderer(job)
-    return rules, renderer
+    return rules_for(job.options.codes), renderer
 
 
 def check_path(path: str, job: Job) -> FileResult:
-    """Read, parse, check and render one file; never raises (runs in a worker)."""
-    try:
-        return _check_path(path, job)
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop a folder
-        return FileResult(path, error=f"{path}: internal error while checking "
-                                      f"({type(error).__name__}: {error}); please report it")
-
-
-def _check_path(path: str, job: Job) -> FileResult:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(job.max_bytes + 1)
-    except OSError as error:
-        return FileResult(path, error=f"{path}: cannot read the file ({error.strerror or error})")
-    if len(data) > job.max_bytes:
-        return FileResult(path, error=f"{path}: larger than the {job.max_bytes / 2**20:.0f} MB "
-                                      "limit (--max-size); not checked")
-    rules, render = _setup(job)
-    try:
-        report = parse_bytes(data, path)
-    except ReportError as error:
-        findings = [unreadable_finding(error)] if "E001" in job.codes else []
-        return _result(path, findings, Sources([Checked(path, None, findings)]), render, job)
-    ctx = Context(report)
-    findings = run_rules(report, rules, ctx)
-    view = year_view(report, ctx) if any(r.scope == "years" for r in rules) else None
-    sources = Sources([])
-    if findings and job.fmt != "statistics":
+    """Check and render one file through the core; never raises (runs in a worker)."""
+    outcome = check_file(path, job.options)
+    if outcome.error is not None:
+        return FileResult(path, error=f"{path}: {outcome.error}")
+    _, render = _setup(job)
+    report, findings = outcome.report, list(outcome.findings)
+    sources = Sources([Checked(path, None, findings)])
+    if report is not None and findings and job.fmt != "statistics":
         source = SourceMap.build(report.line_index, finding_offsets(findings),
                                  texts=job.fmt == "text")
         sources = Sources([Checked(path, source, findings)])
     result = _result(path, findings, sources, render, job)
-    if view is not None and view.agency_key and view.year:
+    view = outcome.view
+    if report is not None and view is not None and view.agency_key and view.year:
         result.view = view
         result.view_source = SourceMap.build(report.line_index, view.offsets(),
                                              texts=job.fmt == "text")
@@ -193,7 +162,7 @@ def _check_path(path: str, job: Job) -> FileResult:
 
 def _result(path: str, findings: list[Finding], sources: Sources, render: Renderer,
             job: Job) -> FileResult:
-    result = FileResult(path, codes=array("H", (_rule_index(f.code) for f in findings)))
+    result = FileResult(path, codes=array("H", (INDEX[f.code] for f in findings)))
     if job.fmt != "statistics":
         result.store([(pack_key(f), render(f, sources)) for f in findings])
     return result
@@ -219,10 +188,9 @@ def run(args: argparse.Namespace) -> int:
     width = 100
     if terminal:
         width = max(40, shutil.get_terminal_size((108, 24)).columns - 8)
-    job = Job(
-        max_bytes=DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * 2**20,
-        codes=tuple(rule.code for rule in rules), fmt=fmt, color=color, width=width,
-    )
+    options = Options(max_bytes=DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * MB,
+                      codes=tuple(rule.code for rule in rules))
+    job = Job(options, fmt=fmt, color=color, width=width)
 
     collected = collect(args.paths)
     status = EXIT_OK
@@ -251,7 +219,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: Job) -> None:
     views = [r.view for r in results if r.view is not None]
-    extra = cross_year_findings(views, rules)
+    extra = check_across(views, job.options.codes)
     if not extra:
         return
     _, render = _setup(job)
@@ -259,7 +227,7 @@ def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: J
     by_path = {r.path: r for r in results}
     for path, findings in extra.items():
         result = by_path[path]
-        result.codes.extend(_rule_index(f.code) for f in findings)
+        result.codes.extend(INDEX[f.code] for f in findings)
         if job.fmt != "statistics":
             keyed = list(zip(result.keys, result.items(), strict=True))
             keyed += [(pack_key(f), render(f, sources)) for f in findings]
@@ -285,10 +253,10 @@ def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) ->
 
         write_github(out, items)
     elif job.fmt == "sarif":
-        from nianbao.cli import _version
         from nianbao.parser.outputs.machine import write_sarif
+        from nianbao.version import version
 
-        write_sarif(out, items, _version())
+        write_sarif(out, items, version())
     else:
         from nianbao.parser.outputs.text import Painter, summary
 

@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from nianbao.parser.core.check import DEFAULT_MAX_BYTES, MB, Options, check_file
 from nianbao.parser.core.files import collect
-from nianbao.parser.document.parse import DEFAULT_MAX_BYTES, read_report
-from nianbao.parser.errors import ReportError
 from nianbao.parser.outputs.export import csv_rows, csv_text, report_to_dict, to_json_line
 from nianbao.parser.outputs.outfile import output_problem, write_atomically
 
@@ -17,11 +16,11 @@ EXIT_UNREADABLE = 2
 
 
 def _export_one(path: str, fmt: str, max_bytes: int) -> tuple[str, object]:
-    """Parse one file in a worker; return what the parent writes, in order."""
-    try:
-        report = read_report(path, max_bytes=max_bytes)
-    except ReportError as error:
-        return "error", str(error)
+    """Read one file through the core in a worker; return what the parent writes, in order."""
+    outcome = check_file(path, Options(max_bytes=max_bytes, codes=()))
+    report = outcome.report
+    if report is None:
+        return "error", f"{path}: {outcome.error or outcome.unreadable}"
     if fmt == "json":
         return "ok", report_to_dict(report)
     if fmt == "jsonl":
@@ -44,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
         if problem:
             print(f"nianbao: {problem}", file=sys.stderr)
             return EXIT_UNREADABLE
-    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * 1024 * 1024
+    max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * MB
 
     import json
 

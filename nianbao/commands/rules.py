@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 
-from nianbao.parser.rules.registry import FAMILIES, Rule, all_rules, get_rule
+from nianbao.parser.rules.catalog import all_rules, get_rule
+from nianbao.parser.rules.rule import FAMILIES, Rule
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -22,7 +24,7 @@ def rule_to_dict(rule: Rule) -> dict[str, str]:
             "explanation": rule.explanation}
 
 
-def listing(rules: list[Rule]) -> str:
+def listing(rules: Sequence[Rule]) -> str:
     lines: list[str] = []
     family = ""
     for rule in rules:
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             else:
                 sys.stdout.write(explanation(exact))
             return EXIT_OK
-        chosen = [rule for rule in rules if wanted and rule.code.startswith(wanted)]
+        chosen = tuple(rule for rule in rules if wanted and rule.code.startswith(wanted))
         if not chosen:
             shown = ascii(code) if not code.isprintable() else repr(code)
             print(f"nianbao rules: unknown rule code {shown} (run `nianbao rules` for the list)",

@@ -39,11 +39,6 @@ class Finding(Frozen):
     # The cells that take part, as ``TABLE:ROW.COL``, so views can colour them.
     cells: tuple[str, ...] = ()
 
-    @property
-    def sort_key(self) -> tuple[int, int, str]:
-        return (SEVERITY_RANK[self.severity], self.start if self.start is not None else -1,
-                self.code)
-
 
 def cell_ref(table: TableId, cell_id: str) -> str:
     return f"{table}:{cell_id}"

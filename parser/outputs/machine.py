@@ -23,7 +23,8 @@ from urllib.parse import quote
 from nianbao.parser.model.findings import Finding, Severity
 from nianbao.parser.outputs.safe import json_safe, visible
 from nianbao.parser.outputs.sources import Checked, Sources
-from nianbao.parser.rules.registry import Rule, all_rules
+from nianbao.parser.rules.catalog import all_rules
+from nianbao.parser.rules.rule import Rule
 
 TOOL = "nianbao"
 INFORMATION_URI = "https://github.com/nianbao/nianbao"

@@ -15,7 +15,6 @@ from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Cell
 from nianbao.parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
 from nianbao.parser.rules.context import Context, fmt_sum
-from nianbao.parser.rules.registry import report_rule
 from nianbao.parser.template import (
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
@@ -39,8 +38,6 @@ def _sum_mismatch(ctx: Context, cells: Sequence[Cell]
     return None if summed == stated else (parts, stated, summed)
 
 
-@report_rule("A001", "row-total", "error",
-             "a table-3 row's 总计 differs from the sum of its six applicant columns")
 def row_total(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -90,8 +87,6 @@ def row_total(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@report_rule("A002", "column-balance", "error",
-             "a table-3 column breaks 一+二 = (七)总计+四")
 def column_balance(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -142,8 +137,6 @@ def column_balance(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@report_rule("A003", "results-total", "error",
-             "a table-3 column's (七)总计 differs from the sum of the result rows")
 def results_total(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -209,8 +202,6 @@ def _row_verified(ctx: Context, row: str) -> bool:
     return values is not None and sum(values[:-1]) == values[-1]
 
 
-@report_rule("A004", "review-total", "error",
-             "a table-4 group's 总计 differs from 维持+纠正+其他+尚未审结")
 def review_total(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -255,8 +246,6 @@ _PUBLISHED_ITEMS = ("regulations", "normative_documents")
 _COUNTED_ITEMS = ("licensing", "other_services", "penalty", "enforcement", "fees")
 
 
-@report_rule("A005", "active-disclosure-bounds", "error",
-             "template 2019 table 2: a total below this year's count, or a count below zero")
 def active_bounds(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does

@@ -1,13 +1,8 @@
-"""The checker: run the rule catalog over reports and return sorted findings.
+"""Running the rules: the findings of one report, and those across years of one agency.
 
-Public API (the TUI and the ``check`` command use it; keep it stable):
-
-* :func:`check_report` — the rules of one report.
-* :func:`check_reports` — the same for several reports, plus the Y rules across
-  consecutive years of one agency; keyed by ``report.source.path``.
-* :func:`unreadable_finding` — the E001 finding for a file that could not be read.
-
-Findings come sorted by severity, then position, then code.
+Every front end gets its findings through the core (:mod:`nianbao.parser.core.check`),
+which calls these. Findings come in one order everywhere (:func:`finding_order`):
+severity, then position, then the rule's place in the catalog, then the message.
 """
 
 from __future__ import annotations
@@ -16,49 +11,39 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from nianbao.parser.errors import ReportError
-from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.findings import SEVERITY_RANK, Finding
 from nianbao.parser.model.report import Report
-from nianbao.parser.rules.context import Context, YearView, year_view
-from nianbao.parser.rules.registry import Rule, all_rules, get_rule, resolve
+from nianbao.parser.rules.catalog import BY_CODE, INDEX, enabled_rules
+from nianbao.parser.rules.context import Context, YearPair, YearView
+from nianbao.parser.rules.rule import Rule
 
 __all__ = [
     "check_report",
-    "check_reports",
     "cross_year_findings",
-    "enabled_rules",
+    "finding_order",
     "run_rules",
     "sort_findings",
     "unreadable_finding",
 ]
 
 
-def enabled_rules(select: Sequence[str] | None = None,
-                  ignore: Sequence[str] | None = None) -> list[Rule]:
-    """The rules ``select``/``ignore`` leave on, in code order.
-
-    Raises :class:`~nianbao.parser.rules.registry.UnknownRuleError` for an entry that
-    names no rule.
-    """
-    codes = resolve(select, ignore)
-    return [rule for rule in all_rules() if rule.code in codes]
+def finding_order(finding: Finding) -> tuple[int, int, int, str]:
+    """The one order of findings: severity, position (the whole file first), rule, message."""
+    return (SEVERITY_RANK[finding.severity],
+            finding.start if finding.start is not None else -1,
+            INDEX[finding.code], finding.message)
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
-    return sorted(findings, key=lambda f: (*f.sort_key, f.message))
-
-
-def check_report(report: Report, *, select: Sequence[str] | None = None,
-                 ignore: Sequence[str] | None = None) -> list[Finding]:
-    """The findings of every enabled single-report rule on ``report``."""
-    return run_rules(report, enabled_rules(select, ignore))
+    return sorted(findings, key=finding_order)
 
 
 def run_rules(report: Report, rules: Sequence[Rule], ctx: Context | None = None) -> list[Finding]:
-    """The findings of the single-report rules among ``rules`` (see :func:`enabled_rules`).
+    """The findings of the single-report rules among ``rules``, in :func:`finding_order`.
 
-    Pass a :class:`Context` to share its work with :func:`year_view`.
+    Pass a :class:`Context` to share its work with :func:`~.context.year_view`.
     """
-    ctx = ctx if ctx is not None and ctx.report is report else Context(report)
+    ctx = ctx if ctx is not None and ctx.report is report else Context(report, BY_CODE)
     found: list[Finding] = []
     for rule in rules:
         if rule.scope == "report" and rule.check is not None:
@@ -66,21 +51,10 @@ def run_rules(report: Report, rules: Sequence[Rule], ctx: Context | None = None)
     return sort_findings(found)
 
 
-def check_reports(reports: Sequence[Report], *, select: Sequence[str] | None = None,
-                  ignore: Sequence[str] | None = None) -> dict[str, list[Finding]]:
-    """Findings per report path, the cross-year (Y) rules included."""
-    rules = enabled_rules(select, ignore)
-    out: dict[str, list[Finding]] = {}
-    views: list[YearView] = []
-    for report in reports:
-        ctx = Context(report)
-        out[report.source.path] = run_rules(report, rules, ctx)
-        if any(rule.scope == "years" for rule in rules):
-            views.append(year_view(report, ctx))
-    extra = cross_year_findings(views, rules)
-    for path, findings in extra.items():
-        out[path] = sort_findings([*out.get(path, []), *findings])
-    return out
+def check_report(report: Report, *, select: Sequence[str] | None = None,
+                 ignore: Sequence[str] | None = None) -> list[Finding]:
+    """The findings of every enabled single-report rule on an already parsed ``report``."""
+    return run_rules(report, enabled_rules(select, ignore))
 
 
 _MAX_COPIES = 8
@@ -108,15 +82,15 @@ def cross_year_findings(views: Sequence[YearView],
             # neighbours; a few are compared, not every copy with every copy.
             for prev in years.get(year - 1, [])[:_MAX_COPIES]:
                 for cur in current[:_MAX_COPIES]:
+                    pair = YearPair(prev, cur, BY_CODE)
                     for rule in year_rules:
                         assert rule.check is not None
-                        out[cur.path].extend(rule.check(prev, cur))
+                        out[cur.path].extend(rule.check(pair))
     return out
 
 
 def unreadable_finding(error: ReportError) -> Finding:
     """E001 for a file that cannot be read as a report; it points at no position."""
-    rule = get_rule("E001")
-    assert rule is not None
+    rule = BY_CODE["E001"]
     return Finding(code="E001", severity=rule.severity, message=error.reason, path=error.path,
                    start=None, end=None, help=rule.help)

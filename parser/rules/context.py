@@ -1,10 +1,11 @@
 """What a rule sees: the report with a few helpers, or two years of one agency.
 
-:class:`Context` builds findings with the rule's registered severity and help,
-so a rule only says what is wrong and where. :class:`YearView` is the small,
-picklable part of a report the cross-year rules compare; the checker builds it
-in the worker that parsed the report, so folders of reports never ship whole
-models between processes.
+:class:`Context` (one report) and :class:`YearPair` (two years of one agency)
+build findings with the severity and help the catalog gives each rule, so a rule
+only says what is wrong and where. :class:`YearView` is the small, picklable part
+of a report the cross-year rules compare; the checker builds it in the worker
+that parsed the report, so folders of reports never ship whole models between
+processes.
 """
 
 from __future__ import annotations
@@ -12,17 +13,18 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import TypeVar
 
+from nianbao.parser.document.sentences import Sentence, sentences
 from nianbao.parser.model.findings import Finding, Related, cell_ref
 from nianbao.parser.model.report import Cell, Report, Table
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
-from nianbao.parser.rules.registry import get_rule
+from nianbao.parser.rules.rule import Rule
 from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
 
 
@@ -41,15 +43,40 @@ def infer_template(report: Report) -> TemplateId | None:
     return None
 
 
-class Context:
-    """One report under check."""
+T = TypeVar("T")
 
-    def __init__(self, report: Report) -> None:
+
+def _finding(rules: Mapping[str, Rule], code: str, path: str, message: str,
+             start: int | None, end: int | None, related: Iterable[Related],
+             refs: tuple[str, ...], hint: str | None) -> Finding:
+    rule = rules[code]
+    if start is not None and end is None:
+        end = start + 1
+    return Finding(code=code, severity=rule.severity, message=message, path=path,
+                   start=start, end=end, related=tuple(related),
+                   help=hint if hint is not None else rule.help, cells=refs)
+
+
+class Context:
+    """One report under check; ``rules`` gives each code its severity and help."""
+
+    def __init__(self, report: Report, rules: Mapping[str, Rule]) -> None:
         self.report = report
+        self.rules = rules
         self.path = report.source.path
         self.template: TemplateId | None = infer_template(report)
-        # Work several rules share (the narrative's sentences), done once per report.
-        self.cache: dict[str, Any] = {}
+        self._shared: dict[str, object] = {}
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """The report's prose, split once for every rule that reads it."""
+        return sentences(self.report)
+
+    def shared(self, key: str, make: Callable[[], T]) -> T:
+        """Work several rules (or one rule's several passes) share, done once per report."""
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]  # type: ignore[return-value]
 
     # ------------------------------------------------------------ tables
 
@@ -105,16 +132,9 @@ class Context:
         cells: Iterable[Cell | str] = (),
         hint: str | None = None,
     ) -> Finding:
-        rule = get_rule(code)
-        if rule is None:
-            raise KeyError(f"no rule {code}")
-        if start is not None and end is None:
-            end = start + 1
         refs = tuple(dict.fromkeys(
             c if isinstance(c, str) else cell_ref(c.table, c.id) for c in cells))
-        return Finding(code=code, severity=rule.severity, message=message, path=self.path,
-                       start=start, end=end, related=tuple(related),
-                       help=hint if hint is not None else rule.help, cells=refs)
+        return _finding(self.rules, code, self.path, message, start, end, related, refs, hint)
 
     def cell_finding(self, code: str, message: str, cell: Cell, *,
                      related: Iterable[Related] = (), cells: Iterable[Cell | str] = (),
@@ -122,12 +142,6 @@ class Context:
         """A finding whose primary place is ``cell``; the cell is listed first in ``cells``."""
         return self.finding(code, message, cell.start, cell.end, related=related,
                             cells=[cell, *cells], hint=hint)
-
-    # ------------------------------------------------------------ text
-
-    @cached_property
-    def line_starts(self) -> list[int]:
-        return [start for start, _ in self.report.line_index.lines()]
 
 
 def fmt_sum(values: Sequence[Decimal]) -> str:
@@ -261,11 +275,9 @@ class YearView:
 
 def year_view(report: Report, ctx: Context | None = None) -> YearView:
     """The Y rules' view of ``report`` (pass the checker's context to reuse its work)."""
-    from nianbao.parser.rules.narrative import ctx_sentences
-
     cells = CellFacts.of(_view_cells(report))
     first = report.sections[0].start if report.sections else 0
-    sentences = ctx_sentences(ctx if ctx is not None else Context(report))
+    prose = ctx.sentences if ctx is not None else sentences(report)
     return YearView(
         path=report.source.path,
         agency=report.meta.agency,
@@ -273,7 +285,7 @@ def year_view(report: Report, ctx: Context | None = None) -> YearView:
         year=report.meta.year,
         template=infer_template(report),
         cells=cells,
-        fingerprint=fingerprint(s.text for s in sentences),
+        fingerprint=fingerprint(s.text for s in prose),
         anchor=first,
     )
 
@@ -295,28 +307,17 @@ def fingerprint(sentences: Iterable[str]) -> array[int]:
     return out
 
 
-def table_lines(report: Report) -> set[int]:
-    """1-based numbers of the lines that hold table cells, row labels or table rows.
+@dataclass(frozen=True, slots=True)
+class YearPair:
+    """One agency's reports for consecutive years, under a cross-year (Y) rule."""
 
-    Lines laid out as table rows (tab- or pipe-separated) count too, so the
-    narrative rules never read a table as prose.
-    """
-    index = report.line_index
-    offsets: list[int] = []
-    for table in report.tables.values():
-        offsets.extend(cell.start for cell in table.cells.values())
-        for row in table.rows:
-            offsets.append(row.start)
-            if row.label_start is not None:
-                offsets.append(row.label_start)
-        offsets.extend(stray.start for stray in table.stray_rows)
-    lines = index.lines_of(offsets)
-    text = report.text
-    if "\t" not in text and "|" not in text:
-        return lines
-    for number, (start, end) in enumerate(index.lines(), start=1):
-        line = text[start:end]
-        if ("\t" in line or "|" in line) and (
-                line.startswith("\t") or line.count("\t") >= 2 or line.count("|") >= 2):
-            lines.add(number)
-    return lines
+    prev: YearView
+    cur: YearView
+    rules: Mapping[str, Rule]
+
+    def finding(self, code: str, message: str, start: int | None, end: int | None = None, *,
+                related: Iterable[Related] = (), cells: Iterable[CellFact] = ()) -> Finding:
+        """A finding in the later report (the previous year's places go in ``related``)."""
+        refs = tuple(cell_ref(c.table, c.id) for c in cells)
+        return _finding(self.rules, code, self.cur.path, message, start, end, related, refs,
+                        None)

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.rules.context import Context
-from nianbao.parser.rules.registry import report_rule
 from nianbao.parser.template import NOTICE_2019, NOTICE_2021, TemplateId
 
 
@@ -22,7 +21,6 @@ _NOTICE: dict[TemplateId, str] = {"2019": NOTICE_2019, "2021": NOTICE_2021}
 _YEARS: dict[TemplateId, str] = {"2019": "2019–2020 reports", "2021": "reports from 2021 on"}
 
 
-@report_rule("M001", "missing-year", "error", "the report year cannot be found")
 def missing_year(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -50,8 +48,6 @@ def missing_year(ctx: Context) -> Iterator[Finding]:
                           title.end if title else None)
 
 
-@report_rule("M002", "template-year-mismatch", "warning",
-             "the tables' template does not match the year, or the text cites the other notice")
 def template_mismatch(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -103,8 +99,6 @@ def template_mismatch(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@report_rule("M003", "published-late", "warning",
-             "published after the deadline of 条例第四十九条")
 def published_late(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -142,7 +136,6 @@ def published_late(ctx: Context) -> Iterator[Finding]:
     )
 
 
-@report_rule("M004", "missing-publication-date", "info", "no publication date in the text")
 def missing_published(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -166,8 +159,6 @@ def missing_published(ctx: Context) -> Iterator[Finding]:
                           at.end if at else None)
 
 
-@report_rule("M005", "year-contradiction", "error",
-             "the statistics period or a title year contradicts the report year")
 def year_contradiction(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -204,7 +195,6 @@ def year_contradiction(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@report_rule("M006", "missing-agency", "warning", "the agency cannot be found")
 def missing_agency(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does

@@ -16,14 +16,13 @@ applications) is accepted when either matches.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
+from nianbao.parser.document.sentences import Sentence
 from nianbao.parser.model.findings import Finding, Related
-from nianbao.parser.model.report import Cell, Report
-from nianbao.parser.reading.normalize import normalize
+from nianbao.parser.model.report import Cell
 from nianbao.parser.rules.common import (
     T3_SHORT,
     arithmetic_value,
@@ -32,162 +31,8 @@ from nianbao.parser.rules.common import (
     column_label,
     fmt,
 )
-from nianbao.parser.rules.context import Context, table_lines
-from nianbao.parser.rules.registry import report_rule
+from nianbao.parser.rules.context import Context
 from nianbao.parser.template import RESULT_ROW_IDS, TemplateId
-
-# ---------------------------------------------------------------- sentences
-
-_SENTENCE_END = "。!?;"
-_HARD_END = "。!?;:"
-_SOFT_LINE = 20  # a shorter line without final punctuation is a heading or a list item
-_ITEM_START = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.．]|[(（]\d{1,2}[)）]|\d{1,2}[、.．](?!\d))")
-
-
-class _Runs:
-    """Where each character of a paragraph's text came from, as runs of consecutive offsets.
-
-    Run ``k`` starts at text index ``texts[k]`` and original offset ``origins[k]``
-    and goes on one for one up to the next run: one run per word, not one entry
-    per character, so a paragraph of megabytes stays cheap.
-    """
-
-    __slots__ = ("origins", "texts")
-
-    def __init__(self) -> None:
-        self.texts: list[int] = []
-        self.origins: list[int] = []
-
-    def add(self, text_index: int, origin: int) -> None:
-        texts = self.texts
-        if texts and origin - self.origins[-1] == text_index - texts[-1]:
-            return  # continues the last run
-        texts.append(text_index)
-        self.origins.append(origin)
-
-    def origin(self, text_index: int) -> int:
-        run = bisect_right(self.texts, text_index) - 1
-        return self.origins[run] + text_index - self.texts[run]
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    text: str  # normalised, white space between words removed
-    # The paragraph's offset map, shared by its sentences; ``text`` starts at
-    # index ``base`` of the paragraph.
-    runs: _Runs
-    base: int
-    section: int  # 0: before section 一
-    paragraph: int
-    previous: str = ""  # the sentence before, in the same paragraph
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of ``text[start:end]``."""
-        return (self.runs.origin(self.base + start),
-                self.runs.origin(self.base + max(start, end - 1)) + 1)
-
-
-_TOKEN = re.compile(r"\S+")
-
-
-def _ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
-@dataclass(slots=True)
-class _Chunk:
-    parts: list[str] = field(default_factory=list)
-    runs: _Runs = field(default_factory=_Runs)
-    length: int = 0  # characters in ``parts``
-    last: str = ""  # the last character added
-
-    def add_line(self, norm: str, base: int, to_original: Callable[[int], int] | None) -> None:
-        """Add a normalised line, white space removed (kept between two ASCII words)."""
-        parts, runs = self.parts, self.runs
-        length = self.length
-        for match in _TOKEN.finditer(norm):
-            token = match.group()
-            begin = match.start()
-            if self.last and _ascii_alnum(self.last) and _ascii_alnum(token[0]):
-                parts.append(" ")
-                runs.add(length, base + (begin if to_original is None else to_original(begin)) - 1)
-                length += 1
-            parts.append(token)
-            if to_original is None:
-                runs.add(length, base + begin)
-            else:
-                for i in range(len(token)):
-                    runs.add(length + i, base + to_original(begin + i))
-            length += len(token)
-            self.last = token[-1]
-        self.length = length
-
-
-def sentences(report: Report) -> list[Sentence]:
-    """The report's prose as sentences, each inside one section and one paragraph."""
-    skip = table_lines(report)
-    index = report.line_index
-    text = report.text
-    whole = report.normalized
-    # Almost always one character for one: slices of the whole are the lines.
-    same = len(whole.text) == len(text)
-    out: list[Sentence] = []
-    chunk = _Chunk()
-    chunk_section = -1
-    paragraph = 0
-    hard_end = True
-    bounds = [s.start for s in report.sections]
-    numbers = [s.number for s in report.sections]
-
-    def flush() -> None:
-        nonlocal chunk, paragraph
-        if chunk.parts:
-            _split(chunk, chunk_section, paragraph, out)
-            paragraph += 1
-        chunk = _Chunk()
-
-    section_index = -1
-    for line_number, (start, end) in enumerate(index.lines(), start=1):
-        while section_index + 1 < len(bounds) and bounds[section_index + 1] <= start:
-            section_index += 1
-        section = numbers[section_index] if section_index >= 0 else 0
-        if line_number in skip:
-            flush()
-            hard_end = True
-            continue
-        if same:
-            norm = whole.text[start:end]
-            to_original = None
-        else:
-            line = normalize(text[start:end])
-            norm, to_original = line.text, line.to_original
-        stripped = norm.strip()
-        if not stripped:
-            continue
-        if section != chunk_section or hard_end or _ITEM_START.match(norm):
-            flush()
-            chunk_section = section
-        chunk.add_line(norm, start, to_original)
-        hard_end = len(stripped) < _SOFT_LINE or stripped[-1] in _HARD_END
-    flush()
-    return out
-
-
-def _split(chunk: _Chunk, section: int, paragraph: int, out: list[Sentence]) -> None:
-    text = "".join(chunk.parts)
-    previous = ""
-    begin = 0
-    for match in _SENTENCE_SPLIT.finditer(text):
-        stop = match.end()
-        sentence = text[begin:stop]
-        if sentence:
-            out.append(Sentence(sentence, chunk.runs, begin, section, paragraph, previous))
-            previous = sentence
-        begin = stop
-
-
-_SENTENCE_SPLIT = re.compile(r"[^。!?;]*(?:[。!?;]|$)")
-
 
 # ---------------------------------------------------------------- claims
 
@@ -315,8 +160,6 @@ def _t3_sum(ctx: Context, label: str, rows: Sequence[str], column: str = "total"
     return _target(ctx, label, "applications", [f"{r}.{column}" for r in rows])
 
 
-@report_rule("X001", "text-applications", "warning",
-             "a count of applications in the text differs from table 3")
 def text_applications(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -342,7 +185,7 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
     over = _t3(ctx, "carried_over")
     total = _t3(ctx, "total")
     both = _t3_sum(ctx, "一+二·总计", ("new_received", "carried_over"))
-    for sentence in ctx_sentences(ctx):
+    for sentence in ctx.sentences:
         if not _applications_context(sentence):
             continue
         # Every count pattern ends in 件; only 未收到…申请 does without.
@@ -441,8 +284,6 @@ _RESULT_PATTERNS: dict[TemplateId, list[tuple[re.Pattern[str], str, tuple[str, .
 }
 
 
-@report_rule("X002", "text-results", "warning",
-             "a result count in the text differs from table 3")
 def text_results(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -467,7 +308,7 @@ def text_results(ctx: Context) -> Iterator[Finding]:
     if ctx.table("applications") is None or ctx.template is None:
         return
     total = _t3(ctx, "total")
-    for sentence in ctx_sentences(ctx):
+    for sentence in ctx.sentences:
         if "件" not in sentence.text or not _applications_context(sentence):
             continue
         claimed: set[int] = set()
@@ -557,8 +398,6 @@ def _mentioned(text: str) -> tuple[str, ...]:
     return tuple(groups) or _GROUPS
 
 
-@report_rule("X003", "text-review-litigation", "warning",
-             "a count of 行政复议 / 行政诉讼 in the text, or 均获维持 / 均已审结, contradicts table 4")
 def text_review(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -581,7 +420,7 @@ def text_review(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.table("review_litigation") is None:
         return
-    for sentence in ctx_sentences(ctx):
+    for sentence in ctx.sentences:
         text = sentence.text
         if "复议" not in text and "诉讼" not in text and "起诉" not in text:
             continue
@@ -709,8 +548,6 @@ def _t2(ctx: Context, item: str, fields: Sequence[str]) -> list[Target]:
     return out
 
 
-@report_rule("X004", "text-active-disclosure", "warning",
-             "a count of 规章 / 规范性文件 or another table-2 figure in the text differs from table 2")
 def text_active(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -737,7 +574,7 @@ def text_active(ctx: Context) -> Iterator[Finding]:
         return
     template = ctx.template
     issued = ("issued",) if template == "2021" else ("new_made", "new_published")
-    for sentence in ctx_sentences(ctx):
+    for sentence in ctx.sentences:
         text = sentence.text
         if not any(word in text for word in _X004_WORDS):
             continue
@@ -807,13 +644,3 @@ def _amount(ctx: Context, sentence: Sentence, match: re.Match[str]) -> Iterator[
         f"{targets[0].label} = {fmt(value)} 万元", start, end,
         related=_related(ctx, targets[0]), cells=targets[0].cells,
     )
-
-
-# ---------------------------------------------------------------- shared
-
-def ctx_sentences(ctx: Context) -> list[Sentence]:
-    """The sentences of the context's report, split once for all four X rules."""
-    cached = ctx.cache.get("sentences")
-    if cached is None:
-        cached = ctx.cache["sentences"] = sentences(ctx.report)
-    return cached

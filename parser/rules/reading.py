@@ -7,10 +7,9 @@ from collections.abc import Iterator
 
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.rules.context import Context
-from nianbao.parser.rules.registry import file_rule, report_rule
 
-E001 = file_rule("E001", "unreadable-file", "error",
-                 "the file cannot be decoded as text; nothing else is checked", """
+# E001 is decided while reading the file (see the core); this is its explanation.
+E001_EXPLANATION = """
     ## What it does
     Reports a file that cannot be read as a report at all: empty, binary (a .doc, .pdf
     or image saved with a .txt name), or in an encoding that none of UTF-8, UTF-16 and
@@ -27,14 +26,12 @@ E001 = file_rule("E001", "unreadable-file", "error",
 
     ## How to fix
     Extract the report's text (save as plain text, UTF-8) and check that file.
-    """)
+    """
 
 # Characters a lossy GBK/ANSI save leaves in place of what it could not encode.
 _QUESTION_RUN = re.compile(r"\?{2,}")
 
 
-@report_rule("E002", "lossy-text", "warning",
-             "decoding needed replacements, or the text shows signs of a lossy re-encoding")
 def lossy_text(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does

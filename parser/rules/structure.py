@@ -10,7 +10,6 @@ from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
 from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
 from nianbao.parser.rules.context import Context
-from nianbao.parser.rules.registry import report_rule
 from nianbao.parser.template import (
     ACTIVE_ITEMS,
     APPLICATION_COLUMN_IDS,
@@ -36,7 +35,6 @@ def _old_structure(ctx: Context) -> bool:
     return not ctx.report.sections
 
 
-@report_rule("S001", "missing-section", "error", "a section of the six is missing")
 def missing_section(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -85,8 +83,6 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@report_rule("S002", "nonstandard-heading", "info",
-             "a section heading differs from the standard wording")
 def nonstandard_heading(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -121,8 +117,6 @@ def nonstandard_heading(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@report_rule("S003", "heading-order", "warning",
-             "a section number repeats or goes backwards")
 def heading_order(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -163,7 +157,6 @@ def heading_order(ctx: Context) -> Iterator[Finding]:
                           related=related)
 
 
-@report_rule("S004", "missing-table", "error", "a table (2, 3 or 4) is not found")
 def missing_table(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -193,7 +186,6 @@ def missing_table(ctx: Context) -> Iterator[Finding]:
                           hint=f"Add table {TABLE_NUMBERS[table_id]} in the template's form.")
 
 
-@report_rule("S005", "missing-row", "error", "a template row is not found in its table")
 def missing_row(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -242,9 +234,10 @@ def label_only_rows(ctx: Context, table_id: TableId) -> dict[str, tuple[int, int
     A PDF drops blank cells, so a row of blanks arrives as its label alone: the row
     is there (not S005), its cells are not (S007). Values: the label line's span.
     """
-    cached = ctx.cache.get(f"label_only:{table_id}")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return ctx.shared(f"label_only:{table_id}", lambda: _label_only_rows(ctx, table_id))
+
+
+def _label_only_rows(ctx: Context, table_id: TableId) -> dict[str, tuple[int, int]]:
     out: dict[str, tuple[int, int]] = {}
     table = ctx.table(table_id)
     if table is not None and ctx.template is not None and table_id != "review_litigation":
@@ -256,7 +249,6 @@ def label_only_rows(ctx: Context, table_id: TableId) -> dict[str, tuple[int, int
             span = _label_line(ctx, table.start, table.end, row_keys)
             if span is not None:
                 out[row_id] = span
-    ctx.cache[f"label_only:{table_id}"] = out
     return out
 
 
@@ -303,8 +295,6 @@ def _expected_cells(ctx: Context, table_id: TableId, row_id: str) -> int:
     return 1
 
 
-@report_rule("S006", "recovered-row", "warning",
-             "a row recovered by position because its label is missing or unreadable")
 def recovered_row(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -345,8 +335,6 @@ def recovered_row(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@report_rule("S007", "cell-count", "warning",
-             "a row, or the table-4 line, has more or fewer cells than the template")
 def cell_count(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -424,7 +412,6 @@ def _glued_message(digits: str, candidates: tuple[str, ...], expected: int,
                   "so its numbers are not checked")
 
 
-@report_rule("S008", "unknown-row", "warning", "a row label that belongs to no template")
 def unknown_row(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -463,8 +450,6 @@ _IMPROVE_WORDS = ("改进", "措施", "下一步", "下步", "今后", "将", "�
                   "完善", "推进", "加大", "提高", "努力", "继续", "进一步", "方向", "强化", "优化")
 
 
-@report_rule("S009", "empty-problems-section", "warning",
-             "section 5 says nothing of problems or of improvements")
 def empty_problems(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does

@@ -22,7 +22,6 @@ from nianbao.parser.rules.common import (
     row_label,
 )
 from nianbao.parser.rules.context import Context
-from nianbao.parser.rules.registry import report_rule
 from nianbao.parser.template import (
     AMOUNT_FIELDS,
     APPLICANT_ONLY_IDS,
@@ -34,15 +33,15 @@ from nianbao.parser.template import (
 
 def _rows(ctx: Context, table: Table) -> dict[str, list[Cell]]:
     """The table's cells grouped by row, in template order (table 4 is one row)."""
-    cached = ctx.cache.get(f"rows:{table.id}")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    return ctx.shared(f"rows:{table.id}", lambda: _group_rows(table))
+
+
+def _group_rows(table: Table) -> dict[str, list[Cell]]:
     rows: dict[str, list[Cell]] = {}
     review = table.id == "review_litigation"
     for cell_id, cell in table.cells.items():
         key = "review_litigation" if review else cell_id.rpartition(".")[0]
         rows.setdefault(key, []).append(cell)
-    ctx.cache[f"rows:{table.id}"] = rows
     return rows
 
 
@@ -70,7 +69,6 @@ def _span(ctx: Context, cells: Sequence[Cell]) -> tuple[int, int]:
     return first.start, end
 
 
-@report_rule("V001", "blank-cells", "warning", "blank cells read as 0")
 def blank_cells(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -156,7 +154,6 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
         yield ctx.finding("V001", f"{name}: {what}, read as 0", start, end, cells=blanks)
 
 
-@report_rule("V002", "not-a-number", "error", "a cell that is not a number")
 def not_a_number(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -196,8 +193,6 @@ def not_a_number(ctx: Context) -> Iterator[Finding]:
                               start, end, cells=texts)
 
 
-@report_rule("V003", "negative-count", "error",
-             "a negative count (only 本年增/减 may be negative)")
 def negative_count(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -225,8 +220,6 @@ def negative_count(ctx: Context) -> Iterator[Finding]:
                                "be negative", cell)
 
 
-@report_rule("V004", "fractional-count", "error",
-             "a fractional count (only amounts may have decimals)")
 def fractional_count(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does
@@ -258,8 +251,6 @@ def fractional_count(ctx: Context) -> Iterator[Finding]:
 _WANYUAN = ("万元", "万")
 
 
-@report_rule("V005", "amount-unit", "info",
-             "an amount without a unit, or in 元 where the template asks for 万元")
 def amount_unit(ctx: Context) -> Iterator[Finding]:
     """
     ## What it does

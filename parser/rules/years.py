@@ -19,24 +19,12 @@ from nianbao.parser.rules.common import (
     row_label,
     shown,
 )
-from nianbao.parser.rules.context import CellFact, YearView
-from nianbao.parser.rules.registry import get_rule, years_rule
+from nianbao.parser.rules.context import CellFact, YearPair, YearView
 from nianbao.parser.template import APPLICATION_COLUMN_IDS
 
 # Y004: share of this year's narrative found word for word in last year's.
 SIMILARITY_THRESHOLD = 0.5
 _MIN_SENTENCES = 3
-
-
-def _finding(code: str, view: YearView, message: str, start: int | None, end: int | None = None,
-             *, related: Iterable[Related] = (), cells: Iterable[CellFact] = ()) -> Finding:
-    rule = get_rule(code)
-    assert rule is not None
-    if start is not None and end is None:
-        end = start + 1
-    return Finding(code=code, severity=rule.severity, message=message, path=view.path,
-                   start=start, end=end, related=tuple(related), help=rule.help,
-                   cells=tuple(cell_ref(c.table, c.id) for c in cells))
 
 
 def _elsewhere(view: YearView, cell: CellFact, message: str) -> Related:
@@ -59,9 +47,7 @@ def _known(cells: Iterable[CellFact | None]) -> list[Decimal] | None:
     return out
 
 
-@years_rule("Y001", "carried-over-mismatch", "warning",
-            "二、上年结转 differs from last year's 四、结转下年度继续办理")
-def carried_over(prev: YearView, cur: YearView) -> Iterator[Finding]:
+def carried_over(pair: YearPair) -> Iterator[Finding]:
     """
     ## What it does
     For reports of one agency for consecutive years, checks in every column of table 3
@@ -81,6 +67,7 @@ def carried_over(prev: YearView, cur: YearView) -> Iterator[Finding]:
     ## How to fix
     Correct 二、上年结转 to last year's carried-forward count, or correct last year's report.
     """
+    prev, cur = pair.prev, pair.cur
     for column in APPLICATION_COLUMN_IDS:
         now = cur.cells.get(f"applications:carried_over.{column}")
         before = prev.cells.get(f"applications:carried_forward.{column}")
@@ -94,15 +81,13 @@ def carried_over(prev: YearView, cur: YearView) -> Iterator[Finding]:
         message = (f"{T3_SHORT['carried_over']} = {fmt(values[0])} in column "
                    f"{column_label(column)}, but the {prev.year} report carried "
                    f"{fmt(values[1])} forward ({T3_SHORT['carried_forward']})")
-        yield _finding("Y001", cur, message, now.start, now.end, cells=[now],
+        yield pair.finding("Y001", message, now.start, now.end, cells=[now],
                        related=[_elsewhere(prev, before, f"{prev.year}: "
                                            f"{T3_SHORT['carried_forward']}·"
                                            f"{column_label(column)} = {shown(before.raw)}")])
 
 
-@years_rule("Y002", "in-force-continuity", "warning",
-            "template 2021: 现行有效 ≠ last year's 现行有效 + 本年制发 − 本年废止")
-def in_force(prev: YearView, cur: YearView) -> Iterator[Finding]:
+def in_force(pair: YearPair) -> Iterator[Finding]:
     """
     ## What it does
     For two consecutive template-2021 reports of one agency, checks for 规章 and
@@ -120,6 +105,7 @@ def in_force(prev: YearView, cur: YearView) -> Iterator[Finding]:
     ## How to fix
     Recount the documents in force, issued and repealed; correct this year's or last year's figure.
     """
+    prev, cur = pair.prev, pair.cur
     if cur.template != "2021" or prev.template != "2021":
         return
     for item in ("regulations", "normative_documents"):
@@ -138,7 +124,7 @@ def in_force(prev: YearView, cur: YearView) -> Iterator[Finding]:
         label = row_label("active_disclosure", item, "2021")
         message = (f"{label}: 现行有效 = {fmt(stated)}, but {prev.year}'s 现行有效 + 本年制发 − "
                    f"本年废止 = {fmt(last)}+{fmt(add)}−{fmt(drop)} = {fmt(expected)}")
-        yield _finding("Y002", cur, message, now.start, now.end, cells=[now, issued, repealed],
+        yield pair.finding("Y002", message, now.start, now.end, cells=[now, issued, repealed],
                        related=[_here(issued, f"本年制发 = {shown(issued.raw)}"),
                                 _here(repealed, f"本年废止 = {shown(repealed.raw)}"),
                                 _elsewhere(prev, before,
@@ -148,9 +134,7 @@ def in_force(prev: YearView, cur: YearView) -> Iterator[Finding]:
 _ITEMS_2019 = ("licensing", "other_services", "penalty", "enforcement", "fees")
 
 
-@years_rule("Y003", "item-count-continuity", "warning",
-            "template 2019: 上一年项目数量 ≠ last year's count + its 本年增/减")
-def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
+def item_counts(pair: YearPair) -> Iterator[Finding]:
     """
     ## What it does
     For two consecutive template-2019 reports of one agency, checks for 行政许可,
@@ -167,6 +151,7 @@ def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
     ## How to fix
     Correct this year's 上一年项目数量, or last year's count or change.
     """
+    prev, cur = pair.prev, pair.cur
     if cur.template != "2019" or prev.template != "2019":
         return
     for item in _ITEMS_2019:
@@ -182,7 +167,7 @@ def item_counts(prev: YearView, cur: YearView) -> Iterator[Finding]:
         label = row_label("active_disclosure", item, "2019")
         message = (f"{label}: 上一年项目数量 = {fmt(stated)}, but the {prev.year} report gives "
                    f"{fmt(before)}+({fmt(delta)}) = {fmt(before + delta)}")
-        yield _finding("Y003", cur, message, now.start, now.end, cells=[now],
+        yield pair.finding("Y003", message, now.start, now.end, cells=[now],
                        related=[_elsewhere(prev, last, f"{prev.year}: 上一年项目数量 = "
                                            f"{shown(last.raw)}"),
                                 _elsewhere(prev, change, f"{prev.year}: 本年增/减 = "
@@ -202,9 +187,7 @@ def similarity(this: Sequence[int], last: Sequence[int]) -> float:
     return sum(entry & mask for entry in this if entry >> 32 in before) / total
 
 
-@years_rule("Y004", "repeated-text", "info",
-            "the text repeats most of the previous year's report")
-def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
+def repeated_text(pair: YearPair) -> Iterator[Finding]:
     """
     ## What it does
     Compares the prose of a report (tables left out) with the same agency's report of
@@ -223,6 +206,7 @@ def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
     ## How to fix
     Describe this year's work, problems and improvements in this year's words.
     """
+    prev, cur = pair.prev, pair.cur
     if len(cur.fingerprint) < _MIN_SENTENCES or len(prev.fingerprint) < _MIN_SENTENCES:
         return
     share = similarity(cur.fingerprint, prev.fingerprint)
@@ -230,6 +214,6 @@ def repeated_text(prev: YearView, cur: YearView) -> Iterator[Finding]:
         return
     message = (f"{share:.0%} of the text repeats the {prev.year} report of the same agency "
                f"({prev.path})")
-    yield _finding("Y004", cur, message, cur.anchor, None,
+    yield pair.finding("Y004", message, cur.anchor, None,
                    related=[Related(start=prev.anchor, end=prev.anchor + 1,
                                     message=f"the {prev.year} report", path=prev.path)])

@@ -11,7 +11,7 @@ import pytest
 from tui_helpers import SAMPLES as SAMPLES_DIR
 from tui_helpers import gate_loads, ready, sample, screen_text, slip
 
-from nianbao.parser.document.parse import read_report
+from nianbao.parser.core.check import read_report
 from nianbao.parser.rules.checker import check_report
 from nianbao.tui.app import NianbaoApp
 from nianbao.tui.screens.help import HelpScreen

@@ -171,7 +171,7 @@ async def test_markup_and_escapes_in_a_report_show_literally_and_do_nothing(tmp_
 
 
 def test_rows_and_lines_map_both_ways(tmp_path: Path) -> None:
-    from nianbao.parser.document.parse import read_report
+    from nianbao.parser.core.check import read_report
 
     long = "规" * (ROW_CHARS * 2 + 5)
     path = tmp_path / "r.txt"

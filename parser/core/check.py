@@ -1,0 +1,137 @@
+"""The core: read, parse and check one file, for every front end.
+
+``nianbao check``, ``nianbao export``, the TUI and the worker pools all call
+:func:`check_file` (or :func:`read_report`, its reading half): one size gate, one
+way a file turns into a report and findings, one order of findings. It never
+raises: what went wrong is in the :class:`Outcome`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from nianbao.parser.document.parse import parse_bytes
+from nianbao.parser.errors import FileError, ReportError
+from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.report import Report
+from nianbao.parser.rules.catalog import BY_CODE, enabled_rules
+from nianbao.parser.rules.checker import (
+    cross_year_findings,
+    run_rules,
+    unreadable_finding,
+)
+from nianbao.parser.rules.context import Context, YearView, year_view
+from nianbao.parser.rules.rule import Rule
+
+MB = 2**20
+DEFAULT_MAX_BYTES = 64 * MB
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What to do with every file of a run; small and picklable, for worker processes."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    # The rules to run, by code: None for every rule, () to read and parse only.
+    codes: tuple[str, ...] | None = None
+    # Also keep what the cross-year rules need of the report (cheap beside the rules,
+    # but seconds on a 5 MB line: a file opened alone does without).
+    year_view: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One file after the core: its report and findings, or what went wrong."""
+
+    path: str
+    report: Report | None  # None when the file could not be read or is not a report
+    findings: tuple[Finding, ...] = ()  # in the one order (rules.checker.finding_order)
+    view: YearView | None = None  # what the cross-year rules compare, if asked for
+    # The path could not be read at all (missing, a folder, too large, an I/O error),
+    # or a bug stopped the core: one line without the path. Front ends report it apart
+    # from findings (``check`` exits 2).
+    error: str | None = None
+    # Why a file that was read is not a report (binary, empty, an unknown encoding):
+    # the E001 finding's message, kept even when E001 is not selected.
+    unreadable: str | None = None
+
+    @property
+    def text(self) -> str | None:
+        """The text that was checked (its offsets are every position of the findings)."""
+        return None if self.report is None else self.report.text
+
+
+def read_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse one file, opened read-only and never changed.
+
+    Raises :class:`~nianbao.parser.errors.FileError` when the path cannot be read at
+    all and :class:`~nianbao.parser.errors.ReportError` when its bytes are not a report.
+    """
+    return parse_bytes(_read_limited(str(path), max_bytes), str(path))
+
+
+def _read_limited(path: str, limit: int) -> bytes:
+    try:
+        if Path(path).is_dir():
+            raise FileError(path, "is a folder, not a report file")
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise FileError(path, f"cannot read the file ({error.strerror or error})") from None
+    if len(data) > limit:
+        size = Path(path).stat().st_size
+        raise FileError(path, f"the file is {size / MB:.1f} MB, over the {limit / MB:g} MB "
+                              "limit (--max-size)")
+    return data
+
+
+_RULES: dict[tuple[str, ...] | None, tuple[Rule, ...]] = {}
+
+
+def rules_for(codes: tuple[str, ...] | None) -> tuple[Rule, ...]:
+    """The rules of ``codes`` (None: all), in catalog order; looked up once per process."""
+    found = _RULES.get(codes)
+    if found is None:
+        found = _RULES[codes] = (enabled_rules() if codes is None
+                                 else tuple(BY_CODE[code] for code in codes))
+    return found
+
+
+def check_file(path: str | Path, options: Options = Options()) -> Outcome:
+    """Read, parse and check ``path``. Never raises."""
+    name = str(path)
+    try:
+        report = read_report(name, max_bytes=options.max_bytes)
+    except FileError as error:
+        return Outcome(name, None, error=error.reason)
+    except ReportError as error:
+        wanted = options.codes is None or "E001" in options.codes
+        return Outcome(name, None, (unreadable_finding(error),) if wanted else (),
+                       unreadable=error.reason)
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop a folder
+        return Outcome(name, None, error=_internal("reading", error))
+    rules = rules_for(options.codes)
+    if not rules:
+        return Outcome(name, report)
+    try:
+        ctx = Context(report, BY_CODE)
+        findings = run_rules(report, rules, ctx)
+        view = (year_view(report, ctx)
+                if options.year_view and any(r.scope == "years" for r in rules) else None)
+    except Exception as error:  # noqa: BLE001
+        return Outcome(name, report, error=_internal("checking", error))
+    return Outcome(name, report, tuple(findings), view)
+
+
+def _internal(stage: str, error: Exception) -> str:
+    return (f"internal error while {stage} ({type(error).__name__}: {error}); "
+            "please report it")
+
+
+def check_across(views: Sequence[YearView],
+                 codes: tuple[str, ...] | None = None) -> dict[str, list[Finding]]:
+    """The findings that need several reports at once (Y rules), by path."""
+    return {path: found
+            for path, found in cross_year_findings(views, rules_for(codes)).items() if found}

@@ -1,0 +1,36 @@
+"""Bytes → the text that is checked, with its map back to the original file.
+
+This is the reading stage's one entry: every front end's bytes pass here (through
+the core), and every reader of a published format plugs in here. A plain text
+file is decoded (the strict cascade of :mod:`.decode`); its text *is* the
+original, so its map is the identity and it has no spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nianbao.parser.reading.decode import decode
+from nianbao.parser.reading.origin import Rendering
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What reading one file gave: the rendering that is checked, and how it was decoded."""
+
+    rendering: Rendering
+    bom: bool = False
+    # Characters decoding had to replace (E002).
+    replacements: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.rendering.text
+
+
+def read_bytes(data: bytes, path: str) -> Reading:
+    """Read ``data`` (the bytes of ``path``); raises :class:`~nianbao.parser.errors.ReportError`
+    with a one-line reason when they are not a readable report."""
+    decoded = decode(data, path)
+    return Reading(Rendering("text", decoded.text, encoding=decoded.encoding),
+                   bom=decoded.bom, replacements=decoded.replacements)

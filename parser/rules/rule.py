@@ -1,0 +1,73 @@
+"""What a rule is: its code, severity, title, explanation and check.
+
+The rules themselves are plain functions in the family modules; the catalog
+(:mod:`nianbao.parser.rules.catalog`) lists them, as ruff lists its rules. A
+rule's explanation is its function's docstring, in ruff's sections; the first
+paragraph of "How to fix" doubles as the one-line help of every finding.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from nianbao.parser.model.findings import Severity
+
+if TYPE_CHECKING:
+    from nianbao.parser.model.findings import Finding
+
+Scope = Literal["report", "years", "file"]
+
+# Every explanation has these sections, in this order (checked by a meta-test).
+SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix")
+FAMILIES: dict[str, str] = {
+    "A": "arithmetic (勾稽关系)",
+    "V": "values",
+    "S": "structure",
+    "M": "metadata",
+    "X": "narrative against tables",
+    "Y": "across years of one agency",
+    "E": "reading the file",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str  # kebab-case, unique
+    severity: Severity
+    title: str  # one line, lower case, no final stop
+    scope: Scope
+    # ``Context -> findings`` (report), ``YearPair -> findings`` (years), None (file:
+    # decided while reading the file).
+    check: Callable[..., Iterable[Finding]] | None
+    explanation: str  # markdown, the sections of SECTIONS
+    help: str = field(init=False)  # the first paragraph of "How to fix", on one line
+
+    def __post_init__(self) -> None:
+        text = self.section("How to fix").split("\n\n", 1)[0]
+        object.__setattr__(self, "help", " ".join(text.split()))
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[0]]
+
+    def section(self, heading: str) -> str:
+        """The text under ``## heading`` of the explanation ('' when absent)."""
+        pattern = re.compile(rf"^## {re.escape(heading)}\s*$(.*?)(?=^## |\Z)", re.M | re.S)
+        match = pattern.search(self.explanation)
+        return match.group(1).strip() if match else ""
+
+
+def rule(code: str, name: str, severity: Severity, title: str,
+         check: Callable[..., Iterable[Finding]], scope: Scope = "report") -> Rule:
+    """A rule whose explanation is its check function's docstring."""
+    return Rule(code, name, severity, title, scope, check, inspect.cleandoc(check.__doc__ or ""))
+
+
+def file_rule(code: str, name: str, severity: Severity, title: str, explanation: str) -> Rule:
+    """A rule decided while reading the file, with no check function of its own."""
+    return Rule(code, name, severity, title, "file", None, inspect.cleandoc(explanation))
