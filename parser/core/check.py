@@ -20,6 +20,7 @@ from nianbao.parser.rules.catalog import BY_CODE, enabled_rules
 from nianbao.parser.rules.checker import (
     cross_year_findings,
     run_rules,
+    sort_findings,
     unreadable_finding,
 )
 from nianbao.parser.rules.context import Context, YearView, year_view
@@ -132,6 +133,7 @@ def _internal(stage: str, error: Exception) -> str:
 
 def check_across(views: Sequence[YearView],
                  codes: tuple[str, ...] | None = None) -> dict[str, list[Finding]]:
-    """The findings that need several reports at once (Y rules), by path."""
-    return {path: found
+    """The findings that need several reports at once (Y rules), by path, each list in
+    the one order."""
+    return {path: sort_findings(found)
             for path, found in cross_year_findings(views, rules_for(codes)).items() if found}
