@@ -32,7 +32,7 @@ def test_v001_one_finding_per_row_naming_the_columns() -> None:
     assert first.start == cells["new_received.commercial"].start
     # The span covers the blanks on the line; every blank cell is listed for the TUI.
     assert first.end == cells["new_received.other_org"].end
-    assert set(first.cells) == {"applications:new_received.commercial",
+    assert set(map(str, first.cells)) == {"applications:new_received.commercial",
                                 "applications:new_received.social_welfare",
                                 "applications:new_received.other_org"}
     assert any(f.message == "(一)予以公开: every cell is blank, read as 0" for f in found)
@@ -55,7 +55,7 @@ def test_v001_all_applicants_blank_mentions_blank_totals_in_the_same_finding() -
     b.apps["other"][6] = None
     [finding] = run(b.build(), "V001")
     assert "总计 is blank too in (六)其他处理" in finding.message
-    assert [r.cell for r in finding.related] == ["applications:other.total"]
+    assert [str(r.cell) for r in finding.related] == ["applications:other.total"]
 
 
 def test_v001_only_total_row_when_others_filled() -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from nianbao.parser.errors import ReportError
     from nianbao.parser.model.findings import Finding, Severity
+    from nianbao.parser.model.refs import CellRef
     from nianbao.parser.model.report import Report
     from nianbao.parser.rules.context import YearView
 
@@ -95,9 +96,9 @@ class Loaded:
         return Summary(count(own), self.unreadable)
 
     @cached_property
-    def by_cell(self) -> dict[str, list[Finding]]:
-        """``TABLE:ROW.COL`` → the findings it takes part in, most severe first."""
-        index: dict[str, list[Finding]] = defaultdict(list)
+    def by_cell(self) -> dict[CellRef, list[Finding]]:
+        """A cell → the findings it takes part in, most severe first."""
+        index: dict[CellRef, list[Finding]] = defaultdict(list)
         for finding in self.findings:
             refs = list(finding.cells)
             refs.extend(r.cell for r in finding.related if r.cell and r.cell not in refs)
@@ -105,7 +106,7 @@ class Loaded:
                 index[ref].append(finding)
         return dict(index)
 
-    def cell_severity(self, ref: str) -> Severity | None:
+    def cell_severity(self, ref: CellRef) -> Severity | None:
         found = self.by_cell.get(ref)
         return found[0].severity if found else None
 
@@ -204,6 +205,6 @@ def check_across(views: list[YearView]) -> dict[str, list[Finding]]:
     return across(views)
 
 
-def finding_key(finding: Finding) -> tuple[str, tuple[str, ...]]:
+def finding_key(finding: Finding) -> tuple[str, tuple[CellRef, ...]]:
     """What identifies "the same finding" across a reload, when offsets and numbers move."""
     return (finding.code, finding.cells)

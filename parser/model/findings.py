@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Frozen
-from nianbao.parser.template import TableId
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
@@ -22,7 +22,7 @@ class Related(Frozen):
     start: int
     end: int
     message: str
-    cell: str | None = None  # ``TABLE:ROW.COL`` when the place is a cell
+    cell: CellRef | None = None  # when the place is a cell
     # Set only when the place is in another file (the previous year's report, Y rules).
     path: str | None = None
 
@@ -36,9 +36,6 @@ class Finding(Frozen):
     end: int | None
     related: tuple[Related, ...] = ()
     help: str = ""
-    # The cells that take part, as ``TABLE:ROW.COL``, so views can colour them.
-    cells: tuple[str, ...] = ()
+    # The cells that take part, so views can colour them.
+    cells: tuple[CellRef, ...] = ()
 
-
-def cell_ref(table: TableId, cell_id: str) -> str:
-    return f"{table}:{cell_id}"

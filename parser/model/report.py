@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.reading.positions import LineIndex, Position
 from nianbao.parser.template import TableId, TemplateId
 
@@ -49,6 +50,10 @@ class Cell(Frozen):
     @property
     def end(self) -> int:
         return self.start + max(len(self.raw), 1)
+
+    @property
+    def ref(self) -> CellRef:
+        return CellRef.of(self.table, self.id)
 
 
 class RowInfo(Frozen):

@@ -256,7 +256,7 @@ def fingerprint(finding: Finding) -> str:
     The rule, the file and the cells at fault (or, for findings about no cell, the
     message), not the line numbers — as ruff's GitLab fingerprints.
     """
-    subject = "|".join(finding.cells) if finding.cells else finding.message
+    subject = "|".join(map(str, finding.cells)) if finding.cells else finding.message
     digest = hashlib.sha256(f"{finding.code}|{finding.path}|{subject}".encode()).hexdigest()
     return digest[:32]
 

@@ -20,7 +20,8 @@ from functools import cached_property
 from typing import TypeVar
 
 from nianbao.parser.document.sentences import Sentence, sentences
-from nianbao.parser.model.findings import Finding, Related, cell_ref
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Report, Table
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
@@ -48,7 +49,7 @@ T = TypeVar("T")
 
 def _finding(rules: Mapping[str, Rule], code: str, path: str, message: str,
              start: int | None, end: int | None, related: Iterable[Related],
-             refs: tuple[str, ...], hint: str | None) -> Finding:
+             refs: tuple[CellRef, ...], hint: str | None) -> Finding:
     rule = rules[code]
     if start is not None and end is None:
         end = start + 1
@@ -117,7 +118,7 @@ class Context:
         text = label if label is not None else self.name(cell)
         message = f"{text} = {shown(cell.raw)}" if value else text
         return Related(start=cell.start, end=cell.end, message=message,
-                       cell=cell_ref(cell.table, cell.id))
+                       cell=cell.ref)
 
     # ------------------------------------------------------------ findings
 
@@ -129,15 +130,15 @@ class Context:
         end: int | None = None,
         *,
         related: Iterable[Related] = (),
-        cells: Iterable[Cell | str] = (),
+        cells: Iterable[Cell | CellRef] = (),
         hint: str | None = None,
     ) -> Finding:
         refs = tuple(dict.fromkeys(
-            c if isinstance(c, str) else cell_ref(c.table, c.id) for c in cells))
+            c if isinstance(c, CellRef) else c.ref for c in cells))
         return _finding(self.rules, code, self.path, message, start, end, related, refs, hint)
 
     def cell_finding(self, code: str, message: str, cell: Cell, *,
-                     related: Iterable[Related] = (), cells: Iterable[Cell | str] = (),
+                     related: Iterable[Related] = (), cells: Iterable[Cell | CellRef] = (),
                      hint: str | None = None) -> Finding:
         """A finding whose primary place is ``cell``; the cell is listed first in ``cells``."""
         return self.finding(code, message, cell.start, cell.end, related=related,
@@ -168,8 +169,7 @@ def agency_key(agency: str | None) -> str | None:
 class CellFact:
     """The part of a :class:`~nianbao.parser.model.report.Cell` the Y rules use."""
 
-    table: TableId
-    id: str
+    ref: CellRef
     kind: str
     value: Decimal | None
     raw: str
@@ -177,28 +177,27 @@ class CellFact:
     end: int
 
 
-def _view_cell_refs() -> tuple[str, ...]:
-    refs = [f"applications:{row}.{col}" for row in ("carried_over", "carried_forward")
+def _view_cell_refs() -> tuple[CellRef, ...]:
+    refs = [CellRef("applications", row, col) for row in ("carried_over", "carried_forward")
             for col in APPLICATION_COLUMN_IDS]
     for item in ("regulations", "normative_documents"):
-        refs += [f"active_disclosure:{item}.{f}" for f in ("issued", "repealed", "in_force")]
+        refs += [CellRef("active_disclosure", item, f) for f in ("issued", "repealed", "in_force")]
     for item in ("licensing", "other_services", "penalty", "enforcement", "fees"):
-        refs += [f"active_disclosure:{item}.{f}" for f in ("prev_count", "change")]
+        refs += [CellRef("active_disclosure", item, f) for f in ("prev_count", "change")]
     return tuple(refs)
 
 
 # The cells the Y rules compare: table 3's carried rows, table 2's Y002/Y003 fields.
 VIEW_CELLS = _view_cell_refs()
 _VIEW_INDEX = {ref: i for i, ref in enumerate(VIEW_CELLS)}
-_VIEW_PARTS = tuple((table, cell) for table, _, cell in (ref.partition(":") for ref in VIEW_CELLS))
 _ABSENT = -1
 
 
 def _view_cells(report: Report) -> Iterator[Cell]:
     """The report's cells among :data:`VIEW_CELLS`, looked up rather than searched for."""
-    for table_id, cell_id in _VIEW_PARTS:
-        table = report.tables.get(table_id)  # type: ignore[call-overload]
-        cell = table.cells.get(cell_id) if table is not None else None
+    for ref in VIEW_CELLS:
+        table = report.tables.get(ref.table)
+        cell = table.cells.get(ref.id) if table is not None else None
         if cell is not None:
             yield cell
 
@@ -222,7 +221,7 @@ class CellFacts:
                                 array("q", [0]) * size)
         others: dict[int, tuple[str, Decimal | None, str]] = {}
         for cell in cells:
-            index = _VIEW_INDEX.get(cell_ref(cell.table, cell.id))
+            index = _VIEW_INDEX.get(cell.ref)
             if index is None:
                 continue
             starts[index], ends[index] = cell.start, cell.end
@@ -234,17 +233,15 @@ class CellFacts:
                 others[index] = (cell.kind, value, cell.raw)
         return cls(starts, ends, values, others)
 
-    def get(self, ref: str) -> CellFact | None:
+    def get(self, ref: CellRef) -> CellFact | None:
         index = _VIEW_INDEX.get(ref)
         if index is None or self.starts[index] == _ABSENT:
             return None
-        table, _, cell_id = ref.partition(":")
         if index in self.others:
             kind, value, raw = self.others[index]
         else:
             kind, value, raw = "number", Decimal(self.values[index]), str(self.values[index])
-        return CellFact(table, cell_id, kind, value, raw,  # type: ignore[arg-type]
-                        self.starts[index], self.ends[index])
+        return CellFact(ref, kind, value, raw, self.starts[index], self.ends[index])
 
     def offsets(self) -> list[int]:
         out: list[int] = []
@@ -318,6 +315,6 @@ class YearPair:
     def finding(self, code: str, message: str, start: int | None, end: int | None = None, *,
                 related: Iterable[Related] = (), cells: Iterable[CellFact] = ()) -> Finding:
         """A finding in the later report (the previous year's places go in ``related``)."""
-        refs = tuple(cell_ref(c.table, c.id) for c in cells)
+        refs = tuple(c.ref for c in cells)
         return _finding(self.rules, code, self.cur.path, message, start, end, related, refs,
                         None)

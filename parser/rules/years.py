@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
-from nianbao.parser.model.findings import Finding, Related, cell_ref
+from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.rules.common import (
     T3_SHORT,
     arithmetic_value,
@@ -29,12 +30,12 @@ _MIN_SENTENCES = 3
 
 def _elsewhere(view: YearView, cell: CellFact, message: str) -> Related:
     return Related(start=cell.start, end=cell.end, message=message,
-                   cell=cell_ref(cell.table, cell.id), path=view.path)
+                   cell=cell.ref, path=view.path)
 
 
 def _here(cell: CellFact, message: str) -> Related:
     return Related(start=cell.start, end=cell.end, message=message,
-                   cell=cell_ref(cell.table, cell.id))
+                   cell=cell.ref)
 
 
 def _known(cells: Iterable[CellFact | None]) -> list[Decimal] | None:
@@ -69,8 +70,8 @@ def carried_over(pair: YearPair) -> Iterator[Finding]:
     """
     prev, cur = pair.prev, pair.cur
     for column in APPLICATION_COLUMN_IDS:
-        now = cur.cells.get(f"applications:carried_over.{column}")
-        before = prev.cells.get(f"applications:carried_forward.{column}")
+        now = cur.cells.get(CellRef("applications", "carried_over", column))
+        before = prev.cells.get(CellRef("applications", "carried_forward", column))
         if now is None or before is None:
             continue
         if column != "total" and (now.kind != "number" or before.kind != "number"):
@@ -109,10 +110,10 @@ def in_force(pair: YearPair) -> Iterator[Finding]:
     if cur.template != "2021" or prev.template != "2021":
         return
     for item in ("regulations", "normative_documents"):
-        now = cur.cells.get(f"active_disclosure:{item}.in_force")
-        issued = cur.cells.get(f"active_disclosure:{item}.issued")
-        repealed = cur.cells.get(f"active_disclosure:{item}.repealed")
-        before = prev.cells.get(f"active_disclosure:{item}.in_force")
+        now = cur.cells.get(CellRef("active_disclosure", item, "in_force"))
+        issued = cur.cells.get(CellRef("active_disclosure", item, "issued"))
+        repealed = cur.cells.get(CellRef("active_disclosure", item, "repealed"))
+        before = prev.cells.get(CellRef("active_disclosure", item, "in_force"))
         values = _known([now, issued, repealed, before])
         if values is None or now is None or issued is None or repealed is None \
                 or before is None:
@@ -155,9 +156,9 @@ def item_counts(pair: YearPair) -> Iterator[Finding]:
     if cur.template != "2019" or prev.template != "2019":
         return
     for item in _ITEMS_2019:
-        now = cur.cells.get(f"active_disclosure:{item}.prev_count")
-        last = prev.cells.get(f"active_disclosure:{item}.prev_count")
-        change = prev.cells.get(f"active_disclosure:{item}.change")
+        now = cur.cells.get(CellRef("active_disclosure", item, "prev_count"))
+        last = prev.cells.get(CellRef("active_disclosure", item, "prev_count"))
+        change = prev.cells.get(CellRef("active_disclosure", item, "change"))
         values = _known([now, last, change])
         if values is None or now is None or last is None or change is None:
             continue

@@ -26,6 +26,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from nianbao.parser.model.refs import CellRef
 from nianbao.tui import loader, source_text
 from nianbao.tui.editor import editor_command
 from nianbao.tui.loader import Loaded, finding_key, signature
@@ -67,7 +68,7 @@ class Keep:
 
     table: TableId | None
     cell: str | None
-    finding: tuple[str, tuple[str, ...]] | None
+    finding: tuple[str, tuple[CellRef, ...]] | None
     finding_index: int | None
     section: str | None
     source_line: int
@@ -491,7 +492,7 @@ class MainScreen(Screen[None]):
 
         table: TableId = keep.table if keep is not None and keep.table else "applications"
         if keep is None and finding is not None and finding.cells:
-            table = finding.cells[0].partition(":")[0]  # type: ignore[assignment]
+            table = finding.cells[0].table
         self.table.show(loaded, table)
         self._title_table()
         if keep is not None and keep.cell:
@@ -559,9 +560,9 @@ class MainScreen(Screen[None]):
         related = frozenset(cells + related_cells) - frozenset(primary)
         self.table.set_marks(frozenset(primary), related, finding.severity)
         if primary and move_table:
-            table_id, _, cell_id = primary[0].partition(":")
+            table_id, cell_id = primary[0].table, primary[0].id
             if table_id != self.table.table:
-                self.table.show(loaded, table_id)  # type: ignore[arg-type]
+                self.table.show(loaded, table_id)
                 self._title_table()
             self.set_class(False, "-text-section")
             self.table.move_to(cell_id)
@@ -584,13 +585,12 @@ class MainScreen(Screen[None]):
             else:
                 self.set_focus(self.source)
 
-    def _cell_start(self, ref: str) -> int | None:
+    def _cell_start(self, ref: CellRef) -> int | None:
         report = self.current.report if self.current else None
         if report is None:
             return None
-        table_id, _, cell_id = ref.partition(":")
-        table = report.tables.get(table_id)  # type: ignore[call-overload]
-        cell = table.cells.get(cell_id) if table is not None else None
+        table = report.tables.get(ref.table)
+        cell = table.cells.get(ref.id) if table is not None else None
         return cell.start if cell is not None else None
 
     # ------------------------------------------------------------ pane events
@@ -654,14 +654,14 @@ class MainScreen(Screen[None]):
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
         self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
-                              self.table.cell(cell_id), loaded.by_cell.get(f"{table}:{cell_id}", []))
+                              self.table.cell(cell_id), loaded.by_cell.get(CellRef.of(table, cell_id), []))
 
     @on(TableCellChosen)
     def _table_cell_chosen(self, message: TableCellChosen) -> None:
         loaded = self.current
         if loaded is None:
             return
-        found = loaded.by_cell.get(f"{message.table}:{message.cell_id}", [])
+        found = loaded.by_cell.get(CellRef.of(message.table, message.cell_id), [])
         if not found:
             self.notify("No finding is about this cell.", timeout=2)
             return

@@ -20,6 +20,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from nianbao.parser.model.refs import CellRef
 from nianbao.tui.grid import Grid, build_grid
 from nianbao.tui.messages import TableCellChosen, TableCursorMoved, TableSwitched
 from nianbao.tui.text import clean
@@ -156,8 +157,8 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         self._grid: Grid | None = None
         self._message: str | None = "No report open."
         self._cursor: tuple[int, int] = (0, 0)  # (index into grid.rows, column)
-        self._primary: frozenset[str] = frozenset()
-        self._related: frozenset[str] = frozenset()
+        self._primary: frozenset[CellRef] = frozenset()
+        self._related: frozenset[CellRef] = frozenset()
         self._chosen_severity: Severity = "error"
         self._header: list[Line] = []
         self._body: list[Line] = []
@@ -220,7 +221,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._grid is not None and not same_table:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def set_marks(self, primary: frozenset[str], related: frozenset[str],
+    def set_marks(self, primary: frozenset[CellRef], related: frozenset[CellRef],
                   severity: Severity) -> None:
         """Mark the chosen finding's cells (``TABLE:ROW.COL``)."""
         self._primary, self._related, self._chosen_severity = primary, related, severity
@@ -518,7 +519,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
                 continue
             cell_id = row.cells[column]
             value, component = shown[cell_id]
-            ref = f"{table}:{cell_id}"
+            ref = CellRef.of(table, cell_id)
             severity = self._loaded.cell_severity(ref)
             value_style = Style()
             if component:
