@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from nianbao.parser.layout.sections import Layout
-from nianbao.parser.model.report import Located, Meta, NoticeCitation
+from nianbao.parser.model.report import Located, Meta, NoticeCitation, TemplateSource
 from nianbao.parser.reading.lines import Line
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.template import TemplateId
@@ -257,7 +257,7 @@ def read_meta(
     lines: list[Line],
     layout: Layout,
     template: TemplateId | None,
-    template_source: str,
+    template_source: TemplateSource,
     year: tuple[int, Located] | None,
 ) -> Meta:
     title, agency_name = _title(lines, layout)
@@ -280,8 +280,7 @@ def read_meta(
         year=year[0] if year else None,
         year_at=year[1] if year else None,
         template=template,
-        template_source="tables" if template_source == "tables" else (
-            "year" if template is not None else "none"),
+        template_source=template_source,
         published=published[0] if published else None,
         published_at=published[1] if published else None,
         period=period[0] if period else None,

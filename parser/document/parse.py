@@ -13,11 +13,11 @@ import hashlib
 from nianbao.parser.document.meta import guess_year, read_meta
 from nianbao.parser.layout.regions import detect_template, find_regions
 from nianbao.parser.layout.sections import find_sections
-from nianbao.parser.model.report import Report, Source
+from nianbao.parser.model.report import Report, Source, TemplateSource
 from nianbao.parser.reading.lines import Line, split_lines
 from nianbao.parser.reading.normalize import normalize
 from nianbao.parser.reading.read import Reading, read_bytes
-from nianbao.parser.tables.build import read_tables
+from nianbao.parser.tables.build import read_tables, template_of_cells
 
 
 def parse_bytes(data: bytes, path: str = "<bytes>") -> Report:
@@ -55,14 +55,17 @@ def _parse(text: str, lines: list[Line], source: Source) -> Report:
     layout = find_sections(lines)
     year = guess_year(lines, layout)
     regions = find_regions(lines, layout)
+    # The template is decided here, once, for every later stage: from the tables' own
+    # labels, else from the year, else from the cells the tables gave.
     template = detect_template(regions)
-    template_source = "tables"
-    if template is None:
-        template_source = "year"
-        if year is not None:
-            template = "2021" if year[0] >= 2021 else "2019"
+    decided_by: TemplateSource = "tables"
+    if template is None and year is not None:
+        template, decided_by = ("2021" if year[0] >= 2021 else "2019"), "year"
     tables = read_tables(regions, template or "2021")
-    meta = read_meta(lines, layout, template, template_source, year)
+    if template is None:
+        template = template_of_cells(tables)
+        decided_by = "cells" if template is not None else "none"
+    meta = read_meta(lines, layout, template, decided_by, year)
     return Report(
         source=source,
         text=text,

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from nianbao.parser.reading.normalize import NormalizedText
 
 CellKind = Literal["number", "blank", "text"]
+# How the template was decided: from the tables' own labels, from the year, from the
+# cell ids the tables gave, or not at all.
+TemplateSource = Literal["tables", "year", "cells", "none"]
 
 
 class Frozen(BaseModel):
@@ -140,8 +143,7 @@ class Meta(Frozen):
     year: int | None = None
     year_at: Located | None = None
     template: TemplateId | None = None
-    # How the template was decided: from the tables' own labels, or guessed from the year.
-    template_source: Literal["tables", "year", "none"] = "none"
+    template_source: TemplateSource = "none"
     published: dt.date | None = None
     published_at: Located | None = None
     period: tuple[dt.date, dt.date] | None = None

@@ -28,22 +28,6 @@ from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
 from nianbao.parser.rules.rule import Rule
 from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
 
-
-def infer_template(report: Report) -> TemplateId | None:
-    """The template the report follows: its metadata, else the ids of its cells."""
-    if report.meta.template is not None:
-        return report.meta.template
-    ids = {cid for table in report.tables.values() for cid in table.cells}
-    if any(cid.startswith(("other.no_correction.", "other.no_fee.", "other.other.",
-                           "regulations.issued", "normative_documents.in_force"))
-           for cid in ids):
-        return "2021"
-    if any(cid.startswith(("regulations.new_made", "procurement.", "licensing.prev_count"))
-           or (cid.startswith("other.") and cid.count(".") == 1) for cid in ids):
-        return "2019"
-    return None
-
-
 T = TypeVar("T")
 
 
@@ -65,7 +49,7 @@ class Context:
         self.report = report
         self.rules = rules
         self.path = report.source.path
-        self.template: TemplateId | None = infer_template(report)
+        self.template: TemplateId | None = report.meta.template
         self._shared: dict[str, object] = {}
 
     @cached_property
@@ -280,7 +264,7 @@ def year_view(report: Report, ctx: Context | None = None) -> YearView:
         agency=report.meta.agency,
         agency_key=agency_key(report.meta.agency),
         year=report.meta.year,
-        template=infer_template(report),
+        template=report.meta.template,
         cells=cells,
         fingerprint=fingerprint(s.text for s in prose),
         anchor=first,

@@ -17,6 +17,19 @@ from nianbao.parser.tables.table4 import read_review
 from nianbao.parser.template import TableId, TemplateId
 
 
+def template_of_cells(tables: dict[TableId, Table]) -> TemplateId | None:
+    """The template whose own cell ids the tables hold, when the text named none."""
+    ids = {cid for table in tables.values() for cid in table.cells}
+    if any(cid.startswith(("other.no_correction.", "other.no_fee.", "other.other.",
+                           "regulations.issued", "normative_documents.in_force"))
+           for cid in ids):
+        return "2021"
+    if any(cid.startswith(("regulations.new_made", "procurement.", "licensing.prev_count"))
+           or (cid.startswith("other.") and cid.count(".") == 1) for cid in ids):
+        return "2019"
+    return None
+
+
 def read_tables(regions: Regions, template: TemplateId) -> dict[TableId, Table]:
     return {
         "active_disclosure": read_active(regions["active_disclosure"], template),

@@ -6,18 +6,55 @@ pydantic call, which is several times faster than building each model alone.
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import NotRequired, TypedDict
 
 from nianbao.parser.layout.fields import Field
 from nianbao.parser.layout.glued import split_glued
 from nianbao.parser.layout.numbers import to_wanyuan
 from nianbao.parser.layout.regions import Region
-from nianbao.parser.model.report import Table
+from nianbao.parser.model.report import CellKind, Table
 from nianbao.parser.reading.normalize import key_of_normalized
 from nianbao.parser.template import TableId
 
-CellData = dict[str, Any]
-RowData = dict[str, Any]
+
+class CellData(TypedDict):
+    """A :class:`~nianbao.parser.model.report.Cell` before validation."""
+
+    table: TableId
+    id: str
+    value: Decimal | None
+    raw: str
+    start: int
+    kind: CellKind
+    unit: str | None
+
+
+class RowData(TypedDict):
+    """A :class:`~nianbao.parser.model.report.RowInfo` before validation."""
+
+    table: TableId
+    id: str
+    label: str
+    label_start: int | None
+    start: int
+    cells_found: int
+    cells_expected: int
+    recovered: NotRequired[bool]
+    assigned: NotRequired[bool]
+    glued: NotRequired[str | None]
+    candidates: NotRequired[tuple[str, ...]]
+
+
+class StrayData(TypedDict):
+    """A :class:`~nianbao.parser.model.report.StrayRow` before validation."""
+
+    table: TableId
+    label: str
+    start: int
+    values: int
+
+
 MAX_LABEL_KEY = 80
 SHOWN_CANDIDATES = 5
 # Template keys shorter than this (``其他``, ``总计``) are too common to trust alone.
@@ -38,7 +75,7 @@ def cell_data(table: TableId, cell_id: str, f: Field, *, amount: bool = False) -
 
 
 def build_table(table: TableId, region: Region, cells: dict[str, CellData],
-                rows: list[RowData], strays: list[RowData] | None = None) -> Table:
+                rows: list[RowData], strays: list[StrayData] | None = None) -> Table:
     return Table.model_validate({
         "id": table, "start": region.start, "end": region.end, "cells": cells,
         "rows": tuple(rows), "stray_rows": tuple(strays or ()),

@@ -23,6 +23,7 @@ from nianbao.parser.tables.rows import (
     SHOWN_CANDIDATES,
     CellData,
     RowData,
+    StrayData,
     build_table,
     cell_data,
     empty_table,
@@ -70,7 +71,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
     labels_of: dict[str, Field] = {}
     extra_of: dict[str, int] = {}
     glued_of: dict[str, tuple[str, list[list[str]]]] = {}
-    strays: list[RowData] = []
+    strays: list[StrayData] = []
     current: ItemSpec | None = None
     next_field = 0
     pending = ""  # label-only rows run together: ``规范`` + ``性文件`` wrapped in a PDF
@@ -123,7 +124,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             continue
         if not values or current is None:
             if values and any(not v.blank for v in values) and labels:
-                strays.append(dict(table=table, label="".join(f.text for f in labels),
+                strays.append(StrayData(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=len(values)))
             continue
         item_slots = found.setdefault(current.id, [None] * len(current.fields))
@@ -133,7 +134,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             filled = item_slots[named]
             if filled is not None and not filled.blank:
                 # A field filled twice: an item label was lost; never overwrite a number.
-                strays.append(dict(table=table, label="".join(f.text for f in labels),
+                strays.append(StrayData(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=1))
                 continue
             item_slots[named] = value
@@ -168,7 +169,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
                 cells[cell_id] = cell_data(table, cell_id, slot, amount=field_id in AMOUNT_FIELDS)
         present = [slot for slot in slots if slot is not None]
         label = labels_of.get(item.id)
-        infos.append(dict(
+        infos.append(RowData(
             table=table, id=item.id, label=_label_text(label, glued[0] if glued else None),
             label_start=label.start if label else None,
             start=label.start if label else (present[0].start if present else region.start),

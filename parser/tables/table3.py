@@ -24,6 +24,7 @@ from nianbao.parser.tables.rows import (
     SHOWN_CANDIDATES,
     CellData,
     RowData,
+    StrayData,
     build_table,
     cell_data,
     empty_table,
@@ -136,7 +137,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
 
     cells: dict[str, CellData] = {}
     infos: list[RowData] = []
-    strays: list[RowData] = []
+    strays: list[StrayData] = []
     taken: set[int] = set()
     expected = len(APPLICATION_COLUMN_IDS)
     columns: tuple[ColumnModel, dict[int, Line]] | None = None
@@ -145,7 +146,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         if cand.spec_index is None or cand.spec_index in taken:
             if (cand.labels and any(not v.blank for v in cand.values)
                     and len(label_key(cand.labels)) <= MAX_LABEL_KEY):
-                strays.append(dict(table=table, label=label_text, start=cand.row.start,
+                strays.append(StrayData(table=table, label=label_text, start=cand.row.start,
                                        values=sum(1 for v in cand.values if not v.blank)))
             continue
         taken.add(cand.spec_index)
@@ -165,7 +166,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         if assigned:
             for cell_id, f in zip(_cell_ids(spec.id), fitted, strict=True):
                 cells[cell_id] = cell_data(table, cell_id, f)
-        infos.append(dict(
+        infos.append(RowData(
             table=table, id=spec.id, label=label_text,
             label_start=cand.labels[0].start if cand.labels else None,
             start=cand.labels[0].start if cand.labels else cand.row.start,

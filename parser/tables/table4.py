@@ -10,6 +10,7 @@ from nianbao.parser.model.report import Table
 from nianbao.parser.tables.rows import (
     SHOWN_CANDIDATES,
     CellData,
+    RowData,
     build_table,
     cell_data,
     empty_table,
@@ -42,7 +43,7 @@ def read_review(region: Region | None) -> Table:
                 for cell_id, f in zip(REVIEW_CELL_IDS, digit_fields(numbers[0], digits, options[0]),
                                       strict=True):
                     split[cell_id] = cell_data(table, cell_id, f)
-            info = dict(
+            info = RowData(
                 table=table, id="review_litigation", label="", label_start=None,
                 start=numbers[0].start, cells_found=len(split), cells_expected=expected,
                 assigned=len(options) == 1, glued=digits,
@@ -65,7 +66,7 @@ def read_review(region: Region | None) -> Table:
     if assigned:
         for cell_id, f in zip(REVIEW_CELL_IDS, fitted, strict=True):
             cells[cell_id] = cell_data(table, cell_id, f)
-    info = dict(
+    info = RowData(
         table=table, id="review_litigation", label="", label_start=None,
         start=first_row.start,
         cells_found=len(fitted) if assigned else sum(1 for v in fitted if not v.blank),

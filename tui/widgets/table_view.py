@@ -569,15 +569,8 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
 
 
 def _template(loaded: Loaded, table: TableId) -> TemplateId:
-    """The report's template; when unknown, the one whose cell ids the parser found."""
+    """The report's template as the parser decided it (2021 when nothing told)."""
     report = loaded.report
     assert report is not None
-    if report.meta.template is not None:
-        return report.meta.template
-    from nianbao.parser.template import cell_ids
-
-    found = set(report.tables[table].cells)
-    if found & set(cell_ids(table, "2019")) - set(cell_ids(table, "2021")):
-        return "2019"
-    return "2021"
+    return report.meta.template or "2021"
 
