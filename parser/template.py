@@ -23,6 +23,12 @@ TABLE_NUMBERS: dict[TableId, int] = {
     "applications": 3,
     "review_litigation": 4,
 }
+# The section each table belongs to (表二 sits in section 二, and so on).
+TABLE_SECTIONS: dict[TableId, int] = {
+    "active_disclosure": 2,
+    "applications": 3,
+    "review_litigation": 4,
+}
 
 NOTICE_2019 = "国办公开办函〔2019〕60号"
 NOTICE_2021 = "国办公开办函〔2021〕30号"
@@ -238,3 +244,40 @@ def cell_label(table: TableId, template: TemplateId, cell_id: str) -> str:
         if row_id in groups and col in fields:
             return f"{groups[row_id]}·{fields[col]}"
     return cell_id
+
+
+# Table 3 rows as a reviewer names them in a message (the full labels are APPLICATION_ROWS).
+APPLICATION_ROW_SHORT: dict[str, str] = {
+    "new_received": "一、本年新收",
+    "carried_over": "二、上年结转",
+    "granted": "(一)予以公开",
+    "partially_granted": "(二)部分公开",
+    "denied.state_secret": "(三)1.属于国家秘密",
+    "denied.law_prohibited": "(三)2.其他法律行政法规禁止公开",
+    "denied.security_stability": "(三)3.危及“三安全一稳定”",
+    "denied.third_party": "(三)4.保护第三方合法权益",
+    "denied.internal_affairs": "(三)5.属于三类内部事务信息",
+    "denied.process_info": "(三)6.属于四类过程性信息",
+    "denied.enforcement_case": "(三)7.属于行政执法案卷",
+    "denied.query_matter": "(三)8.属于行政查询事项",
+    "unavailable.not_held": "(四)1.本机关不掌握相关政府信息",
+    "unavailable.needs_creation": "(四)2.没有现成信息需要另行制作",
+    "unavailable.still_unclear": "(四)3.补正后申请内容仍不明确",
+    "not_processed.petition": "(五)1.信访举报投诉类申请",
+    "not_processed.duplicate": "(五)2.重复申请",
+    "not_processed.publication": "(五)3.要求提供公开出版物",
+    "not_processed.excessive": "(五)4.无正当理由大量反复申请",
+    "not_processed.confirmation": "(五)5.要求确认或重新出具已获取信息",
+    "other": "(六)其他处理",
+    "other.no_correction": "(六)1.逾期不补正",
+    "other.no_fee": "(六)2.逾期未缴纳费用",
+    "other.other": "(六)3.其他",
+    "total": "(七)总计",
+    "carried_forward": "四、结转下年度",
+}
+# Table 4's groups as a reviewer names them.
+REVIEW_GROUP_NAMES: dict[str, str] = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼(未经复议直接起诉)",
+    "litigation_after_review": "行政诉讼(复议后起诉)",
+}

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from nianbao.parser.layout.sections import Layout
 from nianbao.parser.reading.lines import Line
 from nianbao.parser.reading.normalize import key_of_normalized
-from nianbao.parser.template import TableId, TemplateId
+from nianbao.parser.template import TABLE_SECTIONS, TableId, TemplateId
 
-_SECTION_OF: dict[TableId, int] = {"active_disclosure": 2, "applications": 3,
-                                   "review_litigation": 4}
 # Words that mark where a table starts when its section heading is missing.
 _ANCHORS: dict[TableId, tuple[str, ...]] = {
     "active_disclosure": ("第二十条", "信息内容"),
@@ -36,7 +34,7 @@ Regions = dict[TableId, "Region | None"]
 
 def find_regions(lines: list[Line], layout: Layout) -> Regions:
     """Where each table's rows are: its section, or the text around its own words."""
-    regions: Regions = {table: _in_section(table, lines, layout) for table in _SECTION_OF}
+    regions: Regions = {table: _in_section(table, lines, layout) for table in TABLE_SECTIONS}
     missing = [table for table, region in regions.items() if region is None]
     if missing:
         # A word no line holds is not in all of them joined either: one look at the
@@ -49,7 +47,7 @@ def find_regions(lines: list[Line], layout: Layout) -> Regions:
 
 
 def _in_section(table: TableId, lines: list[Line], layout: Layout) -> Region | None:
-    number = _SECTION_OF[table]
+    number = TABLE_SECTIONS[table]
     for section in layout.sections:
         if section.number == number:
             first = bisect_left([ln.start for ln in lines], section.heading_end)

@@ -13,13 +13,15 @@ from decimal import Decimal
 
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Cell
-from nianbao.parser.rules.common import T3_SHORT, T4_GROUPS, column_label, fmt, is_blank, is_empty
+from nianbao.parser.rules.common import column_label, fmt, is_blank, is_empty
 from nianbao.parser.rules.context import Context, fmt_sum
 from nianbao.parser.template import (
     APPLICATION_COLUMN_IDS,
+    APPLICATION_ROW_SHORT,
     APPLICATION_ROWS,
     RESULT_ROW_IDS,
     REVIEW_FIELDS,
+    REVIEW_GROUP_NAMES,
     REVIEW_GROUPS,
 )
 
@@ -75,7 +77,7 @@ def row_total(ctx: Context) -> Iterator[Finding]:
         if mismatch is None:
             continue
         parts, stated, summed = mismatch
-        row = T3_SHORT[spec.id]
+        row = APPLICATION_ROW_SHORT[spec.id]
         said = "总计 is blank (read as 0)" if is_blank(total) else f"总计 = {fmt(stated)}"
         message = (f"{row}: the six applicant columns add up to {fmt_sum(parts)} = "
                    f"{fmt(summed)}, but {said}")
@@ -130,9 +132,9 @@ def column_balance(ctx: Context) -> Iterator[Finding]:
         new_cell, over_cell, total_cell, forward_cell = cells
         yield ctx.cell_finding(
             "A002", message, total_cell,
-            related=[ctx.related(new_cell, T3_SHORT["new_received"]),
-                     ctx.related(over_cell, T3_SHORT["carried_over"]),
-                     ctx.related(forward_cell, T3_SHORT["carried_forward"])],
+            related=[ctx.related(new_cell, APPLICATION_ROW_SHORT["new_received"]),
+                     ctx.related(over_cell, APPLICATION_ROW_SHORT["carried_over"]),
+                     ctx.related(forward_cell, APPLICATION_ROW_SHORT["carried_forward"])],
             cells=[new_cell, over_cell, forward_cell],
         )
 
@@ -176,7 +178,7 @@ def results_total(ctx: Context) -> Iterator[Finding]:
         addends, stated, summed = mismatch
         nonzero = [(c, v) for c, v in zip(parts, addends, strict=True) if v != 0]
         if nonzero:
-            terms = " + ".join(f"{T3_SHORT[c.row]} {fmt(v)}" for c, v in nonzero)
+            terms = " + ".join(f"{APPLICATION_ROW_SHORT[c.row]} {fmt(v)}" for c, v in nonzero)
             added = f"{terms} = {fmt(summed)}" if len(nonzero) > 1 else terms
         else:
             added = "0 (every result row is 0 or blank)"
@@ -188,7 +190,7 @@ def results_total(ctx: Context) -> Iterator[Finding]:
                     if v != 0 or not _row_verified(ctx, c.row)]
         yield ctx.cell_finding(
             "A003", message, total_cell,
-            related=[ctx.related(c, T3_SHORT[c.row]) for c in suspects],
+            related=[ctx.related(c, APPLICATION_ROW_SHORT[c.row]) for c in suspects],
             cells=parts,
         )
 
@@ -232,7 +234,7 @@ def review_total(ctx: Context) -> Iterator[Finding]:
         if mismatch is None:
             continue
         parts, stated, summed = mismatch
-        message = (f"{T4_GROUPS[group]}: 维持+纠正+其他+尚未审结 = {fmt_sum(parts)} = "
+        message = (f"{REVIEW_GROUP_NAMES[group]}: 维持+纠正+其他+尚未审结 = {fmt_sum(parts)} = "
                    f"{fmt(summed)}, but 总计 = {fmt(stated)}")
         yield ctx.cell_finding(
             "A004", message, cells[-1],

@@ -24,7 +24,6 @@ from nianbao.parser.document.sentences import Sentence
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.report import Cell
 from nianbao.parser.rules.common import (
-    T3_SHORT,
     arithmetic_value,
     cell_name,
     chinese_number,
@@ -32,7 +31,7 @@ from nianbao.parser.rules.common import (
     fmt,
 )
 from nianbao.parser.rules.context import Context
-from nianbao.parser.template import RESULT_ROW_IDS, TemplateId
+from nianbao.parser.template import APPLICATION_ROW_SHORT, RESULT_ROW_IDS, TemplateId
 
 # ---------------------------------------------------------------- claims
 
@@ -152,7 +151,7 @@ def _applications_context(sentence: Sentence) -> bool:
 
 
 def _t3(ctx: Context, row: str, column: str = "total") -> Target | None:
-    return _target(ctx, f"{T3_SHORT[row]}·{column_label(column)}", "applications",
+    return _target(ctx, f"{APPLICATION_ROW_SHORT[row]}·{column_label(column)}", "applications",
                    [f"{row}.{column}"])
 
 
@@ -261,21 +260,21 @@ def _result_patterns(template: TemplateId) -> list[tuple[re.Pattern[str], str, t
     return [
         (re.compile(rf"予以公开(?:及|和|与|、)部分公开{g}{NUM}件"), "(一)+(二)",
          ("granted", "partially_granted")),
-        (re.compile(rf"(?<![不未])(?:予以公开|同意公开|全部公开){g}{NUM}件"), T3_SHORT["granted"],
+        (re.compile(rf"(?<![不未])(?:予以公开|同意公开|全部公开){g}{NUM}件"), APPLICATION_ROW_SHORT["granted"],
          ("granted",)),
-        (re.compile(rf"部分公开{g}{NUM}件"), T3_SHORT["partially_granted"],
+        (re.compile(rf"部分公开{g}{NUM}件"), APPLICATION_ROW_SHORT["partially_granted"],
          ("partially_granted",)),
         (re.compile(rf"不予(?:以)?公开{g}{NUM}件"), "(三)不予公开", denied),
         (re.compile(rf"无法提供{g}{NUM}件"), "(四)无法提供", unavailable),
         (re.compile(rf"(?:本机关)?不掌握(?P<gap>{_GAP}{{0,12}}?){NUM}件"),
-         T3_SHORT["unavailable.not_held"], ("unavailable.not_held",)),
+         APPLICATION_ROW_SHORT["unavailable.not_held"], ("unavailable.not_held",)),
         (re.compile(rf"不予处理{g}{NUM}件"), "(五)不予处理", not_processed),
         (re.compile(rf"其他处理{g}{NUM}件"), "(六)其他处理", other),
-        (re.compile(rf"办结(?P<gap>{_GAP}{{0,10}}?){NUM}件"), T3_SHORT["total"], ("total",)),
-        (re.compile(rf"(?<!延期)(?<!逾期)答复(?P<gap>{_GAP}{{0,10}}?){NUM}件"), T3_SHORT["total"],
+        (re.compile(rf"办结(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"], ("total",)),
+        (re.compile(rf"(?<!延期)(?<!逾期)答复(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"],
          ("total",)),
         (re.compile(rf"结转(?:到|至)?下一?年度?(?P<gap>{_GAP}{{0,10}}?){NUM}件"),
-         T3_SHORT["carried_forward"], ("carried_forward",)),
+         APPLICATION_ROW_SHORT["carried_forward"], ("carried_forward",)),
     ]
 
 

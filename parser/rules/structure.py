@@ -18,12 +18,10 @@ from nianbao.parser.template import (
     SECTIONS,
     TABLE_IDS,
     TABLE_NUMBERS,
+    TABLE_SECTIONS,
     TableId,
     TemplateId,
 )
-
-_SECTION_OF_TABLE: dict[TableId, int] = {"active_disclosure": 2, "applications": 3,
-                                         "review_litigation": 4}
 
 
 def _numeral(number: int) -> str:
@@ -179,7 +177,7 @@ def missing_table(ctx: Context) -> Iterator[Finding]:
     for table_id in TABLE_IDS:
         if ctx.table(table_id) is not None:
             continue
-        section = ctx.report.section(_SECTION_OF_TABLE[table_id])
+        section = ctx.report.section(TABLE_SECTIONS[table_id])
         start = section.start if section else None
         end = section.heading_end if section else None
         yield ctx.finding("S004", f"{TABLE_NAMES[table_id]} is not found", start, end,

@@ -13,7 +13,6 @@ from decimal import Decimal
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Cell, Table
 from nianbao.parser.rules.common import (
-    T3_SHORT,
     TABLE_NAMES,
     column_label,
     field_label,
@@ -25,6 +24,7 @@ from nianbao.parser.rules.context import Context
 from nianbao.parser.template import (
     AMOUNT_FIELDS,
     APPLICANT_ONLY_IDS,
+    APPLICATION_ROW_SHORT,
     SIGNED_FIELDS,
     TABLE_IDS,
     TableId,
@@ -130,11 +130,11 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
             message = (f"{TABLE_NAMES['applications']} leaves the six applicant columns blank "
                        f"in all {len(rows)} rows (only 总计 is filled), read as 0")
             if blank_totals:
-                names = "、".join(T3_SHORT[c.row] for c in blank_totals)
+                names = "、".join(APPLICATION_ROW_SHORT[c.row] for c in blank_totals)
                 message += f"; 总计 is blank too in {names}"
         yield ctx.finding(
             "V001", message, start, end, cells=every,
-            related=[ctx.related(c, f"{T3_SHORT[c.row]}·总计 blank", value=False)
+            related=[ctx.related(c, f"{APPLICATION_ROW_SHORT[c.row]}·总计 blank", value=False)
                      for c in blank_totals],
         )
         return
@@ -143,7 +143,7 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
         if not blanks:
             continue
         start, end = _span(ctx, blanks)
-        name = T3_SHORT.get(row, row)
+        name = APPLICATION_ROW_SHORT.get(row, row)
         if len(blanks) == len(cells):
             what = "every cell is blank"
         elif len(blanks) == len(APPLICANT_ONLY_IDS) and all(

@@ -13,7 +13,6 @@ from decimal import Decimal
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.rules.common import (
-    T3_SHORT,
     arithmetic_value,
     column_label,
     fmt,
@@ -21,7 +20,7 @@ from nianbao.parser.rules.common import (
     shown,
 )
 from nianbao.parser.rules.context import CellFact, YearPair, YearView
-from nianbao.parser.template import APPLICATION_COLUMN_IDS
+from nianbao.parser.template import APPLICATION_COLUMN_IDS, APPLICATION_ROW_SHORT
 
 # Y004: share of this year's narrative found word for word in last year's.
 SIMILARITY_THRESHOLD = 0.5
@@ -79,12 +78,12 @@ def carried_over(pair: YearPair) -> Iterator[Finding]:
         values = _known([now, before])
         if values is None or values[0] == values[1]:
             continue
-        message = (f"{T3_SHORT['carried_over']} = {fmt(values[0])} in column "
+        message = (f"{APPLICATION_ROW_SHORT['carried_over']} = {fmt(values[0])} in column "
                    f"{column_label(column)}, but the {prev.year} report carried "
-                   f"{fmt(values[1])} forward ({T3_SHORT['carried_forward']})")
+                   f"{fmt(values[1])} forward ({APPLICATION_ROW_SHORT['carried_forward']})")
         yield pair.finding("Y001", message, now.start, now.end, cells=[now],
                        related=[_elsewhere(prev, before, f"{prev.year}: "
-                                           f"{T3_SHORT['carried_forward']}·"
+                                           f"{APPLICATION_ROW_SHORT['carried_forward']}·"
                                            f"{column_label(column)} = {shown(before.raw)}")])
 
 
