@@ -2,7 +2,7 @@
 
 Textual 8.2.8 (pinned) writes these in English in its source: the system commands
 of the command palette (``App.get_system_commands``), the palette's placeholder and
-its "No matches found", the theme picker's placeholder, the ``ctrl+q`` binding and
+its "No matches found", the theme picker's placeholder, the ``ctrl+p`` key the footer shows, the ``ctrl+q`` binding and
 the toast ``ctrl+c`` shows. The TUI shows each through ``_()`` at the moment it is
 drawn; tests/tui/test_i18n_textual.py fails when a Textual upgrade adds or
 rewords one, so this list never goes stale silently.
@@ -27,6 +27,9 @@ SYSTEM_COMMANDS: tuple[tuple[str, str], ...] = (
 COMMAND_PLACEHOLDER = N_("Search for commands…")
 THEME_PLACEHOLDER = N_("Search for themes…")
 NO_MATCHES = N_("No matches found")
+# App.__init__: the ctrl+p key the footer shows at its right end.
+PALETTE = N_("palette")
+PALETTE_TOOLTIP = N_("Open the command palette")
 # App.BINDINGS: ctrl+q.
 QUIT_TOOLTIP = N_("Quit the app and return to the command prompt.")
 # App.action_help_quit, the toast ctrl+c shows.
