@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from nianbao.parser.i18n.catalog import DEFAULT_LANGUAGE, Language
+from nianbao.parser.userdirs import config_dir
 
 ENV_LANGUAGE = "NIANBAO_LANG"
-ENV_CONFIG_DIR = "NIANBAO_CONFIG_DIR"
 # In the order gettext itself reads them: the first one set decides.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 SETTINGS_NAME = "settings.json"
@@ -57,13 +57,7 @@ def locale_language(env: Mapping[str, str]) -> Language | None:
 
 def settings_file(env: Mapping[str, str] | None = None) -> Path:
     """The file the TUI saves the user's settings in."""
-    env = os.environ if env is None else env
-    folder = env.get(ENV_CONFIG_DIR)
-    if folder:
-        return Path(folder) / SETTINGS_NAME
-    import platformdirs  # only when no flag or variable chose already
-
-    return platformdirs.user_config_path("nianbao", appauthor=False) / SETTINGS_NAME
+    return config_dir(env) / SETTINGS_NAME
 
 
 def _read_settings(path: Path) -> dict[str, Any]:
