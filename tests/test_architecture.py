@@ -7,6 +7,7 @@ breaks a contract, to see it fail: a linter that cannot fail proves nothing.
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -39,7 +40,7 @@ def package_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_contracts_hold_on_the_tree() -> None:
     result = _lint(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 kept, 0 broken" in result.stdout
+    assert "5 kept, 0 broken" in result.stdout
 
 
 @pytest.mark.parametrize(("module", "line", "contract"), [
@@ -52,6 +53,9 @@ def test_the_contracts_hold_on_the_tree() -> None:
     # Textual in the core.
     ("parser/model/refs.py", "import textual",
      "The core never draws: no Textual under nianbao.parser"),
+    # The TUI reading a file itself instead of through the core.
+    ("tui/loader.py", "import nianbao.parser.document.parse",
+     "Front ends read files only through the core"),
     # Two rule modules importing each other.
     ("parser/rules/common.py", "import nianbao.parser.rules.values",
      "No import cycle anywhere in the installed package"),
@@ -67,3 +71,63 @@ def test_an_import_that_breaks_a_contract_fails_the_linter(
     assert result.returncode != 0, result.stdout
     assert f"{contract} BROKEN" in result.stdout, result.stdout
     assert "0 broken" not in result.stdout
+
+
+def _modules(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def test_positions_are_made_in_one_place() -> None:
+    """line:column comes from reading/positions.py (LineIndex) and outputs/sources.py."""
+    makers = set()
+    for path in _modules("parser") + _modules("tui") + _modules("nianbao"):
+        if path.is_symlink() or "nianbao/parser" in str(path) or "nianbao/tui" in str(path):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "Position":
+                makers.add(str(path.relative_to(ROOT)))
+    assert makers == {"parser/reading/positions.py", "parser/outputs/sources.py"}
+
+
+def test_the_core_never_prints() -> None:
+    offenders = []
+    for path in _modules("parser"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in ("print", "input"):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if isinstance(node, ast.Attribute) and node.attr in ("stdout", "stderr") \
+                    and isinstance(node.value, ast.Name) and node.value.id == "sys":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
+def _is_worker(function: ast.FunctionDef) -> bool:
+    for decorator in function.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(target, ast.Name) and target.id == "work":
+            return True
+    return False
+
+
+def test_tui_workers_only_post_messages() -> None:
+    """Inside a worker, the only method of its widget or screen called is post_message."""
+    workers = 0
+    offenders = []
+    for path in _modules("tui"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef) or not _is_worker(function):
+                continue
+            workers += 1
+            for node in ast.walk(function):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                        and isinstance(node.func.value, ast.Name)
+                        and node.func.value.id == "self"
+                        and node.func.attr != "post_message"):
+                    offenders.append(f"{path.name}:{node.lineno} self.{node.func.attr}()")
+    assert workers >= 3
+    assert offenders == []

@@ -170,6 +170,7 @@ def _result(path: str, findings: list[Finding], sources: Sources, render: Render
 
 def run(args: argparse.Namespace) -> int:
     from nianbao.parser.core.pool import map_paths
+    from nianbao.progress import with_progress
 
     try:
         rules = enabled_rules(args.select, args.ignore)
@@ -199,8 +200,9 @@ def run(args: argparse.Namespace) -> int:
         status = EXIT_USAGE
 
     results: list[FileResult] = []
-    for result in map_paths(check_path, [str(p) for p in collected.files], (job,),
-                            jobs=args.jobs):
+    paths = [str(p) for p in collected.files]
+    for result in with_progress(map_paths(check_path, paths, (job,), jobs=args.jobs),
+                                len(paths)):
         if result.error is not None:
             print(f"nianbao: {visible(result.error)}", file=sys.stderr)
             status = EXIT_USAGE

@@ -30,6 +30,7 @@ def _export_one(path: str, fmt: str, max_bytes: int) -> tuple[str, object]:
 
 def run(args: argparse.Namespace) -> int:
     from nianbao.parser.core.pool import map_paths
+    from nianbao.progress import with_progress
 
     fmt: str = args.format
     output: str | None = args.output
@@ -50,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     chunks: list[str] = []
     objects: list[object] = []
     rows: list[list[str]] = []
-    for kind, payload in map_paths(_export_one, [str(p) for p in collected.files],
-                                   (fmt, max_bytes), jobs=args.jobs):
+    paths = [str(p) for p in collected.files]
+    for kind, payload in with_progress(map_paths(_export_one, paths, (fmt, max_bytes),
+                                                 jobs=args.jobs), len(paths)):
         if kind == "error":
             print(f"nianbao: {payload}", file=sys.stderr)
             status = EXIT_UNREADABLE
