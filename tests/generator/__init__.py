@@ -11,6 +11,13 @@ Style, encoding and line end are parameters so tests can report per style; the
 quirks a report shows (web chrome, page breaks, radicals …) are drawn per report
 and recorded in ``report.quirks``. See ``styles`` for what each style models and
 how blank cells are handled where a style cannot write them.
+
+The flattenings learnt from real reports (``real_styles``: pdftotext blocks, centred
+``-layout``, converter and OCR markdown, one-line pages) are asked for by name
+(``REAL_STYLE_NAMES``, ``real_corpus()``); a style drawn at random is always one of
+the seed styles, so the seed corpus stays byte for byte what it was. Their truth
+also says which cells the text lost (``truth.absent``) and which glued cells no
+identity decides (``truth.undecidable``, ``truth.readings``; see ``readings``).
 """
 
 from __future__ import annotations
