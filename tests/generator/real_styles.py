@@ -530,8 +530,10 @@ def _md_groups_heading(text: str, ctx: Ctx) -> list[Line]:
 
 def _oneline_table(table: GTable, ctx: Ctx) -> list[Line]:
     rng = ctx.rng
-    rate = float(ctx.choice("space_rate", lambda: rng.choice((0.15, 0.3)) if ctx.on(  # type: ignore[arg-type]
-        "cell_spaces") else 0.0))
+    def space_rate() -> float:  # pingtan 2019: "230 000023", a space after some cells
+        return rng.choice((0.15, 0.3)) if ctx.on("cell_spaces") else 0.0
+
+    rate = float(ctx.choice("space_rate", space_rate))  # type: ignore[arg-type]
     runs: list[Run] = ctx.choices.setdefault("glued_runs", [])  # type: ignore[assignment]
     out: list[Line] = []
     for row in table.rows:
@@ -582,7 +584,7 @@ def _oneline_finish(lines: list[Line], truth: Truth, ctx: Ctx) -> list[Line]:
                   "栏目: 政府信息公开年报",
                   f"原文链接: https://{site}/zwgk/zfxxgknb/t{crawl:%Y%m%d}_{rng.randint(10000, 99999)}.htm",
                   f"本地目录: zwgk/zfxxgknb/{crawl:%Y%m}/{title}", "页面链接与图片详见 links.tsv(同目录)",
-                  "==================== 正文 ====================" ]
+                  "==================== 正文 ===================="]
         if pub is None:
             header.remove("发布时间: ")
         return [*(plain(h) for h in header), tuple(body)]
