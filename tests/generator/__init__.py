@@ -11,6 +11,13 @@ Style, encoding and line end are parameters so tests can report per style; the
 quirks a report shows (web chrome, page breaks, radicals …) are drawn per report
 and recorded in ``report.quirks``. See ``styles`` for what each style models and
 how blank cells are handled where a style cannot write them.
+
+The flattenings learnt from real reports (``real_styles``: pdftotext blocks, centred
+``-layout``, converter and OCR markdown, one-line pages) are asked for by name
+(``REAL_STYLE_NAMES``, ``real_corpus()``); a style drawn at random is always one of
+the seed styles, so the seed corpus stays byte for byte what it was. Their truth
+also says which cells the text lost (``truth.absent``) and which glued cells no
+identity decides (``truth.undecidable``, ``truth.readings``; see ``readings``).
 """
 
 from __future__ import annotations
@@ -22,13 +29,20 @@ from functools import lru_cache
 from .chars import pdf_glyphs
 from .document import render_document
 from .encodings import ENCODING_NAMES, NEWLINE_NAMES, NEWLINES, encode
+from .layout import application_rows
+from .readings import resolve
+from .real_styles import REAL_STYLE_NAMES, REAL_STYLES
 from .styles import STYLE_NAMES, STYLES, Ctx, Line, choose_quirks
-from .truth import CellRef, Truth, random_truth
+from .truth import CellRef, Truth, keep_old_other_row, random_truth
 
 __all__ = [
-    "ENCODING_NAMES", "NEWLINE_NAMES", "STYLE_NAMES", "GeneratedReport", "Truth",
-    "corpus", "generate", "generate_with",
+    "ALL_STYLES", "ENCODING_NAMES", "NEWLINE_NAMES", "REAL_STYLE_NAMES", "STYLE_NAMES",
+    "GeneratedReport", "Truth", "corpus", "generate", "generate_with", "real_corpus",
 ]
+
+# A style is drawn from the seed styles only (``STYLE_NAMES``), so reports made before
+# the real styles came stay byte for byte the same; the real styles are asked for by name.
+ALL_STYLES = {**STYLES, **REAL_STYLES}
 
 
 @dataclass(frozen=True)
@@ -92,7 +106,7 @@ def generate_with(
     style = style or rng.choice(STYLE_NAMES)
     encoding = encoding or rng.choice(ENCODING_NAMES)
     newline = newline or rng.choice(NEWLINE_NAMES)
-    spec = STYLES[style]
+    spec = ALL_STYLES[style]
     truth = random_truth(rng, template=template)
     chosen = choose_quirks(rng, spec) if quirks is None else frozenset(quirks)
     if not truth.has_blanks:
@@ -106,10 +120,17 @@ def generate_with(
         chosen -= {"running_header", "formfeed"}
     if truth.template != "2019":
         chosen -= {"long_table2"}
+    if "old_other_row" in chosen:  # a template-2021 quirk (real styles only)
+        if truth.template == "2021":
+            truth = keep_old_other_row(truth)
+        else:
+            chosen -= {"old_other_row"}
     ctx = Ctx(rng, chosen)
     lines, tables = render_document(truth, spec, ctx)
     if "lost_label" in chosen and "lost_label_row" not in ctx.choices:
         chosen -= {"lost_label"}  # no row qualified: record only what the text shows
+    if spec.finish is not None:
+        lines = spec.finish(lines, truth, ctx)
     lines = _disguise(lines, ctx)
     text, positions = _assemble(lines, NEWLINES[newline], rng.random() < 0.9)
     ambiguous: set[CellRef] = set()
@@ -119,8 +140,27 @@ def generate_with(
                 if any(c.blank for c in row.values):
                     ambiguous.update(c.ref for c in row.values if c.ref)
     truth = replace(truth, positions=positions, ambiguous=frozenset(ambiguous))
+    truth, chosen = _damage(truth, ctx, chosen)
     return GeneratedReport(encode(text, encoding), text, truth, style, encoding, newline,
                            chosen, seed)
+
+
+def _damage(truth: Truth, ctx: Ctx, chosen: frozenset[str]) -> tuple[Truth, frozenset[str]]:
+    """What a real style's rendering did to the text, recorded in the truth: labels
+    misspelt, cells lost, digits glued (only real styles leave these in ``ctx``)."""
+    if "misspelt" in ctx.choices:
+        rows = frozenset(ctx.choices["misspelt"])  # type: ignore[arg-type]
+        truth = replace(truth, misspelt=rows)
+        if not rows:
+            chosen -= {"misspelt_labels"}
+    if "absent" in ctx.choices:
+        truth = replace(truth, absent=frozenset(ctx.choices["absent"]))  # type: ignore[arg-type]
+    if "glued_runs" in ctx.choices:
+        results = [r.id for r in application_rows(truth)
+                   if r.id not in ("new_received", "carried_over", "total", "carried_forward")]
+        found = resolve(ctx.choices["glued_runs"], results)  # type: ignore[arg-type]
+        truth = replace(truth, undecidable=found.undecidable, readings=found.readings)
+    return truth, chosen
 
 
 def generate(seed: int, **options: object) -> GeneratedReport:
@@ -143,4 +183,20 @@ def corpus(per_combination: int = 4, base_seed: int = 20_240_000) -> tuple[Gener
                     reports.append(generate(base_seed + n, style=style, encoding=encoding,
                                             newline=newline))
                     n += 1
+    return tuple(reports)
+
+
+@lru_cache(maxsize=4)
+def real_corpus(per_style: int = 24, base_seed: int = 20_250_000) -> tuple[GeneratedReport, ...]:
+    """``per_style`` reports of every real style, both templates, the encodings and
+    line ends taken in turn (the real styles' subject is layout, not bytes)."""
+    reports = []
+    n = 0
+    for style in REAL_STYLE_NAMES:
+        for k in range(per_style):
+            reports.append(generate(base_seed + n, style=style,
+                                    encoding=ENCODING_NAMES[k % len(ENCODING_NAMES)],
+                                    newline=NEWLINE_NAMES[k % 2],
+                                    template=("2019", "2021")[k % 2]))
+            n += 1
     return tuple(reports)

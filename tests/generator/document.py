@@ -129,7 +129,10 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
         else "plain",
         fullwidth_rate=0.5 if ctx.on("fullwidth_digits") else 0.0,
         rng=rng,
+        misspell_rate=0.1 if ctx.on("misspelt_labels") else 0.0,
     )
+    if ctx.on("misspelt_labels"):
+        ctx.choices["misspelt"] = labels.misspelt  # filled as table 3 is laid out
     long2 = truth.template == "2019" and ctx.on("long_table2")
     table2 = active_long(truth, labels) if long2 else active_blocks(truth, labels)
     app_rows = [c.rpartition(".")[0] for c in truth.cells["applications"]][::7]

@@ -14,10 +14,11 @@ in how they flatten it, the way real exports do:
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from nianbao.parser.template import ACTIVE_ITEMS, APPLICATION_ROWS, REVIEW_FIELDS
+from nianbao.parser.template import ACTIVE_ITEMS, APPLICATION_ROWS, REVIEW_FIELDS, RowSpec
 
 from .chars import ascii_brackets, fullwidth, spaced
 from .truth import CellRef, Truth, Value
@@ -72,6 +73,21 @@ class LabelStyle:
     amount_unit: str = "plain"  # plain | wanyuan | wanyuan_space | yuan
     fullwidth_rate: float = 0.0
     rng: random.Random = field(default_factory=random.Random)
+    # Share of table-3 row labels with a character dropped or swapped (hongze's
+    # 2.其他法律行政止公开); the rows so written are collected in ``misspelt``.
+    misspell_rate: float = 0.0
+    misspelt: list[str] = field(default_factory=list)
+
+    def row_label(self, row_id: str, text: str) -> str:
+        """A table-3 row's own label (drawn from the rng only when misspelling is on)."""
+        # A typo or two per report, as in real ones, not one on every other row.
+        if self.misspell_rate and len(self.misspelt) < 2 and \
+                self.rng.random() < self.misspell_rate:
+            wrong = misspell(text, self.rng)
+            if wrong != text:
+                self.misspelt.append(row_id)
+                text = wrong
+        return self.label(text)
 
     def label(self, text: str) -> str:
         if self.ascii_brackets:
@@ -112,6 +128,28 @@ def _amount_text(value: Decimal, unit: str) -> str:
     if unit == "wanyuan_space":
         return f"{plain} 万元"
     return plain
+
+
+_NUMBERING = re.compile(r"^(?:\d+\.\s?|[（(][一二三四五六七][）)]|[一二三四]、)")
+
+
+def misspell(text: str, rng: random.Random) -> str:
+    """One slip of a typist or an OCR: 1–3 characters dropped, or two swapped, inside
+    the label (never in its numbering, never its last character). Labels of fewer than
+    six characters after the numbering are left alone: cut shorter they could be read
+    as another row's."""
+    prefix = _NUMBERING.match(text)
+    head = prefix.end() if prefix else 0
+    body = text[head:]
+    if len(body) < 6:
+        return text
+    at = rng.randint(2, len(body) - 3)
+    if rng.random() < 0.6:
+        drop = rng.randint(1, min(3, len(body) - 2 - at))
+        body = body[:at] + body[at + drop:]
+    elif body[at] != body[at + 1]:
+        body = body[:at] + body[at + 1] + body[at] + body[at + 2:]
+    return text[:head] + body
 
 
 def _value(truth: Truth, table: str, cell: str, style: LabelStyle, span: int = 1) -> GCell:
@@ -195,17 +233,26 @@ _NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等�
 _APPLICANT_HEADS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
 
 
-def _group_of(row_id: str, template: str) -> tuple[str | None, str | None]:
+def application_rows(truth: Truth) -> tuple[RowSpec, ...]:
+    """Table 3's rows as the report has them: the template's, or template 2021's with
+    template 2019's single （六）其他处理 row in place of its three sub-rows."""
+    rows = APPLICATION_ROWS[truth.template]  # type: ignore[index]
+    if not truth.old_other_row:
+        return rows
+    old = next(r for r in APPLICATION_ROWS["2019"] if r.id == "other")
+    kept = [r for r in rows if not r.id.startswith("other.")]
+    at = next(i for i, r in enumerate(kept) if r.id == "total")
+    return (*kept[:at], old, *kept[at:])
+
+
+def group_of(spec: RowSpec) -> tuple[str | None, str | None]:
     """The (column A, column B) group labels above a table-3 row, if any."""
-    for spec in APPLICATION_ROWS[template]:  # type: ignore[index]
-        if spec.id == row_id:
-            group = spec.group
-            if group is None:
-                return None, None
-            if group.startswith("三、"):
-                return group, None
-            return "三、本年度办理结果", group
-    raise KeyError(row_id)
+    group = spec.group
+    if group is None:
+        return None, None
+    if group.startswith("三、"):
+        return group, None
+    return "三、本年度办理结果", group
 
 
 def applications(truth: Truth, style: LabelStyle, break_before: str | None = None,
@@ -231,13 +278,13 @@ def applications(truth: Truth, style: LabelStyle, break_before: str | None = Non
     )
     rows: list[GRow] = list(head)
     seen: set[str] = set()
-    for spec in APPLICATION_ROWS[truth.template]:  # type: ignore[index]
+    for spec in application_rows(truth):
         if spec.id == break_before:
             rows.append(GRow("break"))
             if repeat_group:
                 rows.append(GRow("title", (GCell(style.label("三、本年度办理结果"), span=10),)))
-        group_a, group_b = _group_of(spec.id, truth.template)
-        label = style.label(spec.label)
+        group_a, group_b = group_of(spec)
+        label = style.row_label(spec.id, spec.label)
         labels: list[GCell]
         if group_a is None:
             labels = [GCell(label, span=3)]

@@ -498,6 +498,9 @@ class Style:
     quirks: dict[str, float]
     # Cells this style cannot show as blank, written as 0 (truth adjusted to match).
     adjust: Callable[[Truth], Truth] | None = None
+    # The flattenings learnt from real reports (``real_styles``): the whole document's
+    # lines once rendered (a one-line page joins them and puts a crawler's header on).
+    finish: Callable[[list[Line], Truth, Ctx], list[Line]] | None = None
 
 
 _COMMON = {

@@ -89,6 +89,20 @@ class Truth:
     ambiguous: frozenset[CellRef] = frozenset()
     # (line, column), both 1-based, of every non-blank value as written.
     positions: dict[CellRef, tuple[int, int]] = field(default_factory=dict)
+    # The flattenings learnt from real reports (``generator.real_styles``) add these.
+    # Cells the text does not hold at all (a converter lost them): a parser must leave
+    # them out and name their place in a finding.
+    absent: frozenset[CellRef] = frozenset()
+    # Cells whose digits are glued to their neighbours with more than one reading that
+    # no identity decides: absent with a finding that lists the readings, or right.
+    undecidable: frozenset[CellRef] = frozenset()
+    # For every glued run with several readings: (table, row or "review") → the
+    # readings, each the run's cut into the row's cell texts, the true one included.
+    readings: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # Template 2021 with template 2019's single （六）其他处理 row (row id ``other``).
+    old_other_row: bool = False
+    # Table-3 rows whose label is misspelt (a character dropped or swapped).
+    misspelt: frozenset[str] = frozenset()
 
     def value(self, table: str, cell: str) -> Value:
         return self.cells[table][cell]
@@ -97,7 +111,9 @@ class Truth:
         """Every cell the text determines, in template order."""
         for table in TABLE_IDS:
             for cell, value in self.cells[table].items():
-                if (table, cell) not in self.ambiguous:
+                ref = (table, cell)
+                if ref not in self.ambiguous and ref not in self.absent \
+                        and ref not in self.undecidable:
                     yield table, cell, value
 
     def blanks_as_zero(self) -> Truth:
@@ -233,3 +249,24 @@ def random_truth(
         assert tuple(cells[table]) == cell_ids(table, template)  # type: ignore[arg-type]
     _blank_out(rng, cells, blank_mode)
     return Truth(template, year, agency, published, period, cells)
+
+
+def keep_old_other_row(truth: Truth) -> Truth:
+    """A template-2021 truth whose table 3 keeps template 2019's single （六）其他处理
+    row (as hongze 2023 does): the three 2021 sub-rows summed into row ``other``, in
+    their place, so every identity still holds."""
+    assert truth.template == "2021"
+    old = truth.cells["applications"]
+    cells: dict[str, Value] = {}
+    for key, value in old.items():
+        row, _, col = key.rpartition(".")
+        if not row.startswith("other."):
+            cells[key] = value
+            continue
+        if key != f"other.no_correction.{APPLICATION_COLUMN_IDS[0]}":
+            continue  # the other sub-row cells are summed when the first one comes
+        for c in APPLICATION_COLUMN_IDS:
+            parts = [old[f"other.{sub}.{c}"] for sub in ("no_correction", "no_fee", "other")]
+            cells[f"other.{c}"] = None if all(v is None for v in parts) else \
+                sum(int(v or 0) for v in parts)
+    return replace(truth, cells={**truth.cells, "applications": cells}, old_other_row=True)
