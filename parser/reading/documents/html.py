@@ -60,6 +60,9 @@ _BLOCKS = frozenset({
 _DROPPED = frozenset({"script", "style", "template", "noscript", "select", "svg", "textarea",
                       "iframe", "object", "math"})
 _RAW_TEXT = frozenset({"script", "style"})
+_ENDS_DROPPED = frozenset({"p", "div", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
+                           "h6", "body", "ul", "ol", "li", "pre", "section", "article",
+                           "center", "main"})
 _HEAD_ONLY = frozenset({"meta", "link", "title", "style", "script", "base", "noscript",
                         "template", "head", "html", "object", "!doctype"})
 _WHITESPACE = re.compile(r"[ \t\n\r\f]+")
@@ -161,7 +164,7 @@ class _Reader(HTMLParser):
             if tag == self._dropped[-1]:
                 self._dropped.append(tag)
                 return
-            if self._dropped[-1] in _RAW_TEXT or tag not in _BLOCKS | {"table", "td", "tr"}:
+            if self._dropped[-1] in _RAW_TEXT or tag not in _ENDS_DROPPED:
                 return
             self._dropped.clear()
         if self._in_head:

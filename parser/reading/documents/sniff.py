@@ -93,11 +93,15 @@ def _head_text(head: bytes) -> str:
     everything else byte-for-byte (markers are ASCII in every encoding that matters)."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return head.decode("utf-16", errors="replace")
-    even = head[0:256:2].count(0)
-    odd = head[1:256:2].count(0)
-    if odd > 32 and even < 4:
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    window = head[:256]
+    pairs = len(window) // 2
+    even = window[0::2].count(0)
+    odd = window[1::2].count(0)
+    if pairs >= 4 and odd >= pairs * 0.3 and even <= pairs * 0.05:
         return head.decode("utf-16-le", errors="replace")
-    if even > 32 and odd < 4:
+    if pairs >= 4 and even >= pairs * 0.3 and odd <= pairs * 0.05:
         return head.decode("utf-16-be", errors="replace")
     return head.decode("latin-1")
 
