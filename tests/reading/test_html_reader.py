@@ -183,7 +183,7 @@ def test_shuyang_excerpt_every_cell_of_its_rows() -> None:
         assert source_at(source, place_of(rendering, needle), len(written)) == written
     # Today's parser reads the row from the rendering: 26, five blanks, 26.
     report = parse_bytes(rendering.text.encode(), "shuyang.txt")
-    cells = report.tables.applications.cells
+    cells = report.tables["applications"].cells
     expected = {"natural_person": 26, "commercial": None, "research": None,
                 "social_welfare": None, "legal_service": None, "other_org": None, "total": 26}
     for column, value in expected.items():
