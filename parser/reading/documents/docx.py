@@ -34,7 +34,7 @@ from .layout import MAX_TABLE_DEPTH, Cell, Para, Slot, Table, Writer, joiner
 
 # The main part of a report is a few hundred kilobytes; 32 MB of XML is far beyond
 # any real one and still parses in bounded memory (the body is streamed).
-MAX_PART_BYTES = 32 * 1024 * 1024
+MAX_PART_BYTES = 32_000_000
 # Word's XML compresses 5-20 times; zip bombs a thousand times and more.
 MAX_RATIO = 200
 MAX_MEMBERS = 20_000

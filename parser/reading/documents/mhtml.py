@@ -14,13 +14,19 @@ reader, and the decoded page is what a browser's "view source" shows.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import email
 import email.policy
+import re
 from email.message import Message
 
 from ...errors import ReportError
 from ..origin import Rendering
 from .html import MAX_HTML_BYTES, declared_charset, read_html
+
+_WHITE = re.compile(r"\s+")
+_NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
 
 REASONS: dict[str, str] = {
     "too_big": "the MHT file is {size:.0f} MB, over the {limit:.0f} MB limit",
@@ -37,23 +43,45 @@ def read_mhtml(data: bytes, path: str) -> Rendering:
     part = _page_part(message)
     if part is None:
         raise ReportError(path, REASONS["no_html"])
-    try:
-        payload = part.get_payload(decode=True)
-    except (ValueError, TypeError, LookupError):
-        payload = None
-    if not isinstance(payload, bytes) or not payload.strip():
+    payload, skipped = _payload(part)
+    if not payload.strip():
         raise ReportError(path, REASONS["broken"])
-    charset = _charset(part)
-    notes: tuple[str, ...] = ()
-    if part.defects:
-        notes = (f"the MHT file's web page part has defects "
-                 f"({', '.join(type(d).__name__ for d in part.defects[:3])})",)
-    rendering = read_html(payload, path, charset=charset, kind="mht")
-    if notes:
-        rendering = Rendering(kind=rendering.kind, text=rendering.text,
-                              spans=rendering.spans, encoding=rendering.encoding,
-                              notes=rendering.notes + notes)
-    return rendering
+    notes: list[str] = []
+    if skipped:
+        notes.append(f"{skipped} characters that are not base64 were skipped in the MHT "
+                     "file's web page part")
+    defects = [type(defect).__name__ for item in message.walk() for defect in item.defects]
+    if defects:
+        notes.append(f"the MHT file is malformed ({', '.join(sorted(set(defects))[:3])})")
+    rendering = read_html(payload, path, charset=_charset(part), kind="mht")
+    return Rendering(kind=rendering.kind, text=rendering.text, spans=rendering.spans,
+                     encoding=rendering.encoding, notes=(*rendering.notes, *notes))
+
+
+def _payload(part: Message) -> tuple[bytes, int]:
+    """The part's bytes, and how many characters of a base64 body were not base64.
+
+    ``email`` hands back a base64 body it cannot decode as it is, base64 text and
+    all; here the characters outside the alphabet are skipped (and counted), so a
+    damaged line costs its own bytes, not the page.
+    """
+    encoding = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    if encoding != "base64":
+        try:
+            payload = part.get_payload(decode=True)
+        except (ValueError, TypeError, LookupError):
+            return b"", 0
+        return (payload, 0) if isinstance(payload, bytes) else (b"", 0)
+    body = part.get_payload(decode=False)
+    text = body if isinstance(body, str) else ""
+    compact = _WHITE.sub("", text)
+    clean = _NOT_BASE64.sub("", compact).rstrip("=").replace("=", "")
+    skipped = len(compact) - len(_NOT_BASE64.sub("", compact))
+    clean = clean[: len(clean) - len(clean) % 4] if len(clean) % 4 == 1 else clean
+    try:
+        return base64.b64decode(clean + "=" * (-len(clean) % 4)), skipped
+    except (binascii.Error, ValueError):
+        return b"", skipped
 
 
 def _page_part(message: Message) -> Message | None:
