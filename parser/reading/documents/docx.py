@@ -65,8 +65,20 @@ _OFFICE_DOCUMENT = re.compile(
 _TARGET = re.compile(rb'Target="([^"]+)"')
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(tag: str) -> str:
     """``w:p`` for any WordprocessingML namespace, ``""`` for other namespaces."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = _local_name(tag)
+        if len(_LOCAL_NAMES) < 4096:  # a hostile file's made-up tags are not kept
+            _LOCAL_NAMES[tag] = name
+    return name
+
+
+def _local_name(tag: str) -> str:
     if tag.startswith("{"):
         namespace, _, name = tag[1:].partition("}")
         if namespace in _NAMESPACES:
