@@ -102,4 +102,9 @@ def random_content(rng: random.Random, template: str | None = None) -> Content:
             continue
         pushed = len(text) - len(text.lstrip(" ")) >= 10
         blocks.append(Para(text.strip(), "line", "right" if pushed else "left"))
+    # The signature and date close the report, set flush right as documents set them.
+    end = len(blocks)
+    while end and isinstance(blocks[end - 1], Para) and blocks[end - 1].role == "line":
+        end -= 1
+    blocks[end:] = [Para(b.text, b.role, "right") for b in blocks[end:] if isinstance(b, Para)]
     return Content(truth, tuple(blocks), quirks)

@@ -379,9 +379,18 @@ def _chrome_bottom(w: _Writer, content: Content) -> None:
     src.nl()
 
 
-def render_html(content: Content, rng: random.Random, *, word: bool) -> HtmlPage:
+def render_html(content: Content, rng: random.Random, *, word: bool,
+                gb2312: bool | None = None, crlf: bool | None = None) -> HtmlPage:
+    """The page; ``gb2312`` and ``crlf`` force those choices (a saved page's wrapper
+    decides them) instead of drawing them."""
     table = WORD_QUIRKS if word else PLAIN_QUIRKS
-    quirks = frozenset(q for q, p in table.items() if rng.random() < p)
+    drawn = {q for q, p in table.items() if rng.random() < p}
+    for quirk, forced in (("gb2312_declared", gb2312), ("crlf", crlf)):
+        if forced is not None:
+            drawn = drawn | {quirk} if forced else drawn - {quirk}
+    if not word:
+        drawn -= {"gb2312_declared"}
+    quirks = frozenset(drawn)
     w = _Writer(rng, quirks, word)
     for q in ("one_line", "crlf", "unquoted_attrs"):
         if q in quirks:

@@ -16,11 +16,14 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom: points from the 
 class PdfCell:
     """``page`` counts from 1. ``bbox`` is the cell's box (the ruled rectangle, or the
     slot an unruled table's columns imply); ``text_bbox`` is the box of the value's
-    glyphs (``None`` for a blank cell)."""
+    glyphs (``None`` for a blank cell). ``open_top``: a ruled cell whose top rule is
+    not drawn (first row of a table continued on a new page, as WPS exports do), so
+    a line-based table finder cannot close it."""
 
     page: int
     bbox: Box
     text_bbox: Box | None
+    open_top: bool = False
 
 
 @dataclass(frozen=True, slots=True)
