@@ -208,7 +208,7 @@ def _table(w: _Writer, table: GTable, number: int, places: dict[CellRef, CellTru
         src.write('<table border="1" cellspacing="0" cellpadding="4">')
     grid = slots(table)
     head_rows = sum(1 for row in table.rows if row.kind == "head") if table.head else 0
-    sections = not w.word and "tbody" in w.quirks and head_rows > 0
+    sections = not w.word and head_rows > 0 and w.on("tbody")
     for r, row_slots in enumerate(grid):
         if sections and r == 0:
             src.nl()
