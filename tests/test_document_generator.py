@@ -102,7 +102,8 @@ def test_each_quirk_appears_in_the_corpus() -> None:
     made = {"span_split", "o_p_blank", "page_chrome", "beyond_gb2312", "table_across_pages",
             "no_top_rule", "span_across_pages", "span_text_across_pages", "ruled", "unruled",
             "mht_ie", "mht_blink", "mht_quoted_printable", "mht_base64", "mht_gb2312",
-            "mht_utf8", "mht_extra_parts"}
+            "mht_utf8", "mht_extra_parts", "wrapped_cell_labels", "repeat_header",
+            "three_line_rules", "page_footer"}
     missing = sorted(q for q in drawn | made if not seen[q])
     assert not missing, missing
 

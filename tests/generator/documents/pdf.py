@@ -260,7 +260,10 @@ class _Writer:
                         fit -= 0.5
                     texts[slot.row, slot.col] = [slot.cell.text], fit
                 else:
-                    texts[slot.row, slot.col] = wrap_width(slot.cell.text, inner(slot), size), size
+                    lines = wrap_width(slot.cell.text, inner(slot), size)
+                    texts[slot.row, slot.col] = lines, size
+                    if len(lines) > 1:
+                        self.used.add("wrapped_cell_labels")
         heights = [look.min_row] * len(grid)
         for row in grid:
             for slot in row:
