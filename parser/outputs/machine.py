@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -30,11 +30,8 @@ TOOL = "nianbao"
 INFORMATION_URI = "https://github.com/nianbao/nianbao"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
-# JSON's string escaping, the json module's C function where there is one.
-_string: Callable[[str], str] = json.encoder.encode_basestring
-
-
 def dumps(data: object) -> str:
+    """A small document (the statistics, a rule) as people read it, indented."""
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
@@ -66,51 +63,15 @@ def finding_to_dict(finding: Finding, sources: Sources) -> dict[str, Any]:
     }
 
 
-def _indent(text: str, spaces: int) -> str:
-    pad = " " * spaces
-    return "\n".join(pad + line for line in text.split("\n"))
+def _encode(data: object) -> str:
+    """Compact JSON from the json module's C encoder (``indent`` would switch it to the
+    pure-Python one), with the characters that can talk to a terminal escaped."""
+    return json_safe(json.dumps(data, ensure_ascii=False))
 
 
 def json_item(finding: Finding, sources: Sources) -> str:
-    """One finding as it appears in the JSON array: ``json.dumps(indent=2)``, indented by 2.
-
-    Written field by field because ``json.dumps`` falls back to its pure-Python
-    encoder whenever ``indent`` is set, and a folder's check renders thousands of
-    findings; strings still go through the json module's C escaper.
-    """
-    item = finding_to_dict(finding, sources)
-    out = ["  {"]
-    last = len(item) - 1
-    for index, (key, value) in enumerate(item.items()):
-        comma = "," if index < last else ""
-        if key == "related":
-            out.append(f'    "related": {_related_json(value)}{comma}')
-        else:
-            out.append(f"    {_string(key)}: {_scalar(value)}{comma}")
-    out.append("  }")
-    return json_safe("\n".join(out))
-
-
-def _related_json(places: list[dict[str, Any]]) -> str:
-    if not places:
-        return "[]"
-    blocks = []
-    for place in places:
-        fields = [f"        {_string(key)}: {_scalar(value)}" for key, value in place.items()]
-        blocks.append("      {\n" + ",\n".join(fields) + "\n      }")
-    return "[\n" + ",\n".join(blocks) + "\n    ]"
-
-
-def _scalar(value: object) -> str:
-    if isinstance(value, str):
-        return _string(value)
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
+    """One finding as one line of the JSON array."""
+    return _encode(finding_to_dict(finding, sources))
 
 
 def assemble_json(items: Sequence[str]) -> str:
@@ -120,7 +81,7 @@ def assemble_json(items: Sequence[str]) -> str:
 
 
 def write_json(out: TextIO, items: Iterable[str]) -> None:
-    """The array, item by item: a folder's output is never held whole in memory."""
+    """The array, one finding per line: a folder's output is never held whole in memory."""
     first = True
     for item in items:
         out.write("[\n" if first else ",\n")
@@ -261,13 +222,9 @@ def fingerprint(finding: Finding) -> str:
     return digest[:32]
 
 
-_RESULTS_DEPTH = 8  # runs[0].results[i] in a log dumped with indent=2
-_PLACEHOLDER = "@@nianbao-results@@"
-
-
 def sarif_item(finding: Finding, sources: Sources) -> str:
-    text = json.dumps(sarif_result(finding, sources), ensure_ascii=False, indent=2)
-    return _indent(json_safe(text), _RESULTS_DEPTH)
+    """One result of the SARIF log, on one line."""
+    return _encode(sarif_result(finding, sources))
 
 
 def assemble_sarif(items: Sequence[str], version: str) -> str:
@@ -276,8 +233,9 @@ def assemble_sarif(items: Sequence[str], version: str) -> str:
     return out.getvalue()
 
 
-def write_sarif(out: TextIO, items: Iterable[str], version: str) -> None:
-    log = {
+def sarif_log(version: str) -> dict[str, Any]:
+    """The SARIF log with its rule catalog and no results yet."""
+    return {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -285,21 +243,25 @@ def write_sarif(out: TextIO, items: Iterable[str], version: str) -> None:
                                 "informationUri": INFORMATION_URI,
                                 "rules": [rule_descriptor(r) for r in all_rules()]}},
             "columnKind": "unicodeCodePoints",
-            "results": [_PLACEHOLDER],
         }],
     }
-    text = dumps(log)
-    marker = " " * _RESULTS_DEPTH + json.dumps(_PLACEHOLDER)
-    head, tail = text.split(marker)
+
+
+def write_sarif(out: TextIO, items: Iterable[str], version: str) -> None:
+    """The log with its results one per line, streamed: ``…"results": [`` is the run
+    object's last member, so the encoded log is cut before the run's closing brace."""
+    head = _encode(sarif_log(version))
+    suffix = "}]}"
+    assert head.endswith(suffix)
+    out.write(head[:-len(suffix)])
+    out.write(', "results": [')
     first = True
     for item in items:
-        out.write(head if first else ",\n")
+        out.write("\n" if first else ",\n")
         out.write(item)
         first = False
-    if first:  # no results: an empty array
-        out.write(head.rstrip()[:-1] + "[]" + tail.lstrip()[1:])
-    else:
-        out.write(tail)
+    out.write("]" if first else "\n]")
+    out.write(suffix + "\n")
 
 
 def format_sarif(files: Sequence[Checked], version: str) -> str:
