@@ -13,6 +13,21 @@ from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Frozen
 
 Severity = Literal["error", "warning", "info"]
+
+# A finding's size must not follow the size of the text it is about (a heading that
+# swallowed a one-line page, a cell of text): messages quote at most this much.
+MAX_MESSAGE = 400
+MAX_RELATED = 160
+_ELLIPSIS = "…"
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters in the middle (``head…tail``) when longer."""
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    tail = limit - 1 - head
+    return f"{text[:head]}{_ELLIPSIS}{text[len(text) - tail:]}"
 SEVERITY_RANK: dict[Severity, int] = {"error": 0, "warning": 1, "info": 2}
 
 

@@ -20,28 +20,49 @@ from nianbao.parser.reading.positions import LineIndex, Position
 _FILE_START = Position(1, 1)
 
 
+# Characters of source kept on each side of a place the output may show: more than a
+# terminal line shows, far less than a whole-report-on-one-line page.
+WINDOW = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """Part of one source line: ``text`` starts at character ``base`` of a line of
+    ``length`` characters."""
+
+    base: int
+    text: str
+    length: int
+
+    @property
+    def end(self) -> int:
+        return self.base + len(self.text)
+
+
 @dataclass(frozen=True, slots=True)
 class SourceMap:
-    """The positions and source lines output needs from one file, and nothing more.
+    """The positions and source excerpts output needs from one file, and nothing more.
 
     Built where the file was parsed (often a worker process) from the report's own
-    :class:`LineIndex`, so a folder of thousands of reports never keeps their texts.
-    Offsets, lines and columns sit in flat arrays to stay small when kept by the
-    thousand.
+    :class:`LineIndex`, so a folder of thousands of reports never keeps their texts;
+    only a window of :data:`WINDOW` characters around each place is kept, so a finding
+    on a line of megabytes costs what one on a short line does. Offsets, lines and
+    columns sit in flat arrays to stay small when kept by the thousand.
     """
 
     offsets: array[int]  # sorted
     lines: array[int]
     columns: array[int]
-    texts: dict[int, str]  # source lines, when the output shows them
+    excerpts: dict[int, tuple[Excerpt, ...]]  # per line, in order, when output shows lines
 
     @classmethod
     def build(cls, index: LineIndex, offsets: Iterable[int], *, texts: bool = True) -> SourceMap:
         ordered = sorted(set(offsets))
         positions = [index.position(offset) for offset in ordered]
         lines = array("q", (p.line for p in positions))
-        shown = {line: index.line_text(line) for line in set(lines)} if texts else {}
-        return cls(array("q", ordered), lines, array("q", (p.column for p in positions)), shown)
+        columns = array("q", (p.column for p in positions))
+        excerpts = _excerpts(index, positions) if texts else {}
+        return cls(array("q", ordered), lines, columns, excerpts)
 
     def position(self, offset: int) -> Position:
         at = bisect_left(self.offsets, offset)
@@ -49,8 +70,34 @@ class SourceMap:
             raise KeyError(f"offset {offset} was not mapped")
         return Position(self.lines[at], self.columns[at])
 
-    def line_text(self, line: int) -> str | None:
-        return self.texts.get(line)
+    def excerpt(self, line: int, at: int) -> Excerpt | None:
+        """The excerpt of ``line`` that holds its character ``at`` (0-based)."""
+        for part in self.excerpts.get(line, ()):
+            if part.base <= at <= part.end:
+                return part
+        return None
+
+
+def _excerpts(index: LineIndex, positions: Sequence[Position]) -> dict[int, tuple[Excerpt, ...]]:
+    spans: dict[int, list[list[int]]] = {}
+    for position in positions:
+        at = position.column - 1
+        low, high = max(0, at - WINDOW), at + WINDOW
+        runs = spans.setdefault(position.line, [])
+        if runs and low <= runs[-1][1]:  # positions come sorted: merge with the last run
+            runs[-1][1] = max(runs[-1][1], high)
+        else:
+            runs.append([low, high])
+    out: dict[int, tuple[Excerpt, ...]] = {}
+    for line, runs in spans.items():
+        start = index.line_start(line)
+        length = index.line_end(line) - start
+        out[line] = tuple(
+            Excerpt(min(low, length),
+                    index.text_between(start + min(low, length), start + min(high, length)),
+                    length)
+            for low, high in runs)
+    return out
 
 
 def finding_offsets(findings: Iterable[Finding]) -> list[int]:
@@ -121,9 +168,10 @@ class Sources:
     def related_end(self, finding: Finding, related: Related) -> Position:
         return self.position(self.related_path(finding, related), related.end)
 
-    def line_text(self, path: str, line: int) -> str | None:
+    def excerpt(self, path: str, line: int, at: int) -> Excerpt | None:
+        """The part of ``line`` around its character ``at`` (0-based), if it was kept."""
         source = self.source(path)
-        return None if source is None else source.line_text(line)
+        return None if source is None else source.excerpt(line, at)
 
 
 def all_findings(files: Sequence[Checked]) -> list[Finding]:

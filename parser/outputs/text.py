@@ -29,11 +29,13 @@ from rich.text import Text
 
 from nianbao.parser.model.findings import Finding, Severity
 from nianbao.parser.outputs.safe import escape_char, is_unsafe, visible
-from nianbao.parser.outputs.sources import Checked, Sources
+from nianbao.parser.outputs.sources import WINDOW, Checked, Excerpt, Sources
 
 TAB = 4
 DEFAULT_WIDTH = 100
 MAX_LINES = 12  # source lines shown per finding; the rest are summarised
+# Marks of one line further apart than this many widths are shown as separate blocks.
+SPREAD = 3
 _ELLIPSIS = "…"
 
 SEVERITY_STYLE: dict[Severity, str] = {"error": "bold red", "warning": "bold yellow",
@@ -59,8 +61,13 @@ class RenderedLine:
     last: int  # one past the last character index shown
 
 
-def render_line(line: str, marks: Sequence[Mark], width: int) -> RenderedLine:
-    """The source line with tabs expanded and controls escaped, cut to ``width`` around marks."""
+def render_line(line: str, marks: Sequence[Mark], width: int, *, cut_before: bool = False,
+                cut_after: bool = False) -> RenderedLine:
+    """The source line with tabs expanded and controls escaped, cut to ``width`` around marks.
+
+    ``line`` may itself be an excerpt of a longer line (``cut_before``/``cut_after``
+    say so, and an ellipsis shows it).
+    """
     pieces: list[str] = []
     columns = [0]
     col = 0
@@ -75,20 +82,22 @@ def render_line(line: str, marks: Sequence[Mark], width: int) -> RenderedLine:
         col += len(piece) if ch == "\t" else cell_len(piece)
         columns.append(col)
     total = columns[-1]
-    if total <= width or not marks:
-        return RenderedLine("".join(pieces), columns, 0, 0, len(line))
-    lo = min(columns[min(m.start, len(line))] for m in marks)
-    hi = max(columns[min(max(m.end, m.start + 1), len(line))] for m in marks)
-    margin = 8
-    begin = max(0, min(lo - margin, total - width))
-    if hi + margin > begin + width:
-        begin = max(0, min(lo - margin, hi + margin - width))
-    end = max(begin + width, hi + margin)
-    first = next(i for i, c in enumerate(columns) if c >= begin)
-    last = max((i for i, c in enumerate(columns) if c <= end), default=len(line))
-    last = min(last, len(line))
-    prefix = _ELLIPSIS if first > 0 else ""
-    suffix = _ELLIPSIS if last < len(line) else ""
+    first, last = 0, len(line)
+    if total > width and marks:
+        lo = min(columns[min(m.start, len(line))] for m in marks)
+        # A mark longer than the window shows its start; the window never grows with it.
+        hi = min(max(columns[min(max(m.end, m.start + 1), len(line))] for m in marks),
+                 lo + _spread(width))
+        margin = 8
+        begin = max(0, min(lo - margin, total - width))
+        if hi + margin > begin + width:
+            begin = max(0, min(lo - margin, hi + margin - width))
+        end = max(begin + width, hi + margin)
+        first = next(i for i, c in enumerate(columns) if c >= begin)
+        last = max((i for i, c in enumerate(columns) if c <= end), default=len(line))
+        last = min(last, len(line))
+    prefix = _ELLIPSIS if first > 0 or cut_before else ""
+    suffix = _ELLIPSIS if last < len(line) or cut_after else ""
     text = prefix + "".join(pieces[first:last]) + suffix
     return RenderedLine(text, columns, cell_len(prefix) - columns[first], first, last)
 
@@ -153,27 +162,30 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
         lines[key].append(place.mark)
     own = sorted(k for k in order if k[0] == finding.path)
     others = [k for k in order if k[0] != finding.path]
-    keys = own + others
-    shown, hidden = keys[:MAX_LINES], keys[MAX_LINES:]
-    gutter_width = max((len(str(line)) for _, line in shown), default=1)
+    # Marks of one line too far apart to show in one window are shown as separate
+    # blocks of that line, so a finding's size never depends on its line's length.
+    blocks = [(key, cluster) for key in own + others for cluster in _clusters(lines[key], width)]
+    shown, hidden = blocks[:MAX_LINES], blocks[MAX_LINES:]
+    gutter_width = max((len(str(line)) for (_, line), _ in shown), default=1)
     pad = " " * gutter_width
     if shown:
         out.append(f"{pad} |\n", style=GUTTER)
     previous: tuple[str, int] | None = None
-    for key in shown:
+    for key, cluster in shown:
         path, line = key
         if path != finding.path and (previous is None or previous[0] != path):
-            first_mark = min(lines[key], key=lambda m: m.start)
+            first_mark = min(cluster, key=lambda m: m.start)
             out.append(f"{pad} ::: ", style=GUTTER)
             out.append(f"{visible(path)}:{line}:{first_mark.start + 1}\n")
             out.append(f"{pad} |\n", style=GUTTER)
         elif previous is not None and previous[0] == path and line - previous[1] > 1:
             out.append(f"{'...':<{gutter_width}}\n", style=GUTTER)
-        out.append_text(_source_block(sources.line_text(path, line) or "", line, lines[key],
-                                      gutter_width, width, severity_style))
+        excerpt = sources.excerpt(path, line, min(m.start for m in cluster))
+        out.append_text(_source_block(excerpt, line, cluster, gutter_width, width,
+                                      severity_style))
         previous = key
     if hidden:
-        count = sum(len(lines[k]) for k in hidden)
+        count = sum(len(cluster) for _, cluster in hidden)
         out.append(f"{pad} = ", style=GUTTER)
         out.append(f"note: {count} more place(s) not shown\n")
     if finding.help:
@@ -183,17 +195,41 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
     return out
 
 
-def _source_block(line_text: str, line: int, marks: list[Mark], gutter_width: int, width: int,
-                  severity_style: str) -> Text:
+def _spread(width: int) -> int:
+    """How far apart (in columns or characters) the marks of one window may be: a few
+    widths, never more than the source kept around each place (``WINDOW``)."""
+    return min(SPREAD * width, WINDOW)
+
+
+def _clusters(marks: list[Mark], width: int) -> list[list[Mark]]:
+    """The marks of one line, in groups that each fit one window of ``width``."""
+    ordered = sorted(marks, key=lambda m: m.start)
+    out: list[list[Mark]] = []
+    for mark in ordered:
+        if out and mark.start - out[-1][0].start < _spread(width):
+            out[-1].append(mark)
+        else:
+            out.append([mark])
+    return out
+
+
+def _source_block(excerpt: Excerpt | None, line: int, marks: list[Mark], gutter_width: int,
+                  width: int, severity_style: str) -> Text:
     out = Text()
-    marks = sorted(marks, key=lambda m: (not m.primary, m.start))
-    rendered = render_line(line_text, marks, width)
+    base = excerpt.base if excerpt is not None else 0
+    text = excerpt.text if excerpt is not None else ""
+    # Marks in the excerpt's own indexes; a mark running past the excerpt stops at its end.
+    local = sorted((Mark(max(0, m.start - base), max(0, min(m.end, base + len(text)) - base),
+                         m.primary, m.label) for m in marks),
+                   key=lambda m: (not m.primary, m.start))
+    rendered = render_line(text, local, width, cut_before=base > 0,
+                           cut_after=excerpt is not None and excerpt.end < excerpt.length)
     out.append(f"{line:>{gutter_width}} | ", style=GUTTER)
     out.append(rendered.text)
     out.append("\n")
     pad = " " * gutter_width
-    for mark in marks:
-        column, span = marker_line(rendered, mark, len(line_text))
+    for mark in local:
+        column, span = marker_line(rendered, mark, len(text))
         out.append(f"{pad} | ", style=GUTTER)
         out.append(" " * column)
         style = severity_style if mark.primary else RELATED

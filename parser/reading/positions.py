@@ -84,6 +84,9 @@ class LineIndex:
             return ""
         return self._text[self._starts[line - 1]:self._ends[line - 1]]
 
+    def text_between(self, start: int, end: int) -> str:
+        return self._text[start:end]
+
     def lines(self) -> list[tuple[int, int]]:
         """(start, end) offsets of every line, terminators excluded."""
         return list(zip(self._starts, self._ends, strict=True))

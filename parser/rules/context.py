@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from nianbao.parser.document.sentences import Sentence, sentences
-from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.findings import MAX_MESSAGE, MAX_RELATED, Finding, Related, clip
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Report, Table
 from nianbao.parser.reading.normalize import match_key
@@ -37,8 +37,11 @@ def _finding(rules: Mapping[str, Rule], code: str, path: str, message: str,
     rule = rules[code]
     if start is not None and end is None:
         end = start + 1
-    return Finding(code=code, severity=rule.severity, message=message, path=path,
-                   start=start, end=end, related=tuple(related),
+    places = tuple(place if len(place.message) <= MAX_RELATED else
+                   place.model_copy(update={"message": clip(place.message, MAX_RELATED)})
+                   for place in related)
+    return Finding(code=code, severity=rule.severity, message=clip(message, MAX_MESSAGE),
+                   path=path, start=start, end=end, related=places,
                    help=hint if hint is not None else rule.help, cells=refs)
 
 
