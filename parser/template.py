@@ -1,6 +1,6 @@
 """The two national templates as data: section headings, table rows and cell ids.
 
-Ids come from ``spec/template.md`` and never change; labels are matched after
+Ids are part of the public output (docs/formats.md) and never change; labels are matched after
 normalisation (see :mod:`nianbao.parser.reading.normalize`).
 """
 

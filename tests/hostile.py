@@ -25,6 +25,8 @@ class Hostile:
     build: Callable[[Path], Path]
     # True when the input cannot be read as a report at all (a one-line error / E001).
     unreadable: bool = False
+    # True when what it builds is a folder (for the commands, not the file reader).
+    folder: bool = False
 
 
 def _file(name: str, data: bytes | str) -> Callable[[Path], Path]:
@@ -97,9 +99,9 @@ CATALOGUE: tuple[Hostile, ...] = (
     Hostile("4mb-180k-lines", _file("long.txt", (SEED_000 + "\n") * 390)),
     Hostile("huge-numbers", _file("huge.txt", _huge_numbers())),
     Hostile("odd-numbers", _file("odd.txt", _odd_numbers())),
-    Hostile("folder-named-like-file", _folder_named_like_file, unreadable=True),
+    Hostile("folder-named-like-file", _folder_named_like_file, unreadable=True, folder=True),
     Hostile("dangling-symlink", _dangling, unreadable=True),
-    Hostile("symlink-loop", _symlink_loop),
+    Hostile("symlink-loop", _symlink_loop, folder=True),
     Hostile("name-with-shell-chars", _file("报告 [2020] $(touch pwned).txt", SEED_004)),
     Hostile("html-page", _file("page.txt", "<html><head><title>年报</title></head><body><table><tr>"
                                 "<td>规章</td><td>0</td></tr></table><script>alert(1)</script>"

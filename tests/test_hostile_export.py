@@ -18,11 +18,14 @@ def _digest(path: Path) -> str | None:
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
 
 
-@pytest.mark.parametrize("item", CATALOGUE, ids=lambda item: item.name)
+# Folders are the commands' business (below); the parser reads files.
+FILES = [item for item in CATALOGUE if not item.folder]
+
+
+@pytest.mark.parametrize("item", FILES, ids=lambda item: item.name)
 def test_parser_gives_a_report_or_a_one_line_error(item: Hostile, tmp_path: Path) -> None:
     path = item.build(tmp_path)
-    if path.is_dir():
-        return  # folders are the commands' business, below
+    assert not path.is_dir()
     before = _digest(path)
     try:
         report = read_report(path)

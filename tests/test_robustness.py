@@ -11,6 +11,7 @@ minute.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -58,12 +59,28 @@ def _parses_or_refuses(data: bytes) -> None:
         assert "\n" not in str(error)  # one line, fit to show a user
         return
     assert isinstance(report, Report)
-    report_to_dict(report)
+    text = report.text
+    # Every exported cell's raw text sits where its line and column say.
+    exported = report_to_dict(report)
+    for table in exported["tables"].values():
+        for cell_id, cell in table["cells"].items():
+            at = report.line_index.offset(cell["line"], cell["column"])
+            assert text.startswith(cell["raw"], at), (cell_id, cell)
     findings = check_report(report)
-    assert all(f.severity in ("error", "warning", "info") for f in findings)
+    for finding in findings:
+        assert finding.severity in ("error", "warning", "info")
+        if finding.start is not None:
+            assert 0 <= finding.start <= (finding.end or finding.start) <= len(text) + 1
+        assert all(0 <= r.start <= r.end <= len(text) + 1 for r in finding.related)
     checked = [Checked.from_report(report, findings)]
-    format_json(checked)
-    list(format_text(checked, width=100))
+    # What check --format json prints parses back, one item per finding.
+    items = json.loads(format_json(checked))
+    assert [item["code"] for item in items] == [f.code for f in findings]
+    # The text format: one block per finding, led by its place and code, then a summary.
+    blocks = list(format_text(checked, width=100))
+    assert len(blocks) == len(findings) + 1
+    for block, finding in zip(blocks, findings, strict=False):
+        assert f": {finding.code} " in block.plain.split("\n", 1)[0]
 
 
 @FAST

@@ -1,4 +1,4 @@
-"""X rules: the text against the tables, with the traps of guides/domain.md."""
+"""X rules: the text against the tables, with the traps real narratives set."""
 
 from __future__ import annotations
 

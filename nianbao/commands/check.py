@@ -1,6 +1,6 @@
 """``nianbao check``: validate reports and print the findings.
 
-Exit status (``spec/contract.md``): 0 when no finding of severity error, 1 when
+Exit status (docs/formats.md): 0 when no finding of severity error, 1 when
 at least one (0 with ``--exit-zero``), 2 for a usage error or a path that could
 not be read at all — the other paths are still checked. A file that is read but
 is not a report (binary, empty, undecodable) is an E001 finding, not an error.

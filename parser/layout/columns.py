@@ -106,11 +106,3 @@ class ColumnModel:
             placed[column] = field
         return placed
 
-
-def place_by_column(
-    complete: Sequence[tuple[Line, list[Field]]],
-    partial: tuple[Line, list[Field]],
-    width: int,
-) -> list[Field | None] | None:
-    """The partial row's values spread over ``width`` columns, or None if unsure."""
-    return ColumnModel(complete, width).place(*partial)

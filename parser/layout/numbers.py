@@ -65,12 +65,6 @@ def read_number(text: str) -> Number:
     return Number("number", value, unit)
 
 
-def is_value_text(text: str) -> bool:
-    """True when a field holds a cell value (a number, a blank or a placeholder)."""
-    stripped = text.strip()
-    return not stripped or stripped in PLACEHOLDERS or _NUMBER.match(stripped) is not None
-
-
 def is_unit(text: str) -> bool:
     return text.strip() in ("万元", "元", "件", "项", "个", "条", "次", "%")
 

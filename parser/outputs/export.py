@@ -1,4 +1,4 @@
-"""The export formats of ``spec/contract.md``: JSON objects, JSON lines, CSV rows."""
+"""The export formats of docs/formats.md: JSON objects, JSON lines, CSV rows."""
 
 from __future__ import annotations
 
@@ -67,10 +67,6 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             for table_id, table in report.tables.items()
         },
     }
-
-
-def to_json(reports: Iterable[Report]) -> str:
-    return json.dumps([report_to_dict(r) for r in reports], ensure_ascii=False, indent=2) + "\n"
 
 
 def to_json_line(report: Report) -> str:

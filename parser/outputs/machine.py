@@ -1,6 +1,6 @@
 """``--format json|github|sarif``: findings for other programs.
 
-* json — the array of ``spec/contract.md``: code, severity, message, path, line,
+* json — the array of docs/formats.md: code, severity, message, path, line,
   column, end_line, end_column, related (line, column, message; and path when the
   place is in another file), help. Lines and columns are 1-based and count
   characters; a finding about the whole file is at 1:1.

@@ -1,4 +1,4 @@
-"""Output formats of ``nianbao check``: text, json, github and sarif (``spec/contract.md``).
+"""Where findings are, for the output formats of ``nianbao check`` (docs/formats.md).
 
 Every format takes the checked files in order (:class:`Checked`) and turns
 offsets into line:column through each file's :class:`~nianbao.parser.reading.positions.LineIndex`

@@ -1,4 +1,4 @@
-"""Bytes to text: the strict decoding cascade of ``spec/template.md``.
+"""Bytes to text: a strict decoding cascade.
 
 Strict decoders decide where detectors guess: BOM, strict UTF-8, UTF-16 when NUL
 bytes sit at odd or even positions, strict GB18030 (a superset of GBK and

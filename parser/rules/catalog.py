@@ -1,4 +1,4 @@
-"""The rule catalog of ``spec/rules.md``: every rule, listed once, in catalog order.
+"""The rule catalog (tests/data/spec/rules.md): every rule, listed once, in catalog order.
 
 As ruff lists its rules in one table, this module is the one place a rule is
 declared: its code, name, severity and title beside the function that checks

@@ -1,7 +1,7 @@
 """A whole report around the tables: chrome, covering notice, title, preamble, the
 six sections with narrative whose numbers agree with the tables, signature.
 
-The narrative uses the phrasings of ``guides/domain.md`` (新收…件, 上年结转…件,
+The narrative uses the phrasings real reports use (新收…件, 上年结转…件,
 办结…件, 行政复议…件), so a parser that reads a table number from the prose
 instead of the table is caught, and the narrative rules have something to check.
 """
