@@ -131,3 +131,20 @@ def test_tui_workers_only_post_messages() -> None:
                     offenders.append(f"{path.name}:{node.lineno} self.{node.func.attr}()")
     assert workers >= 3
     assert offenders == []
+
+
+def test_the_template_is_decided_in_one_place() -> None:
+    """Only the pipeline (document/parse.py) calls the functions that decide a template;
+    every later stage reads ``meta.template``."""
+    deciders = {"detect_template", "template_of_cells"}
+    callers = set()
+    for path in _modules("parser") + _modules("tui") + _modules("nianbao"):
+        if "nianbao/parser" in str(path) or "nianbao/tui" in str(path):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.id if isinstance(node.func, ast.Name) else (
+                    node.func.attr if isinstance(node.func, ast.Attribute) else "")
+                if name in deciders:
+                    callers.add(str(path.relative_to(ROOT)))
+    assert callers == {"parser/document/parse.py"}
