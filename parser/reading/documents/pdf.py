@@ -161,5 +161,6 @@ def _read(pdfium: Any, data: bytes, path: str) -> PdfReading:
     blocks = flow(layouts)
     text, spans = render(blocks)
     tables = sum(1 for block in blocks if isinstance(block, Table))
+    slow_tables = sum(1 for layout in layouts for table in layout.tables if table.slow)
     rendering = Rendering(kind="pdf", text=text, spans=spans, notes=tuple(notes))
-    return PdfReading(rendering, len(contents), tables, slow.used)
+    return PdfReading(rendering, len(contents), tables, slow_tables)

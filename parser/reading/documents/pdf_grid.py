@@ -27,6 +27,9 @@ BRIDGE = 2.5
 COVERED = 0.5
 # A character is drawn across a line when this much of it lies past the line.
 ACROSS = 0.35
+# ... and a table with this many such characters (and this share) is not settled.
+ACROSS_AT_LEAST = 3
+ACROSS_SHARE = 0.05
 MAX_RULES = 1500
 MAX_SLOTS = 20_000
 
@@ -273,15 +276,20 @@ def cells_from_boxes(boxes: Sequence[Box]) -> Lattice | None:
 
 
 def fill(grid: Grid, chars: Sequence[Char], xs: Sequence[float], ys: Sequence[float]) -> Grid:
-    """The grid with each character in the cell its centre lies in; a character
-    drawn across a cell's edge makes the grid unsettled."""
+    """The grid with each character in the cell its centre lies in.
+
+    A character drawn across a cell's left or right edge (a cramped label's last
+    comma) joins the text it touches on either side; many characters across
+    lines make the grid unsettled.
+    """
     owner: dict[tuple[int, int], int] = {}
     for index, cell in enumerate(grid.cells):
         for r in range(cell.row, cell.row + cell.rows):
             for c in range(cell.col, cell.col + cell.cols):
                 owner[(r, c)] = index
     held: list[list[Char]] = [[] for _ in grid.cells]
-    problem = grid.problem
+    spilled: list[tuple[Char, int, int]] = []  # (char, its cell, the cell across the edge)
+    across = 0
     last_col, last_row = len(xs) - 2, len(ys) - 2
     for char in chars:
         col = bisect_right(xs, (char.x0 + char.x1) / 2) - 1
@@ -298,12 +306,37 @@ def fill(grid: Grid, chars: Sequence[Char], xs: Sequence[float], ys: Sequence[fl
         if found is None:
             continue
         held[found].append(char)
-        if problem is None and _across(grid.cells[found], char):
-            problem = "text drawn across a ruling line"
+        cell = grid.cells[found]
+        if _across(cell, char):
+            across += 1
+            side = cell.col - 1 if char.x0 < cell.box[0] else cell.col + cell.cols
+            other = owner.get((row, side))
+            if other is not None and other != found:
+                spilled.append((char, found, other))
+    for char, found, other in spilled:
+        if _gap(char, held[other]) < _gap(char, held[found]):
+            held[found].remove(char)
+            held[other].append(char)
     cells = tuple(
         GridCell(c.row, c.col, c.rows, c.cols, c.box, c.open_top, tuple(h))
         for c, h in zip(grid.cells, held, strict=True))
+    problem = grid.problem
+    # A character or two spilling over a cell's edge is a cramped cell; many are
+    # lines that are not cell borders (strike-through, a frame drawn over text).
+    if problem is None and across >= max(ACROSS_AT_LEAST, ACROSS_SHARE * len(chars)):
+        problem = "text drawn across ruling lines"
     return Grid(grid.box, grid.n_rows, grid.n_cols, cells, problem, tuple(chars))
+
+
+def _gap(char: Char, others: Sequence[Char]) -> float:
+    """How far ``char`` is from the nearest other character on its line."""
+    best = float("inf")
+    for other in others:
+        if other is char or other.bottom <= char.top or other.top >= char.bottom:
+            continue
+        gap = max(other.x0 - char.x1, char.x0 - other.x1, 0.0)
+        best = min(best, gap)
+    return best
 
 
 def _across(cell: GridCell, char: Char) -> bool:

@@ -30,12 +30,11 @@ def _overlap(a: Box, b: Box) -> float:
 
 
 class SlowPath:
-    """Callable as :data:`.pdf_layout.SlowPath`; counts the tables it settled."""
+    """Callable as :data:`.pdf_layout.SlowPath`."""
 
     def __init__(self, data: bytes) -> None:
         self._data = data
         self._pdf: Any = None
-        self.used = 0
         self.asked = 0
         self.missing = False
 
@@ -44,15 +43,12 @@ class SlowPath:
         if self.missing or self.asked > MAX_TABLES:
             return None
         try:
-            found = self._find(page, box)
+            return self._find(page, box)
         except ImportError:
             self.missing = True
             return None
         except Exception:  # pdfminer on a damaged file: the fast path's fallback stands
             return None
-        if found is not None:
-            self.used += 1
-        return found
 
     def _find(self, page: int, box: Box) -> Lattice | None:
         if self._pdf is None:

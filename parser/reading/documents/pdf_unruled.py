@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .pdf_geometry import chars_box, union
 from .pdf_grid import Grid, GridCell
-from .pdf_lines import TextLine, split_columns
+from .pdf_lines import SPACE_GAP, TextLine, make_line, split_columns
 
 # Rows further apart than this many line heights are not one table.
 ROW_GAP = 2.5
@@ -36,7 +36,13 @@ def _is_row(pieces: Sequence[TextLine]) -> bool:
 
 
 def _columns(rows: Sequence[Sequence[TextLine]]) -> list[tuple[float, float]]:
-    spans = sorted((p.x0, p.x1) for pieces in rows for p in pieces)
+    """Column extents from the rows with the most pieces (the rows of numbers).
+
+    A header centred over several columns would join them if every row had a
+    say; it is put across the columns it overlaps instead.
+    """
+    most = max(len(pieces) for pieces in rows)
+    spans = sorted((p.x0, p.x1) for pieces in rows if len(pieces) == most for p in pieces)
     columns: list[list[float]] = []
     for x0, x1 in spans:
         if columns and x0 <= columns[-1][1] + COLUMN_SLACK:
@@ -46,15 +52,39 @@ def _columns(rows: Sequence[Sequence[TextLine]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in columns]
 
 
+def _at_gutters(piece: TextLine, columns: Sequence[tuple[float, float]]) -> list[TextLine]:
+    """The piece cut at each space that falls between two columns: a header row's
+    words can stand closer than a column gap and still be one word per column."""
+    chars = piece.chars
+    start = 0
+    out: list[TextLine] = []
+    for index in range(1, len(chars)):
+        before, after = chars[index - 1], chars[index]
+        if after.x0 - before.x1 <= SPACE_GAP * piece.em:
+            continue
+        if any(before.cx < right_start and after.cx > left_end
+               for (_, left_end), (right_start, _) in zip(columns, columns[1:], strict=False)):
+            out.append(make_line(chars[start:index]))
+            start = index
+    if not out:
+        return [piece]
+    out.append(make_line(chars[start:]))
+    return out
+
+
 def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
           columns: Sequence[tuple[float, float]]) -> Grid:
     cells: list[GridCell] = []
     for row, (line, parts) in enumerate(zip(lines, pieces, strict=True)):
         taken: set[int] = set()
-        for piece in parts:
+        for piece in (cut for part in parts for cut in _at_gutters(part, columns)):
             hit = [i for i, (x0, x1) in enumerate(columns)
                    if piece.x0 < x1 + COLUMN_SLACK and piece.x1 > x0 - COLUMN_SLACK]
-            first, last = (min(hit), max(hit)) if hit else (0, 0)
+            if not hit:  # in a gap between columns: the nearest one
+                middle = (piece.x0 + piece.x1) / 2
+                hit = [min(range(len(columns)),
+                           key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - middle))]
+            first, last = min(hit), max(hit)
             while first in taken and first < len(columns) - 1:
                 first += 1
             last = max(first, last)
