@@ -48,6 +48,11 @@ REASONS = {
     "no_text": "the PDF has no text",
     "unmapped": "the PDF's text cannot be decoded (its fonts have no Unicode map)",
 }
+DAMAGE = {
+    "format": "its structure is broken",
+    "other": "pdfium cannot open it",
+    "memory": "it needs more memory than is allowed",
+}
 NOTES = {
     "pages": "only the first {read} of {total} pages were read",
     "chars": "only the first {read} of {total} pages were read (text limit reached)",
@@ -84,9 +89,10 @@ def read_pdf_counted(data: bytes, path: str) -> PdfReading:
         except ReportError:
             raise
         except MemoryError:
-            raise ReportError(path, REASONS["damaged"].format(detail="out of memory")) from None
+            raise ReportError(path, REASONS["damaged"].format(detail=DAMAGE["memory"])) from None
         except Exception as error:  # pdfium on a damaged file: never a traceback
-            detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+            first = str(error).strip().splitlines()[0].rstrip(".") if str(error).strip() else ""
+            detail = first or type(error).__name__
             raise ReportError(path, REASONS["damaged"].format(detail=detail)) from None
 
 
@@ -102,7 +108,7 @@ def _open(pdfium: Any, data: bytes, path: str) -> Any:
             raise ReportError(path, REASONS["password"]) from None
         if code == raw.FPDF_ERR_SECURITY:
             raise ReportError(path, REASONS["security"]) from None
-        detail = str(error).strip().rstrip(".") or "unknown error"
+        detail = DAMAGE["format" if code == raw.FPDF_ERR_FORMAT else "other"]
         raise ReportError(path, REASONS["damaged"].format(detail=detail)) from None
 
 

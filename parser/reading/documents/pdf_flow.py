@@ -97,21 +97,39 @@ def furniture(layouts: Sequence[PageLayout]) -> set[tuple[int, int]]:
 
 @dataclass(frozen=True, slots=True)
 class _Margins:
+    """Where a page's body text starts and ends, and how tall the page is."""
+
     left: float
     right: float
+    height: float
+    # A text block this narrow (a page of short lines) says nothing about wrapping.
+    wide: bool
 
 
-def _margins(lines: Sequence[TextLine]) -> _Margins:
-    if not lines:
-        return _Margins(0.0, 0.0)
-    return _Margins(min(ln.x0 for ln in lines), max(ln.x1 for ln in lines))
+# A page with fewer body lines than this takes the document's usual margins.
+_FEW_LINES = 4
+# A text block narrower than this share of the page is not one that wraps.
+_WIDE = 0.4
+# A paragraph goes on over a page break only from this low on the page.
+_PAGE_FOOT = 0.7
+
+
+def _margins(lines: Sequence[TextLine], layout: PageLayout,
+             usual: tuple[float, float] | None) -> _Margins:
+    if len(lines) >= _FEW_LINES or (usual is None and lines):
+        left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    elif usual is not None:
+        left, right = usual
+    else:
+        left = right = 0.0
+    return _Margins(left, right, layout.height, right - left >= _WIDE * layout.width)
 
 
 def _continues(before: TextLine, margins_before: _Margins, after: TextLine,
                margins_after: _Margins, same_page: bool) -> bool:
     """Whether ``after`` is the next line of the paragraph that ``before`` is in."""
     em = max(before.em, after.em)
-    if abs(before.em - after.em) > 0.2 * em:
+    if abs(before.em - after.em) > 0.2 * em or not (margins_before.wide and margins_after.wide):
         return False
     if before.x1 < margins_before.right - 1.5 * before.em:
         return False  # the paragraph ended short of the margin
@@ -120,13 +138,15 @@ def _continues(before: TextLine, margins_before: _Margins, after: TextLine,
     if same_page:
         gap = after.top - before.bottom
         return -0.2 * em <= gap <= 1.2 * em
-    return True
+    return before.bottom >= _PAGE_FOOT * margins_before.height
 
 
 Item = tuple[float, PageTable | TextLine]
 
 
-def _page_items(layout: PageLayout, skip: set[tuple[int, int]]) -> tuple[list[Item], _Margins]:
+def _page_items(layout: PageLayout, skip: set[tuple[int, int]]
+                ) -> tuple[list[Item], list[TextLine]]:
+    """The page's tables and body lines in reading order, and its body lines."""
     lines = [ln for ln in layout.lines if (layout.page, id(ln)) not in skip]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     items: list[Item] = []
@@ -138,7 +158,17 @@ def _page_items(layout: PageLayout, skip: set[tuple[int, int]]) -> tuple[list[It
     items.extend((ln.top, ln) for ln in body)
     items.extend((t.grid.box[1], t) for t in layout.tables)
     items.sort(key=lambda item: item[0])
-    return items, _margins(body)
+    return items, body
+
+
+def _usual(bodies: Sequence[Sequence[TextLine]]) -> tuple[float, float] | None:
+    """The median margins of the pages that have enough lines to show theirs."""
+    full = [(min(ln.x0 for ln in b), max(ln.x1 for ln in b)) for b in bodies
+            if len(b) >= _FEW_LINES]
+    if not full:
+        return None
+    lefts, rights = sorted(m[0] for m in full), sorted(m[1] for m in full)
+    return lefts[len(lefts) // 2], rights[len(rights) // 2]
 
 
 def _same_edges(a: Grid, b: Grid) -> bool:
@@ -177,10 +207,12 @@ def _continued(before: TablePart, grid: Grid) -> frozenset[int]:
 
 def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     skip = furniture(layouts)
+    pages = [_page_items(layout, skip) for layout in layouts]
+    usual = _usual([body for _, body in pages])
     blocks: list[Block] = []
     last_line: tuple[TextLine, _Margins] | None = None
-    for layout in layouts:
-        items, margins = _page_items(layout, skip)
+    for layout, (items, body) in zip(layouts, pages, strict=True):
+        margins = _margins(body, layout, usual)
         for position, (_, item) in enumerate(items):
             last = blocks[-1] if blocks else None
             if isinstance(item, PageTable):

@@ -1,0 +1,197 @@
+"""PDFs that cannot be read, or only partly: a one-line error or a readable result,
+never a traceback, in bounded memory.
+
+Each file is read in a child process limited to 1 GB of address space
+(RLIMIT_AS); the child prints what it got as JSON, and anything on stderr (a
+traceback, a crash) fails the test.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.lib import pdfencrypt
+from reportlab.pdfgen import canvas
+
+from parser.reading.documents import pdf as pdf_reader
+from parser.reading.documents.pdf import MAX_PAGES, read_pdf_counted
+from tests.reading.pdf_drawing import FONT, Sheet
+
+ORIGINAL = Path(__file__).resolve().parent.parent / "data" / "originals" / "hongze_2023.pdf"
+ONE_GB = 1 << 30
+# A guard against a hang, not a speed target: every case takes a second or two.
+HANG = 300
+
+_CHILD = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from parser.errors import ReportError
+from parser.reading.documents.pdf import read_pdf_counted
+path = sys.argv[1]
+with open(path, "rb") as handle:
+    data = handle.read()
+try:
+    reading = read_pdf_counted(data, path)
+except ReportError as error:
+    print(json.dumps({{"error": str(error)}}))
+else:
+    print(json.dumps({{"pages": reading.pages, "notes": list(reading.rendering.notes),
+                       "text": reading.rendering.text}}))
+"""
+
+
+def _read_limited(path: Path) -> dict[str, Any]:
+    child = subprocess.run([sys.executable, "-c", _CHILD.format(limit=ONE_GB), str(path)],
+                           capture_output=True, text=True, timeout=HANG, check=False)
+    assert child.returncode == 0 and child.stderr == "", child.stderr[-2000:]
+    result: dict[str, Any] = json.loads(child.stdout)
+    if "error" in result:
+        error = result["error"]
+        assert "\n" not in error and error.startswith(f"{path}: "), error
+    return result
+
+
+def _drawn(**options: Any) -> Sheet:
+    sheet = Sheet()
+    if options:
+        sheet.canvas = canvas.Canvas(sheet.buffer, pagesize=sheet.size, **options)
+    sheet.text(72, 72, "一、总体情况")
+    return sheet
+
+
+def _encrypted(user: str) -> bytes:
+    encryption = pdfencrypt.StandardEncryption(user, ownerPassword="owner-secret",
+                                               canPrint=0, canModify=0, canCopy=0)
+    return _drawn(encrypt=encryption).pdf()
+
+
+def _scan() -> bytes:
+    from PIL import Image
+
+    sheet = Sheet()
+    image = Image.new("L", (400, 560), 255)
+    for x in range(40, 360):
+        image.putpixel((x, 80), 0)  # a "line of text" only an OCR could read
+    from reportlab.lib.utils import ImageReader
+
+    sheet.canvas.drawImage(ImageReader(image), 0, 0, 595, 842)
+    return sheet.pdf()
+
+
+def _pages(count: int) -> bytes:
+    sheet = Sheet()
+    for page in range(1, count + 1):
+        sheet.text(72, 300, f"正文之{page}")
+        if page < count:
+            sheet.new_page()
+    return sheet.pdf()
+
+
+def _many_lines() -> bytes:
+    """One page with 60,000 tiny ruling lines over a line of text."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842))
+    c.setFont(FONT, 12)
+    c.drawString(72, 770, "一、总体情况")
+    c.setLineWidth(0.3)
+    for i in range(60_000):
+        x, y = 50 + (i % 300) * 1.6, 50 + (i // 300) * 3.0
+        c.line(x, y, x + 1.2, y)
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+def _nested_forms(depth: int) -> bytes:
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842))
+    c.beginForm("f0")
+    c.line(72, 700, 300, 700)
+    c.endForm()
+    for level in range(1, depth):
+        c.beginForm(f"f{level}")
+        c.doForm(f"f{level - 1}")
+        c.endForm()
+    c.doForm(f"f{depth - 1}")
+    c.setFont(FONT, 12)
+    c.drawString(72, 770, "一、总体情况")
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
+REAL = ORIGINAL.read_bytes()
+
+# name → (bytes, what must come back: an error containing these words, or None for text)
+CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
+    "empty": (lambda: b"", "not a PDF"),
+    "not_a_pdf": (lambda: "一、总体情况\n".encode(), "not a PDF"),
+    "header_then_garbage": (lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64, "damaged"),
+    "header_only": (lambda: b"%PDF-1.4\n%%EOF\n", "damaged"),
+    "user_password": (lambda: _encrypted("user-secret"), "password"),
+    "scan_without_text": (_scan, "no text layer (a scan?)"),
+    "owner_password_only": (lambda: _encrypted(""), None),
+    "many_lines": (_many_lines, None),
+    "nested_forms": (lambda: _nested_forms(40), None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_hostile_pdf(name: str, tmp_path: Path) -> None:
+    build, outcome = CASES[name]
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(build())
+    result = _read_limited(path)
+    if outcome is None:
+        assert "error" not in result, result
+        assert "一、总体情况" in result["text"]
+    else:
+        assert outcome in result.get("error", ""), result
+
+
+def test_a_page_with_too_many_drawing_objects_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "many.pdf"
+    path.write_bytes(_many_lines())
+    notes = _read_limited(path)["notes"]
+    assert notes == ["page 1: too many drawing objects; only the first ones were looked at "
+                     "for tables"]
+
+
+@pytest.mark.parametrize("share", [0.1, 0.3, 0.5, 0.7, 0.9])
+def test_a_truncated_pdf_reads_or_fails_in_one_line(share: float, tmp_path: Path) -> None:
+    path = tmp_path / f"cut_{share}.pdf"
+    path.write_bytes(REAL[:int(len(REAL) * share)])
+    result = _read_limited(path)
+    assert "error" in result or result["pages"] >= 1
+
+
+def test_a_500_page_pdf_is_read_to_the_page_cap_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_pages(500))
+    result = _read_limited(path)
+    assert result["pages"] == MAX_PAGES == 200
+    assert result["notes"] == ["only the first 200 of 500 pages were read"]
+    lines = result["text"].splitlines()
+    assert lines[0] == "正文之1" and lines[-1] == "正文之200" and len(lines) == 200
+
+
+def test_the_text_budget_stops_reading_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_reader, "MAX_CHARS", 1500)
+    reading = read_pdf_counted(REAL, "hongze.pdf")
+    assert 1 <= reading.pages < 5
+    assert reading.rendering.notes == (
+        f"only the first {reading.pages} of 5 pages were read (text limit reached)",)
+
+
+def test_the_file_is_not_modified(tmp_path: Path) -> None:
+    path = tmp_path / "report.pdf"
+    path.write_bytes(REAL)
+    _read_limited(path)
+    assert path.read_bytes() == REAL
