@@ -127,6 +127,42 @@ def _nested_forms(depth: int) -> bytes:
     return buffer.getvalue()
 
 
+def _by_hand(objects: list[bytes]) -> bytes:
+    """A minimal PDF written byte by byte: numbered objects, an xref, a trailer."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n"
+            f"startxref\n{xref}\n%%EOF\n").encode()
+    return bytes(out)
+
+
+def _no_unicode_map() -> bytes:
+    """Text in a CID font with Identity-H encoding and no ToUnicode: glyph numbers only."""
+    content = b"BT /F1 12 Tf 72 700 Td <0102030405060708090A0B0C> Tj ET"
+    return _by_hand([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Glyphs /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Glyphs "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ])
+
+
+def _no_pages() -> bytes:
+    return _by_hand([b"<< /Type /Catalog /Pages 2 0 R >>",
+                     b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
 REAL = ORIGINAL.read_bytes()
 
 # name → (bytes, what must come back: an error containing these words, or None for text)
@@ -137,6 +173,8 @@ CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
     "header_only": (lambda: b"%PDF-1.4\n%%EOF\n", "damaged"),
     "user_password": (lambda: _encrypted("user-secret"), "password"),
     "scan_without_text": (_scan, "no text layer (a scan?)"),
+    "fonts_without_unicode_map": (_no_unicode_map, "text cannot be decoded"),
+    "no_pages": (_no_pages, "cannot be read"),
     "owner_password_only": (lambda: _encrypted(""), None),
     "many_lines": (_many_lines, None),
     "nested_forms": (lambda: _nested_forms(40), None),

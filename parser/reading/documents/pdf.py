@@ -56,7 +56,7 @@ DAMAGE = {
 NOTES = {
     "pages": "only the first {read} of {total} pages were read",
     "chars": "only the first {read} of {total} pages were read (text limit reached)",
-    "unmapped": "{count} characters have no Unicode map in their font and may be wrong",
+    "unmapped": "about {count} characters have no Unicode map in their font and may be wrong",
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from .pdf_geometry import Box, Char, chars_box
 
@@ -48,10 +49,12 @@ def group_lines(chars: Sequence[Char]) -> list[TextLine]:
     """Characters sorted into lines, top to bottom, each left to right."""
     bands: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=_by_middle):
+    for char in sorted(chars, key=_by_top):
         if bands:
-            overlap = min(bottom, char.bottom) - max(top, char.top)
-            if overlap >= 0.5 * min(bottom - top, char.bottom - char.top):
+            overlap = (bottom if bottom < char.bottom else char.bottom) - (
+                top if top > char.top else char.top)
+            height = char.bottom - char.top
+            if overlap >= 0.5 * (height if height < bottom - top else bottom - top):
                 bands[-1].append(char)
                 if char.top < top:
                     top = char.top
@@ -63,19 +66,20 @@ def group_lines(chars: Sequence[Char]) -> list[TextLine]:
     return [make_line(band) for band in bands]
 
 
-def _by_middle(char: Char) -> tuple[float, float]:
-    return (char.top + char.bottom, char.x0)
+# Char fields by position: sorting with these runs in C.
+_by_top = itemgetter(2)
+_by_left = itemgetter(1)
 
 
 def make_line(chars: Sequence[Char]) -> TextLine:
     ordered = tuple(sorted(chars, key=_by_left))
-    heights = sorted(c.bottom - c.top for c in ordered)
+    if len(ordered) == 1:
+        char = ordered[0]
+        return TextLine(ordered, char.text, (char.x0, char.top, char.x1, char.bottom),
+                        char.bottom - char.top)
+    heights = sorted([c.bottom - c.top for c in ordered])
     em = heights[len(heights) // 2]
     return TextLine(ordered, _text(ordered, em), chars_box(ordered), em)
-
-
-def _by_left(char: Char) -> float:
-    return char.x0
 
 
 def _text(chars: Sequence[Char], em: float) -> str:
@@ -91,13 +95,13 @@ def _text(chars: Sequence[Char], em: float) -> str:
 
 def split_columns(line: TextLine) -> list[TextLine]:
     """The line cut where its gaps are as wide as a column gap."""
-    pieces: list[list[Char]] = [[line.chars[0]]] if line.chars else []
-    for previous, char in zip(line.chars, line.chars[1:], strict=False):
-        if char.x0 - previous.x1 > COLUMN_GAP * line.em:
-            pieces.append([char])
-        else:
-            pieces[-1].append(char)
-    return [make_line(piece) for piece in pieces]
+    gap = COLUMN_GAP * line.em
+    chars = line.chars
+    cuts = [i for i in range(1, len(chars)) if chars[i].x0 - chars[i - 1].x1 > gap]
+    if not cuts:
+        return [line]
+    bounds = [0, *cuts, len(chars)]
+    return [make_line(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _wide(ch: str) -> bool:

@@ -30,6 +30,8 @@ MAX_FORM_DEPTH = 8
 LOOSE_AT_MOST = 4.0
 # ... and so is a page whose usual loose box is taller than this.
 PLAUSIBLE_HEIGHT = 72.0
+# Unicode map errors are looked for on one character in this many.
+MAP_SAMPLE = 4
 # Colours at least this light (0-255 each) are paper: white cell backgrounds and
 # white strokes draw nothing a reader sees.
 PAPER = 235
@@ -83,29 +85,42 @@ def _compose(inner: Matrix, outer: Matrix) -> Matrix:
             e1 * a2 + f1 * c2 + e2, e1 * b2 + f1 * d2 + f2)
 
 
+def _codes(c: Any, handle: Any, count: int) -> list[int]:
+    """Every character's UTF-16 code unit, with one call for the page when pdfium's
+    text lines up one unit per character (it does unless characters were left out
+    or lie beyond the basic plane), else one call per character."""
+    if count:
+        buffer = (ctypes.c_ushort * (2 * count + 2))()
+        written = int(c.FPDFText_GetText(handle, 0, count, buffer)) - 1
+        if written == count:
+            return list(buffer[:count])
+    get_unicode = c.FPDFText_GetUnicode
+    return [get_unicode(handle, index) for index in range(count)]
+
+
 def read_chars(textpage: Any, transform: Matrix, limit: int) -> tuple[list[Char], int, int]:
-    """(characters, how many have no Unicode map, how many the page has).
+    """(characters, about how many have no Unicode map, how many the page has).
 
     pdfium's generated characters (the spaces and line breaks it infers) are left
     out: lines and gaps are found from the boxes instead. White space drawn in the
     PDF is left out too, for the same reason. A character's box is its loose box
     (the font's height, so a line's characters line up), or its glyph's own box
-    where the font's is implausible.
+    where the font's is implausible. Unicode map errors are counted on every
+    ``MAP_SAMPLE``-th character: enough to tell a text layer of garbage.
     """
     c = _pdfium()
     handle = textpage.raw
     count = max(0, int(c.FPDFText_CountChars(handle)))
+    codes = _codes(c, handle, min(count, limit))
     rect = c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    get_unicode = c.FPDFText_GetUnicode
     map_error = c.FPDFText_HasUnicodeMapError
     loose_box = c.FPDFText_GetLooseCharBox
     category = unicodedata.category
     found: list[tuple[str, int, float, float, float, float]] = []
     unmapped = 0
     pending_high = 0
-    for index in range(min(count, limit)):
-        code = get_unicode(handle, index)
+    for index, code in enumerate(codes):
         # Generated characters are spaces and line breaks: this drops them too.
         if code <= 0x20:
             continue
@@ -123,10 +138,10 @@ def read_chars(textpage: Any, transform: Matrix, limit: int) -> tuple[list[Char]
         pending_high = 0
         if not loose_box(handle, index, rect_ref):
             continue
-        if map_error(handle, index) == 1:
-            unmapped += 1
+        if not index % MAP_SAMPLE and map_error(handle, index) == 1:
+            unmapped += MAP_SAMPLE
         found.append((chr(code), index, rect.left, rect.bottom, rect.right, rect.top))
-    return _boxed(c, handle, found, transform), unmapped, count
+    return _boxed(c, handle, found, transform), min(unmapped, len(found)), count
 
 
 _NOT_TEXT = frozenset(("Cc", "Cf", "Cs", "Cn"))
@@ -203,26 +218,29 @@ class _Drawing:
         self._float_refs = tuple(ctypes.byref(v) for v in self._floats)
         self._matrix = self.c.FS_MATRIX()
 
-    def walk(self, count: int, get: Callable[[int], Any], parent: Matrix | None,
-             depth: int) -> None:
+    def walk(self, container: Any, count: int, get: Callable[[Any, int], Any],
+             parent: Matrix | None, depth: int) -> None:
         c = self.c
+        get_type = c.FPDFPageObj_GetType
+        path, image, form = c.FPDF_PAGEOBJ_PATH, c.FPDF_PAGEOBJ_IMAGE, c.FPDF_PAGEOBJ_FORM
+        allowed = MAX_OBJECTS - self.visited
+        if count > allowed:
+            count = max(allowed, 0)
+            self.truncated = True
+        self.visited += count
         for index in range(count):
-            if self.visited >= MAX_OBJECTS:
-                self.truncated = True
-                return
-            self.visited += 1
-            obj = get(index)
+            obj = get(container, index)
             if not obj:
                 continue
-            kind = c.FPDFPageObj_GetType(obj)
-            if kind == c.FPDF_PAGEOBJ_PATH:
+            kind = get_type(obj)
+            if kind == path:
                 self._path(obj, parent)
-            elif kind == c.FPDF_PAGEOBJ_IMAGE:
+            elif kind == image:
                 self.images += 1
-            elif kind == c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            elif kind == form and depth < MAX_FORM_DEPTH:
                 own = self._own_matrix(obj)
                 matrix = own if parent is None else _compose(own, parent)
-                self.walk(int(c.FPDFFormObj_CountObjects(obj)), _form_getter(c, obj),
+                self.walk(obj, int(c.FPDFFormObj_CountObjects(obj)), c.FPDFFormObj_GetObject,
                           matrix, depth + 1)
 
     def _own_matrix(self, obj: Any) -> Matrix:
@@ -302,16 +320,12 @@ class _Drawing:
         return out
 
 
-def _form_getter(c: Any, form: Any) -> Callable[[int], Any]:
-    return lambda index: c.FPDFFormObj_GetObject(form, index)
-
-
 def read_drawing(page: Any, transform: Matrix) -> _Drawing:
     drawing = _Drawing(transform)
     c = drawing.c
     handle = page.raw
-    drawing.walk(max(0, int(c.FPDFPage_CountObjects(handle))),
-                 lambda index: c.FPDFPage_GetObject(handle, index), None, 0)
+    drawing.walk(handle, max(0, int(c.FPDFPage_CountObjects(handle))), c.FPDFPage_GetObject,
+                 None, 0)
     return drawing
 
 
