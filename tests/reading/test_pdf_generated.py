@@ -234,3 +234,35 @@ def test_a_rotated_page_is_read_upright() -> None:
     assert isinstance(place, PdfPlace)
     x0, top, x1, bottom = place.bbox
     assert 70 < x0 < 74 and 86 < top < 100 and bottom < 104 and x1 < 842
+
+
+def test_a_continued_table_under_a_xubiao_caption_is_joined() -> None:
+    sheet = Sheet()
+    sheet.text(72, 72, "表格")
+    widths, heights = [60.0, 120.0, 60.0], [20.0, 20.0]
+    sheet.grid(72, 740, widths, heights, [
+        CellSpec(0, 0, "（三）不予公开", rows=2), CellSpec(0, 1, "1.属于国家秘密"),
+        CellSpec(0, 2, "1"), CellSpec(1, 1, "2.其他法律"), CellSpec(1, 2, "0")])
+    sheet.new_page()
+    sheet.text(72, 72, "续表")
+    # The label cell carried over, empty and without its top rule.
+    sheet.grid(72, 96, widths, heights, [
+        CellSpec(0, 0, "", rows=2), CellSpec(0, 1, "3.危及安全"), CellSpec(0, 2, "0"),
+        CellSpec(1, 1, "4.保护第三方"), CellSpec(1, 2, "2")], open_top=[0])
+    reading = read_pdf_counted(sheet.pdf(), "x.pdf")
+    assert reading.tables == 1
+    assert reading.rendering.text.splitlines() == [
+        "表格", "（三）不予公开\t1.属于国家秘密\t1", "2.其他法律\t0", "3.危及安全\t0", "4.保护第三方\t2"]
+
+
+def test_a_heading_set_flush_left_after_a_full_line_starts_a_paragraph() -> None:
+    sheet = Sheet()
+    body = "政务公开工作取得一定成效，但对照上级要求仍存在差距，需要继续改进。"
+    sheet.justified(96, 523, 100, body)
+    sheet.justified(72, 523, 120, body)
+    sheet.text(72, 140, "二、主动公开政府信息情况")
+    sheet.justified(96, 523, 160, body)
+    sheet.justified(72, 523, 180, body)
+    sheet.text(72, 200, "完。")
+    lines = read_pdf_counted(sheet.pdf(), "h.pdf").rendering.text.splitlines()
+    assert lines == [body + body, "二、主动公开政府信息情况", body + body + "完。"]

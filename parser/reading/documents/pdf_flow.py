@@ -30,6 +30,11 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
+# ``续表``, ``续表二``, ``（续）``: a caption over a table's continuation.
+_CONTINUED_TABLE = re.compile(r"^\s*[（(]?\s*续\s*(?:表\s*[一二三四五六七八九十\d]*)?\s*[)）]?\s*$")
+# A line that opens a heading or a numbered item starts a paragraph of its own.
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*、|[（(]\s*[一二三四五六七八九十]+\s*[)）]"
+                      r"|第[一二三四五六七八九十]+[章节条部分])")
 # Furniture sits in this outer share of the page, above or below the body.
 MARGIN_BAND = 0.12
 # How far two tables' outer edges may differ and still be one table across pages.
@@ -135,6 +140,8 @@ def _continues(before: TextLine, margins_before: _Margins, after: TextLine,
         return False  # the paragraph ended short of the margin
     if after.x0 > margins_after.left + 0.5 * after.em:
         return False  # the next line is indented: a new paragraph
+    if _HEADING.match(after.text):
+        return False  # a heading set flush left after a full line
     if same_page:
         gap = after.top - before.bottom
         return -0.2 * em <= gap <= 1.2 * em
@@ -205,6 +212,15 @@ def _continued(before: TablePart, grid: Grid) -> frozenset[int]:
     return frozenset(out)
 
 
+def _joins_table(blocks: list[Block], item: PageTable, first: bool, page: int) -> bool:
+    """Whether ``item`` continues the table that ended the page before."""
+    last = blocks[-1] if blocks else None
+    if not first or not isinstance(last, Table):
+        return False
+    tail = last.parts[-1]
+    return tail.page == page - 1 and _same_edges(tail.grid, item.grid)
+
+
 def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     skip = furniture(layouts)
     pages = [_page_items(layout, skip) for layout in layouts]
@@ -213,13 +229,19 @@ def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     last_line: tuple[TextLine, _Margins] | None = None
     for layout, (items, body) in zip(layouts, pages, strict=True):
         margins = _margins(body, layout, usual)
+        # A 续表 ("table continued") line above a continued table is left out: the
+        # two halves are joined into one table.
+        if (len(items) > 1 and isinstance(items[0][1], TextLine)
+                and _CONTINUED_TABLE.match(items[0][1].text)
+                and isinstance(items[1][1], PageTable)
+                and _joins_table(blocks, items[1][1], True, layout.page)):
+            items = items[1:]
         for position, (_, item) in enumerate(items):
             last = blocks[-1] if blocks else None
             if isinstance(item, PageTable):
-                tail = last.parts[-1] if isinstance(last, Table) else None
-                if (tail is not None and position == 0 and tail.page == layout.page - 1
-                        and _same_edges(tail.grid, item.grid)):
+                if _joins_table(blocks, item, position == 0, layout.page):
                     assert isinstance(last, Table)
+                    tail = last.parts[-1]
                     part = TablePart(item.page, item.grid, _continued(tail, item.grid))
                     blocks[-1] = Table(last.parts + (part,))
                 else:

@@ -19,6 +19,7 @@ separator or line break that ends it, so that character maps to the cell's box.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ..origin import PdfPlace, Span
 from .pdf_flow import Block, Paragraph, Table, TablePart
@@ -48,24 +49,31 @@ class _Writer:
         return "".join(self.parts)
 
 
+@dataclass(slots=True)
+class _Share:
+    """The part of a paragraph that lies on one page."""
+
+    page: int
+    start: int
+    end: int = 0
+    boxes: list[Box] = field(default_factory=list)
+
+
 def _paragraph(writer: _Writer, paragraph: Paragraph) -> None:
     text = ""
-    # (page, start, end, line boxes) of each page's share of the paragraph.
-    shares: list[tuple[int, int, int, list[Box]]] = []
+    shares: list[_Share] = []
     for page, line in paragraph.pieces:
         text = join_wrapped(text, line.text)
-        start = len(text) - len(line.text)
-        if shares and shares[-1][0] == page:
-            shares[-1][3].append(line.box)
-            shares[-1] = (page, shares[-1][1], len(text), shares[-1][3])
-        else:
-            shares.append((page, start, len(text), [line.box]))
+        if not shares or shares[-1].page != page:
+            shares.append(_Share(page, len(text) - len(line.text)))
+        shares[-1].end = len(text)
+        shares[-1].boxes.append(line.box)
     position = 0
-    for page, start, end, boxes in shares:
+    for share in shares:
         # A space joining two pages' shares has no place of its own.
-        writer.write(text[position:start])
-        writer.write(text[start:end], page, union(boxes))
-        position = end
+        writer.write(text[position:share.start])
+        writer.write(text[share.start:share.end], share.page, union(share.boxes))
+        position = share.end
 
 
 def cell_text(cell: GridCell) -> str:
