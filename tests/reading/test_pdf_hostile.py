@@ -109,6 +109,26 @@ def _many_lines() -> bytes:
     return buffer.getvalue()
 
 
+def _dense_grid(step: float) -> bytes:
+    """A page ruled every ``step`` points each way across a line of text."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(595, 842))
+    c.setFont(FONT, 12)
+    c.drawString(72, 770, "一、总体情况")
+    c.setLineWidth(0.2)
+    y = 20.0
+    while y < 820:
+        c.line(20, y, 575, y)
+        y += step
+    x = 20.0
+    while x < 575:
+        c.line(x, 20, x, 820)
+        x += step
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def _nested_forms(depth: int) -> bytes:
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(595, 842))
@@ -178,6 +198,8 @@ CASES: dict[str, tuple[Callable[[], bytes], str | None]] = {
     "owner_password_only": (lambda: _encrypted(""), None),
     "many_lines": (_many_lines, None),
     "nested_forms": (lambda: _nested_forms(40), None),
+    "dense_grid": (lambda: _dense_grid(4.0), None),
+    "denser_grid": (lambda: _dense_grid(2.0), None),
 }
 
 
@@ -200,6 +222,13 @@ def test_a_page_with_too_many_drawing_objects_says_so(tmp_path: Path) -> None:
     notes = _read_limited(path)["notes"]
     assert notes == ["page 1: too many drawing objects; only the first ones were looked at "
                      "for tables"]
+
+
+def test_a_page_with_too_many_ruling_lines_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "dense.pdf"
+    path.write_bytes(_dense_grid(2.0))
+    assert _read_limited(path)["notes"] == [
+        "page 1: too many ruling lines to look for tables; its text is read as lines"]
 
 
 @pytest.mark.parametrize("share", [0.1, 0.3, 0.5, 0.7, 0.9])

@@ -30,7 +30,7 @@ ACROSS = 0.35
 # ... and a table with this many such characters (and this share) is not settled.
 ACROSS_AT_LEAST = 3
 ACROSS_SHARE = 0.05
-MAX_RULES = 1500
+MAX_RULES = 600
 MAX_SLOTS = 20_000
 
 
@@ -89,7 +89,9 @@ def _merge(rules: list[Rule]) -> list[Rule]:
     rules.sort(key=lambda r: r.at)
     group: list[Rule] = []
     for rule in rules:
-        if group and rule.at - group[-1].at > SAME:
+        # Measured from the group's first line: lines a point apart each do not chain
+        # into one.
+        if group and rule.at - group[0].at > SAME:
             out.extend(_merge_collinear(group))
             group = []
         group.append(rule)
@@ -138,7 +140,7 @@ def components(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[list[
 def _cluster(values: Sequence[float]) -> list[float]:
     out: list[list[float]] = []
     for value in sorted(values):
-        if out and value - out[-1][-1] <= SAME * 2:
+        if out and value - out[-1][0] <= SAME * 2:
             out[-1].append(value)
         else:
             out.append([value])
@@ -154,10 +156,13 @@ def _coverage(rules: Sequence[Rule], lo: float, hi: float) -> float:
 
 
 def _on(positions: Sequence[float], rules: Sequence[Rule]) -> dict[int, list[Rule]]:
-    """Lines by the grid position they lie on."""
+    """Lines by the (sorted) grid position they lie on."""
     out: dict[int, list[Rule]] = {}
+    last = len(positions) - 1
     for rule in rules:
-        index = min(range(len(positions)), key=lambda i: abs(positions[i] - rule.at))
+        right = bisect_right(positions, rule.at)
+        index = right if right <= last and (
+            right == 0 or positions[right] - rule.at < rule.at - positions[right - 1]) else right - 1
         if abs(positions[index] - rule.at) <= SAME * 2:
             out.setdefault(index, []).append(rule)
     return out
