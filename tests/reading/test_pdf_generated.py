@@ -266,3 +266,54 @@ def test_a_heading_set_flush_left_after_a_full_line_starts_a_paragraph() -> None
     sheet.text(72, 200, "完。")
     lines = read_pdf_counted(sheet.pdf(), "h.pdf").rendering.text.splitlines()
     assert lines == [body + body, "二、主动公开政府信息情况", body + body + "完。"]
+
+
+def test_a_blank_value_under_a_header_at_a_page_break_stays_a_blank() -> None:
+    """The first row on the new page has no top rule; its empty cell has a number
+    to its left, so it is a blank value, not the header cell above carried over."""
+    sheet = Sheet()
+    sheet.text(72, 72, "表格")
+    widths = [100.0, 80.0, 80.0, 80.0]
+    sheet.grid(72, 760, widths, [20.0], [
+        CellSpec(0, 0, "信息内容"), CellSpec(0, 1, "上一年项目数量"), CellSpec(0, 2, "本年增/减"),
+        CellSpec(0, 3, "处理决定数量")], size=8)
+    sheet.new_page()
+    sheet.grid(72, 72, widths, [20.0], [
+        CellSpec(0, 0, "行政许可"), CellSpec(0, 1, "6"), CellSpec(0, 2, ""), CellSpec(0, 3, "90")],
+        open_top=[0, 1, 2, 3])
+    reading = read_pdf_counted(sheet.pdf(), "b.pdf")
+    assert reading.tables == 1
+    assert reading.rendering.text.splitlines()[1:] == [
+        "信息内容\t上一年项目数量\t本年增/减\t处理决定数量", "行政许可\t6\t\t90"]
+
+
+def _unruled_rows(sheet: Sheet, top: float, rows: list[tuple[list[str], list[str]]]) -> None:
+    """Rows of an unruled table: label lines (wrapped) and numbers on the middle line."""
+    xs = [300.0, 350.0, 400.0]
+    y = top
+    for label_lines, numbers in rows:
+        middle = y + (len(label_lines) - 1) * 14 / 2
+        for index, text in enumerate(label_lines):
+            sheet.text(80, y + index * 14, text, size=10)
+        for x, number in zip(xs, numbers, strict=True):
+            if number:
+                sheet.centred(x - 20, x + 20, middle, number, 10)
+        y += len(label_lines) * 14 + 6
+
+
+def test_an_unruled_label_wrapped_round_its_numbers_is_one_row() -> None:
+    sheet = Sheet()
+    sheet.text(72, 72, "表格")
+    _unruled_rows(sheet, 100, [
+        (["1.本机关不掌握相关政府信息"], ["3", "0", "3"]),
+        (["5.要求行政机关确认或重新", "出具已获取信息"], ["1", "", "1"]),
+        (["1.申请人无正当理由逾期不补正、", "行政机关不再处理其政府信息公开", "申请"], ["2", "0", "2"]),
+        (["3.其他"], ["", "4", "4"]),
+    ])
+    lines = read_pdf_counted(sheet.pdf(), "u.pdf").rendering.text.splitlines()
+    assert lines[1:] == [
+        "1.本机关不掌握相关政府信息\t3\t0\t3",
+        "5.要求行政机关确认或重新出具已获取信息\t1\t\t1",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t2\t0\t2",
+        "3.其他\t\t4\t4",
+    ]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .pdf_grid import Grid, GridCell
 from .pdf_layout import PageLayout, PageTable
-from .pdf_lines import TextLine
+from .pdf_lines import TextLine, is_number
 from .pdf_unruled import find_unruled
 
 # Page numbers as agencies print them: ``- 3 -``, ``— 3 —``, ``第 3 页``,
@@ -182,27 +182,30 @@ def _same_edges(a: Grid, b: Grid) -> bool:
     return abs(a.box[0] - b.box[0]) <= EDGE_SLACK and abs(a.box[2] - b.box[2]) <= EDGE_SLACK
 
 
-def _is_number(text: str) -> bool:
-    return bool(re.fullmatch(r"[-+]?[\d,，.]+\s*(?:万元|元|%|件|条|个)?", text.strip()))
-
-
 def _bottom_cells(part: TablePart) -> list[tuple[GridCell, bool]]:
     """The cells along a part's bottom edge, with whether each is (or continues) a label."""
     out = []
     for index, cell in enumerate(part.grid.cells):
         if cell.row + cell.rows == part.grid.n_rows:
             text = "".join(c.text for c in cell.chars)
-            label = bool(text) and not _is_number(text)
+            label = bool(text) and not is_number(text)
             out.append((cell, label or index in part.continued))
     return out
 
 
 def _continued(before: TablePart, grid: Grid) -> frozenset[int]:
-    """The empty cells at the top of ``grid`` that carry on a label cell from above."""
+    """The empty cells at the top of ``grid`` that carry on a label cell from above.
+
+    Row labels stand left of the numbers: an empty cell with a number to its left
+    is a blank value under a header, written as the blank it is.
+    """
     bottom = _bottom_cells(before)
+    first_row = [c for c in grid.cells if c.row == 0]
+    numbers = [c.box[0] for c in first_row if is_number("".join(ch.text for ch in c.chars))]
+    first_number = min(numbers, default=float("inf"))
     out: set[int] = set()
     for index, cell in enumerate(grid.cells):
-        if cell.row != 0 or not cell.open_top or cell.chars:
+        if cell.row != 0 or not cell.open_top or cell.chars or cell.box[0] > first_number:
             continue
         for above, label in bottom:
             if (label and abs(above.box[0] - cell.box[0]) <= EDGE_SLACK

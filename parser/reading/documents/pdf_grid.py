@@ -179,8 +179,10 @@ class Lattice:
 
 def lattice(horizontal: list[Rule], vertical: list[Rule]) -> Lattice | None:
     """The table these touching lines draw, or None when they draw no table
-    (fewer than two cells: a frame, an underline)."""
-    if len(horizontal) < 2 or len(vertical) < 2:
+    (fewer than two cells: a frame, an underline). One horizontal line is enough
+    when the vertical ones rise above it: the one row left of a table continued
+    on a new page, drawn without its top rule."""
+    if not horizontal or len(vertical) < 2:
         return None
     xs = _cluster([v.at for v in vertical])
     ys = _cluster([h.at for h in horizontal])

@@ -8,6 +8,7 @@ joined without a space between CJK characters (Chinese text has none).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,15 +94,24 @@ def _text(chars: Sequence[Char], em: float) -> str:
     return "".join(parts)
 
 
-def split_columns(line: TextLine) -> list[TextLine]:
-    """The line cut where its gaps are as wide as a column gap."""
-    gap = COLUMN_GAP * line.em
+def split_columns(line: TextLine, gap_em: float = COLUMN_GAP) -> list[TextLine]:
+    """The line cut where its gaps are as wide as a column gap (``gap_em`` line
+    heights)."""
+    gap = gap_em * line.em
     chars = line.chars
     cuts = [i for i in range(1, len(chars)) if chars[i].x0 - chars[i - 1].x1 > gap]
     if not cuts:
         return [line]
     bounds = [0, *cuts, len(chars)]
     return [make_line(chars[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+_NUMBER = re.compile(r"[-+]?[\d０-９][\d０-９,，.．]*\s*(?:万元|元|%|％|件|条|个)?")
+
+
+def is_number(text: str) -> bool:
+    """A cell's text that is a number (what a table's value cells hold)."""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def _wide(ch: str) -> bool:
