@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .pdf_geometry import Box, Char, Rule
 
@@ -55,11 +55,6 @@ class Grid:
     cells: tuple[GridCell, ...]  # by row, then column
     # Why the lines do not settle the table, or None.
     problem: str | None = None
-    chars: tuple[Char, ...] = field(default=(), repr=False)
-
-    def with_chars(self, chars: Sequence[Char], xs: Sequence[float],
-                   ys: Sequence[float]) -> Grid:
-        return fill(self, chars, xs, ys)
 
 
 class _Union:
@@ -175,6 +170,9 @@ class Lattice:
     xs: tuple[float, ...]
     ys: tuple[float, ...]
     grid: Grid
+
+    def filled(self, chars: Sequence[Char]) -> Grid:
+        return fill(self.grid, chars, self.xs, self.ys)
 
 
 def lattice(horizontal: list[Rule], vertical: list[Rule]) -> Lattice | None:
@@ -332,7 +330,7 @@ def fill(grid: Grid, chars: Sequence[Char], xs: Sequence[float], ys: Sequence[fl
     # lines that are not cell borders (strike-through, a frame drawn over text).
     if problem is None and across >= max(ACROSS_AT_LEAST, ACROSS_SHARE * len(chars)):
         problem = "text drawn across ruling lines"
-    return Grid(grid.box, grid.n_rows, grid.n_cols, cells, problem, tuple(chars))
+    return Grid(grid.box, grid.n_rows, grid.n_cols, cells, problem)
 
 
 def _gap(char: Char, others: Sequence[Char]) -> float:

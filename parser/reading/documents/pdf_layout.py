@@ -70,14 +70,14 @@ def lay_out(content: PageContent, slow: SlowPath) -> PageLayout:
         held = _take(chars, free, found.grid.box)
         if not held:
             continue  # lines with no text in them: a drawing, not a table
-        grid = found.grid.with_chars([chars[i] for i in held], found.xs, found.ys)
+        grid = found.filled([chars[i] for i in held])
         took_slow = False
         if grid.problem is not None:
             other = slow(content.number, grid.box)
             regrid = None
             if other is not None:
                 held = sorted(set(held) | set(_take(chars, free, other.grid.box)))
-                regrid = other.grid.with_chars([chars[i] for i in held], other.xs, other.ys)
+                regrid = other.filled([chars[i] for i in held])
             if regrid is None or regrid.problem is not None:
                 notes.append(note_unsettled(content.number, grid.problem))
                 continue

@@ -37,8 +37,9 @@ WRAP_GAP = 0.8
 LABEL_GAP = 0.8
 
 
-# A report's section heading (四、政府信息公开行政复议、行政诉讼情况) standing alone.
-_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、\s*\S{6,}$")
+# A report's section heading (四、政府信息公开行政复议、行政诉讼情况) standing alone;
+# a row label such as 三、本年度办理结果 is not one.
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、.*(?:情况|事项)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,14 +277,16 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
             continue
         last = index
         probe = index + 1
+        columns, label_count = _columns([pieces[index]])
         # Extend over label-only lines (left of the numbers) up to the next row
         # line; a section heading ends the table.
         while probe < len(lines):
             gap = lines[probe].top - lines[probe - 1].bottom
             if gap > ROW_GAP * max(lines[probe].em, lines[probe - 1].em):
                 break
-            columns, label_count = _columns([pieces[i] for i in range(index, last + 1)
-                                             if rows[i]])
+            if rows[probe - 1] and probe - 1 > index:
+                columns, label_count = _columns([pieces[i] for i in range(index, probe)
+                                                 if rows[i]])
             if rows[probe]:
                 last = probe
             elif len(_at_gutters(lines[probe], columns)) >= 2:
