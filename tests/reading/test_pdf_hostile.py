@@ -21,7 +21,7 @@ from reportlab.lib import pdfencrypt
 from reportlab.pdfgen import canvas
 
 from parser.reading.documents import pdf as pdf_reader
-from parser.reading.documents.pdf import MAX_PAGES, read_pdf_counted
+from parser.reading.documents.pdf import MAX_PAGE_CHARS, MAX_PAGES, read_pdf_counted
 from tests.reading.pdf_drawing import FONT, Sheet
 
 ORIGINAL = Path(__file__).resolve().parent.parent / "data" / "originals" / "hongze_2023.pdf"
@@ -129,6 +129,23 @@ def _dense_grid(step: float) -> bytes:
     return buffer.getvalue()
 
 
+def _crowded_page(chars: int) -> bytes:
+    """One page of ``chars`` characters in tiny type (no two lines alike: pdfium
+    drops text drawn twice in one place)."""
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=(1190, 1684))
+    c.setFont(FONT, 12)
+    c.drawString(72, 1640, "一、总体情况")
+    c.setFont("Helvetica", 2.2)
+    per_line = 600
+    for row in range(chars // per_line):
+        c.drawString(5, 1620 - row * 2.4, "".join(str((row * 7 + i * 3) % 10)
+                                                   for i in range(per_line)))
+    c.showPage()
+    c.save()
+    return buffer.getvalue()
+
+
 def _nested_forms(depth: int) -> bytes:
     buffer = io.BytesIO()
     c = canvas.Canvas(buffer, pagesize=(595, 842))
@@ -222,6 +239,16 @@ def test_a_page_with_too_many_drawing_objects_says_so(tmp_path: Path) -> None:
     notes = _read_limited(path)["notes"]
     assert notes == ["page 1: too many drawing objects; only the first ones were looked at "
                      "for tables"]
+
+
+def test_a_crowded_page_is_read_to_the_page_cap_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "crowded.pdf"
+    path.write_bytes(_crowded_page(90_000))
+    result = _read_limited(path)
+    assert "一、总体情况" in result["text"]
+    assert len(result["notes"]) == 1
+    assert result["notes"][0].startswith(
+        f"page 1: only the first {MAX_PAGE_CHARS} of its ")
 
 
 def test_a_page_with_too_many_ruling_lines_says_so(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ pdfplumber's table finder is asked only for a table those cannot settle
 (:mod:`.pdf_slow`). What the file cannot give — a password, no text layer, damage
 — is one :class:`ReportError` line.
 
-Bounds: the first ``MAX_PAGES`` pages and ``MAX_CHARS`` characters are read
-(a note says when there were more); pdfium is called from one thread at a time,
-as it requires.
+Bounds: the first ``MAX_PAGES`` pages, ``MAX_PAGE_CHARS`` characters of a page
+and ``MAX_CHARS`` in all are read (a note says when there were more); pdfium is
+called from one thread at a time, as it requires.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ from .pdf_render import render
 from .pdf_slow import NOTE_MISSING, SlowPath
 
 MAX_PAGES = 200
-MAX_CHARS = 1_000_000
+# A report's page holds about 2,000 characters; these bound time and memory
+# (a page of 500,000 characters takes 6 s and 350 MB to lay out).
+MAX_PAGE_CHARS = 50_000
+MAX_CHARS = 300_000
 # A text layer with more characters than this share lacking a Unicode map is garbage.
 UNMAPPED_SHARE = 0.5
 
@@ -56,6 +59,7 @@ DAMAGE = {
 NOTES = {
     "pages": "only the first {read} of {total} pages were read",
     "chars": "only the first {read} of {total} pages were read (text limit reached)",
+    "page_chars": "page {page}: only the first {read} of its {total} characters were read",
     "unmapped": "about {count} characters have no Unicode map in their font and may be wrong",
 }
 
@@ -122,11 +126,14 @@ def _contents(document: Any, notes: list[str]) -> list[PageContent]:
             notes.append(NOTES["chars"].format(read=index, total=total))
             return contents
         page = document[index]
+        limit = min(budget, MAX_PAGE_CHARS)
         try:
-            content, counted = read_page(page, index + 1, budget)
+            content, counted = read_page(page, index + 1, limit)
         finally:
             page.close()
-        budget -= counted
+        if counted > limit and limit == MAX_PAGE_CHARS:
+            notes.append(NOTES["page_chars"].format(page=index + 1, read=limit, total=counted))
+        budget -= min(counted, limit)
         contents.append(content)
     if wanted < total:
         notes.append(NOTES["pages"].format(read=wanted, total=total))

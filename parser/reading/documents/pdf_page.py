@@ -26,8 +26,9 @@ MAX_OBJECTS = 50_000
 MAX_SEGMENTS = 20_000
 MAX_FORM_DEPTH = 8
 # A loose box (the font's full height) this many times larger than the page's
-# usual one is the font's error (seen: a 199-point box round a 9-point glyph) ...
-LOOSE_AT_MOST = 4.0
+# usual one is the font's error (seen: a 199-point box round a 9-point glyph; a
+# title is three or four times the body's size) ...
+LOOSE_AT_MOST = 10.0
 # ... and so is a page whose usual loose box is taller than this.
 PLAUSIBLE_HEIGHT = 72.0
 # Unicode map errors are looked for on one character in this many.
