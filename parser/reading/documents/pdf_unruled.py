@@ -1,0 +1,334 @@
+"""Tables drawn without lines, found by the alignment of their columns.
+
+Consecutive lines that each break into pieces at column-wide gaps, with the
+pieces of every line standing in the same columns, are rows of a table; so are
+short lines between them that stay left of the numbers (the other lines of a
+wrapped label). A letter-spaced title (every piece one character, none a digit)
+is not a row.
+
+A row of the table is a line holding numbers, with the label lines around it:
+a label wrapped over three lines is set with the numbers on its middle line, so
+each label-only line joins the line of numbers nearest to it. Lines with words
+over the numbers' columns are the header, one row each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .pdf_geometry import chars_box, union
+from .pdf_grid import Grid, GridCell
+from .pdf_lines import SPACE_GAP, TextLine, is_number, make_line, split_columns
+
+# Rows further apart than this many line heights are not one table.
+ROW_GAP = 2.5
+# Column extents this close are one column.
+COLUMN_SLACK = 2.0
+# A label line joins a line of numbers at most this many line heights away.
+ATTACH = 2.5
+# At most this many label-only lines stand between two lines of a table.
+LABEL_LINES = 6
+# Lines of one wrapped label stand at most this many line heights apart (a
+# caption or heading over the table stands farther).
+WRAP_GAP = 0.8
+# Labels in two columns stand at least this many line heights apart.
+LABEL_GAP = 0.8
+
+
+# A report's section heading (四、政府信息公开行政复议、行政诉讼情况) standing alone;
+# a row label such as 三、本年度办理结果 is not one.
+_HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、.*(?:情况|事项)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnruledTable:
+    first: int  # index of its first line in the page's lines
+    last: int  # index of its last line
+    grid: Grid
+
+
+def _is_row(pieces: Sequence[TextLine]) -> bool:
+    if len(pieces) < 2:
+        return False
+    return not all(len(p.text) == 1 and not p.text.isdigit() for p in pieces)
+
+
+def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Overlapping extents as one."""
+    columns: list[list[float]] = []
+    for x0, x1 in sorted(spans):
+        if columns and x0 <= columns[-1][1] + COLUMN_SLACK:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    return [(a, b) for a, b in columns]
+
+
+def _columns(rows: Sequence[Sequence[TextLine]]) -> tuple[list[tuple[float, float]], int]:
+    """Column extents, and how many of the first ones hold labels.
+
+    The numbers' columns come from every row's numbers (a blank cell leaves no
+    piece, so no single row shows them all), the labels' columns from the words
+    left of them, cut at gaps narrower than between numbers (a group label such
+    as （三）不予公开 and its item labels stand a cell's padding apart). A header
+    centred over several columns would join them if it had a say; it is put
+    across the columns it overlaps instead. Without numbers, the rows with the
+    most pieces say.
+    """
+    numbers = [(p.x0, p.x1) for pieces in rows for p in pieces if is_number(p.text)]
+    if not numbers:
+        most = max(len(pieces) for pieces in rows)
+        spans = [(p.x0, p.x1) for pieces in rows if len(pieces) == most for p in pieces]
+        return _merged(spans), 0
+    values = _merged(numbers)
+    values = _merged(values + _named_only(rows, values))
+    start = values[0][0]
+    labels = _merged([(w.x0, w.x1) for pieces in rows for p in pieces
+                      if p.x1 < start - COLUMN_SLACK and not is_number(p.text)
+                      for w in split_columns(p, LABEL_GAP)])
+    return labels + values, len(labels)
+
+
+def _named_only(rows: Sequence[Sequence[TextLine]],
+                values: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Columns blank in every row that a header names one by one.
+
+    A header row (its first word names the labels) whose other words each stand
+    over at most one column of numbers, over different ones, most of them over
+    one, puts a column under each word that stands over none — when that word
+    stands as far from the numbers' columns as the header's words stand from
+    each other (a misaligned header word is not a column).
+    """
+    centres = [(x0 + x1) / 2 for x0, x1 in values]
+    extra: list[tuple[float, float]] = []
+    for pieces in rows:
+        heads = [p for p in pieces[1:] if not is_number(p.text)]
+        hits = [[i for i, (x0, x1) in enumerate(values)
+                 if p.x0 < x1 + COLUMN_SLACK and p.x1 > x0 - COLUMN_SLACK] for p in heads]
+        named = [h[0] for h in hits if h]
+        unnamed = [p for p, h in zip(heads, hits, strict=True) if not h]
+        if (len(heads) < 2 or len(heads) < len(pieces) - 1 or len(named) < len(unnamed)
+                or any(len(h) > 1 for h in hits) or len(set(named)) != len(named)):
+            continue
+        middles = [(p.x0 + p.x1) / 2 for p in heads]
+        steps = sorted(b - a for a, b in zip(middles, middles[1:], strict=False))
+        pitch = steps[len(steps) // 2]
+        extra.extend((p.x0, p.x1) for p in unnamed
+                     if all(abs((p.x0 + p.x1) / 2 - c) >= 0.6 * pitch for c in centres))
+    return extra
+
+
+def _at_gutters(piece: TextLine, columns: Sequence[tuple[float, float]]) -> list[TextLine]:
+    """The piece cut at each space that falls between two columns: a header row's
+    words can stand closer than a column gap and still be one word per column."""
+    chars = piece.chars
+    start = 0
+    out: list[TextLine] = []
+    for index in range(1, len(chars)):
+        before, after = chars[index - 1], chars[index]
+        if after.x0 - before.x1 <= SPACE_GAP * piece.em:
+            continue
+        if any(before.cx < right_start and after.cx > left_end
+               for (_, left_end), (right_start, _) in zip(columns, columns[1:], strict=False)):
+            out.append(make_line(chars[start:index]))
+            start = index
+    if not out:
+        return [piece]
+    out.append(make_line(chars[start:]))
+    return out
+
+
+Placed = tuple[int, int, TextLine]  # (first column, last column, piece)
+
+
+def _place(line_pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
+           label_count: int) -> list[Placed]:
+    """Each piece (cut at the gutters) with the columns it stands in. Labels may
+    share the label columns; a second number in a taken column moves right."""
+    placed: list[Placed] = []
+    taken: set[int] = set()
+    for piece in (cut for part in line_pieces for cut in _at_gutters(part, columns)):
+        hit = [i for i, (x0, x1) in enumerate(columns)
+               if piece.x0 < x1 + COLUMN_SLACK and piece.x1 > x0 - COLUMN_SLACK]
+        if not hit:  # in a gap between columns: the nearest one
+            middle = (piece.x0 + piece.x1) / 2
+            hit = [min(range(len(columns)),
+                       key=lambda i: abs((columns[i][0] + columns[i][1]) / 2 - middle))]
+        first, last = min(hit), max(hit)
+        if last < label_count:
+            placed.append((first, last, piece))
+            continue
+        while first in taken and first < len(columns) - 1:
+            first += 1
+        last = max(first, last)
+        taken.update(range(first, last + 1))
+        placed.append((first, last, piece))
+    return placed
+
+
+def _first_number(placed: Sequence[Placed]) -> int | None:
+    """The first column holding a number, after the line's first piece."""
+    columns = [first for first, _, piece in placed[1:] if is_number(piece.text)]
+    if placed and is_number(placed[0][2].text) and placed[0][0] > 0:
+        columns.append(placed[0][0])
+    return min(columns) if columns else None
+
+
+def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
+          label_count: int) -> list[list[int]]:
+    """The table's rows as lists of line indices: each line of numbers with the
+    label-only lines nearest to it (within ``ATTACH`` line heights); header lines
+    (words over the numbers' columns) and lines farther away stand alone."""
+    numbers = [_first_number(p) for p in placed]
+    valued = [i for i, n in enumerate(numbers) if n is not None]
+    owner: dict[int, int] = {i: i for i in valued}
+    for index in range(len(lines)):
+        if index in owner or not valued:
+            continue
+        middle = (lines[index].top + lines[index].bottom) / 2
+        nearest = min(valued, key=lambda v: (abs((lines[v].top + lines[v].bottom) / 2 - middle),
+                                             -v))
+        reach = ATTACH * max(lines[index].em, lines[nearest].em)
+        close = abs((lines[nearest].top + lines[nearest].bottom) / 2 - middle) <= reach
+        # Only label columns: a line reaching into the numbers' columns (a
+        # sub-heading such as 第二十条第（五）项) is a row of its own.
+        if close and all(last < label_count for _, last, _ in placed[index]):
+            owner[index] = nearest
+    rows: dict[int, list[int]] = {}
+    for index in range(len(lines)):
+        rows.setdefault(owner.get(index, index), []).append(index)
+    return sorted(rows.values(), key=lambda members: members[0])
+
+
+def _label_cells(pieces: Sequence[TextLine]) -> list[list[TextLine]]:
+    """A row's label words grouped into cells by where they stand: words of
+    different lines standing over each other are one cell, read top to bottom
+    (a group label （六）/其他处/理 beside its item label, each wrapped)."""
+    words = sorted((w for piece in pieces for w in split_columns(piece, LABEL_GAP)),
+                   key=lambda w: w.x0)
+    groups: list[list[TextLine]] = []
+    right = 0.0
+    for word in words:
+        if groups and word.x0 < right - COLUMN_SLACK:
+            groups[-1].append(word)
+            right = max(right, word.x1)
+        else:
+            groups.append([word])
+            right = word.x1
+    return groups
+
+
+def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
+          columns: Sequence[tuple[float, float]], label_count: int) -> Grid:
+    placed = [_place(p, columns, label_count) for p in pieces]
+    cells: list[GridCell] = []
+    rows = _rows(lines, placed, label_count)
+    for row, members in enumerate(rows):
+        top = min(lines[i].top for i in members)
+        bottom = max(lines[i].bottom for i in members)
+        items = [p for i in members for p in placed[i]]
+        labels = _label_cells([piece for _, last, piece in items if last < label_count])
+        for col, group in enumerate(labels):
+            cells.append(GridCell(row, col, 1, 1, union([w.box for w in group]), False,
+                                  tuple(c for w in group for c in w.chars)))
+        # Columns of numbers, after the labels; pieces standing in overlapping
+        # columns are one cell.
+        shift = len(labels) - label_count
+        merged: list[list[Placed]] = []
+        for item in sorted((p for p in items if p[1] >= label_count), key=lambda p: p[0]):
+            if merged and item[0] <= max(last for _, last, _ in merged[-1]):
+                merged[-1].append(item)
+            else:
+                merged.append([item])
+        taken: set[int] = set()
+        for group_items in merged:
+            first, last = group_items[0][0], max(g[1] for g in group_items)
+            taken.update(range(first, last + 1))
+            chars = tuple(c for _, _, piece in group_items for c in piece.chars)
+            cells.append(GridCell(row, max(first + shift, len(labels)), 1, last - first + 1,
+                                  union([piece.box for _, _, piece in group_items]), False,
+                                  chars))
+        # Blank cells are written where numbers stand; an empty label column adds
+        # nothing (labels are read by their words, a blank field between a label
+        # and its numbers would pass for a blank number). A row of labels alone
+        # gets no blanks either: without lines, a row whose numbers are all blank
+        # cannot be told from a label line that found no numbers to join, and
+        # blanks would give its neighbour's numbers away as blanks.
+        for col in range(label_count, len(columns)):
+            if col not in taken and (merged or not labels):
+                x0, x1 = columns[col]
+                cells.append(GridCell(row, col + shift, 1, 1, (x0, top, x1, bottom), False))
+    cells.sort(key=lambda c: (c.row, c.col))
+    box = union([chars_box(line.chars) for line in lines])
+    return Grid(box, len(rows), len(columns), tuple(cells))
+
+
+def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
+    pieces = [split_columns(line) for line in lines]
+    rows = [_is_row(p) for p in pieces]
+    found: list[UnruledTable] = []
+    index = 0
+    previous_end = -1
+    while index < len(lines):
+        if not rows[index]:
+            index += 1
+            continue
+        last = index
+        probe = index + 1
+        columns, label_count = _columns([pieces[index]])
+        # Extend over label-only lines (left of the numbers) up to the next row
+        # line; a section heading ends the table.
+        while probe < len(lines):
+            gap = lines[probe].top - lines[probe - 1].bottom
+            if gap > ROW_GAP * max(lines[probe].em, lines[probe - 1].em):
+                break
+            if rows[probe - 1] and probe - 1 > index:
+                columns, label_count = _columns([pieces[i] for i in range(index, probe)
+                                                 if rows[i]])
+            if rows[probe]:
+                last = probe
+            elif len(_at_gutters(lines[probe], columns)) >= 2:
+                # Words closer than a column gap, but one at each column: a header.
+                rows[probe] = True
+                last = probe
+            elif (probe - last > LABEL_LINES or not _left_of(lines[probe], columns, label_count)
+                  or _HEADING.match(lines[probe].text)):
+                break
+            probe += 1
+        row_lines = [i for i in range(index, last + 1) if rows[i]]
+        if len(row_lines) >= 2:
+            columns, label_count = _columns([pieces[i] for i in row_lines])
+            if len(columns) >= 2:
+                first = _label_lines_before(lines, index, previous_end, columns, label_count)
+                span = range(first, last + 1)
+                grid = _grid([lines[i] for i in span], [pieces[i] for i in span], columns,
+                             label_count)
+                found.append(UnruledTable(first, last, grid))
+                previous_end = last
+        index = last + 1
+    return found
+
+
+def _left_of(line: TextLine, columns: Sequence[tuple[float, float]], label_count: int) -> bool:
+    """Whether the line stays in the label columns, left of every number."""
+    if label_count >= len(columns):
+        return True
+    return line.x1 < columns[label_count][0] - COLUMN_SLACK
+
+
+def _label_lines_before(lines: Sequence[TextLine], index: int, previous_end: int,
+                        columns: Sequence[tuple[float, float]], label_count: int) -> int:
+    """The first line of the table: label lines set close above its first row (the
+    top line of a label wrapped round its numbers) belong to it."""
+    if label_count >= len(columns):
+        return index
+    values_start = columns[label_count][0]
+    first = index
+    while (first - 1 > previous_end and index - (first - 1) <= LABEL_LINES
+           and lines[first - 1].x1 < values_start - COLUMN_SLACK
+           and lines[first].top - lines[first - 1].bottom
+           <= WRAP_GAP * max(lines[first].em, lines[first - 1].em)):
+        first -= 1
+    return first
