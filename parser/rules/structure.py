@@ -435,9 +435,13 @@ def unknown_row(ctx: Context) -> Iterator[Finding]:
             continue
         for stray in table.stray_rows:
             label = normalize_char_text(stray.label).strip()
+            # The label may have been joined across lines: mark it on its first line only.
+            index = ctx.report.line_index
+            end = min(stray.start + len(stray.label),
+                      index.line_end(index.line_of(stray.start) + 1))
             yield ctx.finding(
                 "S008", f"row {label!r} in {TABLE_NAMES[table_id]} matches no template row "
-                f"({stray.values} numbers not checked)", stray.start, stray.start + len(stray.label),
+                f"({stray.values} numbers not checked)", stray.start, max(end, stray.start + 1),
             )
 
 
