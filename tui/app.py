@@ -16,6 +16,7 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
+from nianbao.tui import compat
 from nianbao.tui.keys import KeyHelp, gather
 from nianbao.tui.screens.main import MainScreen
 
@@ -52,16 +53,13 @@ class NianbaoApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs)
-        # The breakpoint classes of the size known already, as Textual would pick
-        # them: its first resize then finds them set, instead of styling every
-        # widget a second time just after the first.
-        width, height = self.size
-        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS),
-                                  (height, self.VERTICAL_BREAKPOINTS)):
-            chosen = next((name for threshold, name in sorted(breakpoints, reverse=True)
-                           if size >= threshold), None)
-            for _, name in breakpoints:
-                screen.set_class(name == chosen, name, update=False)
+        # The breakpoint classes of the size known already: Textual's first resize
+        # then finds them set, instead of styling every widget a second time just
+        # after the first.
+        chosen = compat.breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS or [],
+                                           self.VERTICAL_BREAKPOINTS or [])
+        for name, on in chosen.items():
+            screen.set_class(on, name, update=False)
         return screen
 
     def on_mount(self) -> None:
@@ -132,7 +130,7 @@ class NianbaoApp(App[None]):
                 )
         for path in screen.files:
             yield SystemCommand(
-                f"Open: {screen._display(path)}", "open this report",
+                f"Open: {screen.display_path(path)}", "open this report",
                 partial(self._open_from_palette, path), discover=False,
             )
 
