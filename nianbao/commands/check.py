@@ -245,8 +245,7 @@ def run(args: argparse.Namespace) -> int:
             read_marks(Path(review[0]), missing_ok=False)  # a name mistyped is an error
         book = review_book(review)
     except ReviewFileError as error:
-        print(f"nianbao check: {visible(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.problem(str(error), "check")
     job = Job(options, fmt=fmt, color=color, width=width, review=review)
 
     collected = collect(args.paths)
