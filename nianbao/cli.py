@@ -9,14 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
+from nianbao import diagnostics
 from nianbao.version import version
 
 COMMANDS = ("check", "export", "rules", "demo", "screenshot", "tui")
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors said through :mod:`nianbao.diagnostics` (made safe)."""
+
+    def error(self, message: str) -> NoReturn:
+        diagnostics.usage_error(self, message)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,7 +39,7 @@ def _codes(text: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nianbao",
         description="Inspect 政府信息公开工作年度报告: rebuild the sections and tables, and explain "
         "every inconsistency. Without a command, opens the TUI on PATH (default: the current folder).",
@@ -102,11 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        return 130
+        return diagnostics.EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``| head``); nothing more to say.
-        sys.stderr.close()
-        return EXIT_OK
+        return diagnostics.reader_went_away()
 
 
 def _dispatch(args: argparse.Namespace) -> int:

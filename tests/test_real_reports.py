@@ -229,7 +229,7 @@ def _fits(entry: dict[str, Any], finding: Finding, where: tuple[int, int] | None
         return False
     if "span" in entry and (where is None or not entry["span"][0] <= where[1] <= entry["span"][1]):
         return False
-    named = set(finding.cells) | {r.cell for r in finding.related if r.cell}
+    named = {str(c) for c in finding.cells} | {str(r.cell) for r in finding.related if r.cell}
     wanted = set(entry.get("cells", [])) | ({entry["cell"]} if entry.get("cell") else set())
     return wanted <= named
 

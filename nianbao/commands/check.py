@@ -24,6 +24,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_FINDINGS, EXIT_OK
 from nianbao.parser.core.check import (
     DEFAULT_MAX_BYTES,
     MB,
@@ -34,15 +36,10 @@ from nianbao.parser.core.check import (
 )
 from nianbao.parser.core.files import collect
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
-from nianbao.parser.outputs.safe import visible
 from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
 from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, enabled_rules
 from nianbao.parser.rules.context import YearView
 from nianbao.parser.rules.rule import Rule
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 _SEPARATOR = "\x1e"  # never in rendered output: every format escapes control characters
 
@@ -175,12 +172,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = enabled_rules(args.select, args.ignore)
     except UnknownRuleError as error:
-        print(f"nianbao check: {visible(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.problem(str(error), "check")
     if args.max_size is not None and args.max_size <= 0:
-        print("nianbao check: --max-size must be a positive number of megabytes",
-              file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.max_size_not_positive("check")
     fmt: str = "statistics" if args.statistics else args.format
     terminal = sys.stdout.isatty()
     # NO_COLOR (no-color.org) and FORCE_COLOR as most tools read them.
@@ -196,16 +190,14 @@ def run(args: argparse.Namespace) -> int:
     collected = collect(args.paths)
     status = EXIT_OK
     for message in collected.errors:
-        print(f"nianbao: {visible(message)}", file=sys.stderr)
-        status = EXIT_USAGE
+        status = diagnostics.problem(message)
 
     results: list[FileResult] = []
     paths = [str(p) for p in collected.files]
     for result in with_progress(map_paths(check_path, paths, (job,), jobs=args.jobs),
                                 len(paths)):
         if result.error is not None:
-            print(f"nianbao: {visible(result.error)}", file=sys.stderr)
-            status = EXIT_USAGE
+            status = diagnostics.problem(result.error)
             continue
         results.append(result)
     _add_cross_year(results, rules, job)
@@ -265,6 +257,8 @@ def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) ->
         for text in items:
             out.write(text)
             out.write("\n")
+        if not results:
+            return  # every path failed (said on stderr): "all checks passed" would mislead
         rules = all_rules()
         counts: Counter[Severity] = Counter(rules[i].severity for r in results for i in r.codes)
         with_findings = sum(1 for r in results if r.codes)
