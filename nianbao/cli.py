@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help="print a count per rule code instead of the findings")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_review_options(check)
     _add_batch_options(check)
 
     export = sub.add_parser("export", help="print the parsed model as JSON, JSON lines or CSV")
@@ -85,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(120, 40), metavar="WxH")
     shot.add_argument("--force", action="store_true", help="overwrite OUT.svg if it exists")
     return parser
+
+
+def _add_review_options(parser: argparse.ArgumentParser) -> None:
+    from nianbao.parser.i18n import _
+
+    parser.add_argument(
+        "--review-file", metavar="FILE", default=None,
+        help=_("the review file to honour (default: nianbao-review.json beside the reports); "
+               "for a folder you cannot write to"))
+    parser.add_argument("--no-review", action="store_true",
+                        help=_("ignore the review file: report accepted findings too"))
 
 
 def _add_jobs(parser: argparse.ArgumentParser, text: str) -> None:
