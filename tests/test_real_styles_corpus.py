@@ -82,8 +82,7 @@ def checked() -> tuple[Checked, ...]:
         named = set()
         for finding in findings:
             for ref in (*finding.cells, *(r.cell for r in finding.related if r.cell)):
-                table, _, cell = ref.partition(":")
-                named.add((table, cell))
+                named.add((ref.table, ref.id))
         out.append(Checked(report, report_to_dict(parsed), named,
                            [f"{f.code} {f.message}" for f in findings if f.severity == "error"],
                            {f.code for f in findings}))
