@@ -103,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("print a count per rule code instead of the findings"))
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help=_("colour the text output (default: auto, on a terminal)"))
+    _add_review_options(check)
     _add_batch_options(check)
 
     export = command("export", _("print the parsed model as JSON, JSON lines or CSV"))
@@ -129,6 +130,17 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--force", action="store_true",
                       help=_("overwrite OUT.svg if it exists"))
     return parser
+
+
+def _add_review_options(parser: argparse.ArgumentParser) -> None:
+    from nianbao.parser.i18n import _
+
+    parser.add_argument(
+        "--review-file", metavar="FILE", default=None,
+        help=_("the review file to honour (default: nianbao-review.json beside the reports); "
+               "for a folder you cannot write to"))
+    parser.add_argument("--no-review", action="store_true",
+                        help=_("ignore the review file: report accepted findings too"))
 
 
 def _add_jobs(parser: argparse.ArgumentParser, text: str) -> None:
