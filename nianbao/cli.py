@@ -9,14 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
+from nianbao import diagnostics
 from nianbao.version import version
 
 COMMANDS = ("check", "export", "rules", "demo", "screenshot", "tui")
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors said through :mod:`nianbao.diagnostics` (made safe)."""
+
+    def error(self, message: str) -> NoReturn:
+        diagnostics.usage_error(self, message)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -34,7 +39,7 @@ def _codes(text: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nianbao",
         description="Inspect 政府信息公开工作年度报告: rebuild the sections and tables, and explain "
         "every inconsistency. Without a command, opens the TUI on PATH (default: the current folder).",
@@ -61,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true",
                        help="print a count per rule code instead of the findings")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_review_options(check)
     _add_batch_options(check)
 
     export = sub.add_parser("export", help="print the parsed model as JSON, JSON lines or CSV")
@@ -80,6 +86,17 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(120, 40), metavar="WxH")
     shot.add_argument("--force", action="store_true", help="overwrite OUT.svg if it exists")
     return parser
+
+
+def _add_review_options(parser: argparse.ArgumentParser) -> None:
+    from nianbao.parser.i18n import _
+
+    parser.add_argument(
+        "--review-file", metavar="FILE", default=None,
+        help=_("the review file to honour (default: nianbao-review.json beside the reports); "
+               "for a folder you cannot write to"))
+    parser.add_argument("--no-review", action="store_true",
+                        help=_("ignore the review file: report accepted findings too"))
 
 
 def _add_jobs(parser: argparse.ArgumentParser, text: str) -> None:
@@ -102,11 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
-        return 130
+        return diagnostics.EXIT_INTERRUPTED
     except BrokenPipeError:
-        # The reader went away (``| head``); nothing more to say.
-        sys.stderr.close()
-        return EXIT_OK
+        return diagnostics.reader_went_away()
 
 
 def _dispatch(args: argparse.Namespace) -> int:

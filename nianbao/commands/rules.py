@@ -11,11 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_OK
 from nianbao.parser.rules.catalog import all_rules, get_rule
 from nianbao.parser.rules.rule import FAMILIES, Rule
-
-EXIT_OK = 0
-EXIT_USAGE = 2
 
 
 def rule_to_dict(rule: Rule) -> dict[str, str]:
@@ -62,10 +61,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         chosen = tuple(rule for rule in rules if wanted and rule.code.startswith(wanted))
         if not chosen:
-            shown = ascii(code) if not code.isprintable() else repr(code)
-            print(f"nianbao rules: unknown rule code {shown} (run `nianbao rules` for the list)",
-                  file=sys.stderr)
-            return EXIT_USAGE
+            return diagnostics.unknown_rule_code(code)
     if fmt == "json":
         sys.stdout.write(json.dumps([rule_to_dict(r) for r in chosen], ensure_ascii=False,
                                     indent=2) + "\n")

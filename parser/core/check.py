@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.parser.core.summary import ReportSummary, summarize
 from nianbao.parser.document.parse import parse_bytes
 from nianbao.parser.errors import FileError, ReportError
 from nianbao.parser.model.findings import Finding
@@ -62,6 +63,10 @@ class Outcome:
     def text(self) -> str | None:
         """The text that was checked (its offsets are every position of the findings)."""
         return None if self.report is None else self.report.text
+
+    def summary(self) -> ReportSummary:
+        """What the folder views keep of this file (small and picklable)."""
+        return summarize(self.path, self.report, self.findings, self.error or self.unreadable)
 
 
 def read_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:

@@ -23,6 +23,7 @@ from urllib.parse import quote
 from nianbao.parser.model.findings import Finding, Severity
 from nianbao.parser.outputs.safe import json_safe, visible
 from nianbao.parser.outputs.sources import Checked, Sources
+from nianbao.parser.review.book import Mark
 from nianbao.parser.rules.catalog import all_rules
 from nianbao.parser.rules.rule import Rule
 
@@ -177,7 +178,13 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
     }
 
 
-def sarif_result(finding: Finding, sources: Sources) -> dict[str, Any]:
+def suppression(mark: Mark) -> dict[str, Any]:
+    """A finding accepted in the review file, as SARIF says it (§3.35)."""
+    return {"kind": "external", "status": "accepted", "justification": mark.note,
+            "properties": {"by": mark.by, "at": mark.at}}
+
+
+def sarif_result(finding: Finding, sources: Sources, mark: Mark | None = None) -> dict[str, Any]:
     start = sources.start(finding)
     end = sources.end(finding)
     result: dict[str, Any] = {
@@ -206,6 +213,8 @@ def sarif_result(finding: Finding, sources: Sources) -> dict[str, Any]:
     if related:
         result["relatedLocations"] = related
     result["partialFingerprints"] = {"nianbao/v1": fingerprint(finding)}
+    if mark is not None:
+        result["suppressions"] = [suppression(mark)]
     if finding.help:
         result["properties"] = {"help": finding.help}
     return result
@@ -222,9 +231,9 @@ def fingerprint(finding: Finding) -> str:
     return digest[:32]
 
 
-def sarif_item(finding: Finding, sources: Sources) -> str:
+def sarif_item(finding: Finding, sources: Sources, mark: Mark | None = None) -> str:
     """One result of the SARIF log, on one line."""
-    return _encode(sarif_result(finding, sources))
+    return _encode(sarif_result(finding, sources, mark))
 
 
 def assemble_sarif(items: Sequence[str], version: str) -> str:
