@@ -122,6 +122,14 @@ RULES: tuple[Rule, ...] = (
     rule("E002", "lossy-text", "warning",
          "decoding needed replacements, or the text shows signs of a lossy re-encoding",
          reading.lossy_text),
+    file_rule("E003", "not-a-report", "warning",
+              "the file is not a government information disclosure annual report; "
+              "nothing else is checked",
+              reading.E003_EXPLANATION),
+    file_rule("E004", "partly-read", "warning",
+              "the reader could not read all of the file as it is; what it left out is "
+              "not checked",
+              reading.E004_EXPLANATION),
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 INDEX: dict[str, int] = {r.code: i for i, r in enumerate(RULES)}
