@@ -6,17 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_OK
 from nianbao.parser.core.check import DEFAULT_MAX_BYTES, MB, Options, check_file
 from nianbao.parser.core.files import collect
+from nianbao.parser.i18n import language, set_language
 from nianbao.parser.outputs.export import csv_rows, csv_text, report_to_dict, to_json_line
 from nianbao.parser.outputs.outfile import output_problem, write_atomically
-
-EXIT_OK = 0
-EXIT_UNREADABLE = 2
+from nianbao.parser.outputs.safe import json_safe
 
 
-def _export_one(path: str, fmt: str, max_bytes: int) -> tuple[str, object]:
-    """Read one file through the core in a worker; return what the parent writes, in order."""
+def _export_one(path: str, fmt: str, max_bytes: int, lang: str) -> tuple[str, object]:
+    """Read one file through the core in a worker; return what the parent writes, in order.
+
+    ``lang`` is the language of the messages: a worker process does not inherit it."""
+    if language() != lang:
+        set_language(lang)
     outcome = check_file(path, Options(max_bytes=max_bytes, codes=()))
     report = outcome.report
     if report is None:
@@ -37,13 +42,13 @@ def run(args: argparse.Namespace) -> int:
     collected = collect(args.paths)
     status = EXIT_OK
     for message in collected.errors:
-        print(f"nianbao: {message}", file=sys.stderr)
-        status = EXIT_UNREADABLE
+        status = diagnostics.problem(message)
+    if args.max_size is not None and args.max_size <= 0:
+        return diagnostics.max_size_not_positive("export")
     if output is not None:
         problem = output_problem(Path(output), collected.files, force=args.force)
         if problem:
-            print(f"nianbao: {problem}", file=sys.stderr)
-            return EXIT_UNREADABLE
+            return diagnostics.problem(problem)
     max_bytes = DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * MB
 
     import json
@@ -52,11 +57,10 @@ def run(args: argparse.Namespace) -> int:
     objects: list[object] = []
     rows: list[list[str]] = []
     paths = [str(p) for p in collected.files]
-    for kind, payload in with_progress(map_paths(_export_one, paths, (fmt, max_bytes),
+    for kind, payload in with_progress(map_paths(_export_one, paths, (fmt, max_bytes, language()),
                                                  jobs=args.jobs), len(paths)):
         if kind == "error":
-            print(f"nianbao: {payload}", file=sys.stderr)
-            status = EXIT_UNREADABLE
+            status = diagnostics.problem(str(payload))
         elif fmt == "json":
             objects.append(payload)
         elif fmt == "jsonl":
@@ -64,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             rows.extend(payload)  # type: ignore[arg-type]
     if fmt == "json":
-        text = json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+        text = json_safe(json.dumps(objects, ensure_ascii=False, indent=2)) + "\n"
     elif fmt == "jsonl":
         text = "".join(chunks)
     else:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from nianbao.parser.model.report import Cell, Report
+from nianbao.parser.outputs.safe import json_safe, visible
 
 SCHEMA = "nianbao.report/1"
 CSV_HEADER = ("path", "agency", "year", "template", "table", "cell", "value", "raw", "line",
@@ -70,7 +71,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def to_json_line(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_safe(json.dumps(report_to_dict(report), ensure_ascii=False,
+                                separators=(",", ":"))) + "\n"
 
 
 def csv_rows(report: Report) -> list[list[str]]:
@@ -89,9 +91,12 @@ def csv_rows(report: Report) -> list[list[str]]:
 
 
 def csv_text(rows: Iterable[list[str]], *, header: bool = True) -> str:
+    """The rows as CSV. CSV has no escape of its own, so a control or bidi character
+    of a file name or a report is written as an escape (``\\x1b``, ``\\u202e``,
+    :func:`~nianbao.parser.outputs.safe.visible`), as the text output shows it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if header:
         writer.writerow(CSV_HEADER)
-    writer.writerows(rows)
+    writer.writerows([visible(field) for field in row] for row in rows)
     return buffer.getvalue()

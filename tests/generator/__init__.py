@@ -102,12 +102,16 @@ def generate_with(
     template: str | None = None,
     quirks: frozenset[str] | set[str] | None = None,
     seed: int | None = None,
+    truth: Truth | None = None,
 ) -> GeneratedReport:
+    """One report drawn from ``rng``; ``truth``: render this truth rather than draw one
+    (the folders of ``generator.folders`` make their truths to fit each other)."""
     style = style or rng.choice(STYLE_NAMES)
     encoding = encoding or rng.choice(ENCODING_NAMES)
     newline = newline or rng.choice(NEWLINE_NAMES)
     spec = ALL_STYLES[style]
-    truth = random_truth(rng, template=template)
+    if truth is None:
+        truth = random_truth(rng, template=template)
     chosen = choose_quirks(rng, spec) if quirks is None else frozenset(quirks)
     if not truth.has_blanks:
         chosen -= {"omitted_blanks"}

@@ -222,6 +222,8 @@ def render_document(truth: Truth, style: Style, ctx: Ctx) -> tuple[list[Line], l
         heading(_heading(number, rng.randrange(3)))
         if number == 1:
             para(f"{truth.year}年，{agency.title_name}认真贯彻落实《条例》，" + rng.choice(_GENERAL))
+            for text in truth.prose:
+                para(text)
             for sub in rng.sample(_SUBS, rng.randint(0, 3)):
                 out.extend(style.paragraph(labels.label(sub), ctx))
                 para(rng.choice(_GENERAL))

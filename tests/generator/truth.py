@@ -103,6 +103,9 @@ class Truth:
     old_other_row: bool = False
     # Table-3 rows whose label is misspelt (a character dropped or swapped).
     misspelt: frozenset[str] = frozenset()
+    # Paragraphs of this report's own, after section 1's first (``generator.folders``:
+    # an agency's years that do not repeat each other's text, Y004).
+    prose: tuple[str, ...] = ()
 
     def value(self, table: str, cell: str) -> Value:
         return self.cells[table][cell]
