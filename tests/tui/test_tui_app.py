@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notify
 from tui_helpers import SAMPLES as SAMPLES_DIR
 from tui_helpers import Messages, gate_loads, ready, sample, screen_text, slip
 
@@ -602,3 +603,22 @@ async def test_badges_still_come_when_no_worker_process_can_start(
         assert all(picker.state(path) is not None for path in picker.files)
         assert "Internal error" not in screen_text(app)
         assert not [note for note in messages.notes if "Internal error" in note]
+
+
+async def test_toasts_are_plain_text_and_kept(tmp_path: Path):
+    folder = tmp_path / "[bold]reports"
+    folder.mkdir()
+    path = folder / "[red]x[@click=app.quit]y.txt"
+    path.write_bytes(sample("004").read_bytes())
+    app = NianbaoApp(path, poll_interval=0.05)
+    messages = Messages()
+    async with app.run_test(size=(120, 40), notifications=True, message_hook=messages) as pilot:
+        await ready(pilot)
+        mark = messages.mark()
+        path.unlink()  # the open file goes: a toast names it
+        await messages.wait(Notify, after=mark)
+        await pilot.pause()
+        said = f"{path.name} is gone from the disk"
+        assert any(note.startswith(said) for note in app.notes), app.notes
+        assert said in screen_text(app)  # shown as written, not as markup
+        assert app.is_running
