@@ -69,9 +69,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_review_options(check)
     _add_batch_options(check)
 
-    export = sub.add_parser("export", help="print the parsed model as JSON, JSON lines or CSV")
+    export = sub.add_parser("export", help="print the parsed model as JSON, JSON lines or CSV, "
+                            "or the text that was checked")
     export.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursed)")
-    export.add_argument("--format", choices=("json", "jsonl", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "jsonl", "csv", "text"), default="json",
+                        help="text: the text that was checked (a PDF's, Word file's or web "
+                        "page's rendering)")
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     _add_batch_options(export)

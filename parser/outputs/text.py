@@ -27,7 +27,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding, Severity
+from nianbao.parser.outputs.origins import origin_words
 from nianbao.parser.outputs.safe import escape_char, is_unsafe, visible
 from nianbao.parser.outputs.sources import WINDOW, Checked, Excerpt, Sources
 
@@ -188,6 +190,13 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
         count = sum(len(cluster) for _, cluster in hidden)
         out.append(f"{pad} = ", style=GUTTER)
         out.append(f"note: {count} more place(s) not shown\n")
+    origin = sources.origin(finding.path, finding.start)
+    if origin is not None:
+        # A PDF, Word file or web page: the line above counts in the text rendering;
+        # this says where the place is in the original a reviewer has open.
+        out.append(f"{pad} = ", style=GUTTER)
+        out.append(_("origin"), style="bold cyan")
+        out.append(f": {origin_words(origin)}\n")
     if finding.help:
         out.append(f"{pad} = ", style=GUTTER)
         out.append("help", style="bold cyan")
