@@ -153,7 +153,9 @@ def find_sections(lines: list[Line]) -> Layout:
         if heading is None:
             continue
         number, key = heading.number, heading.key
-        if not key or _table_fragment(key):
+        # ``三 、本 年 度办 理 结果`` (pdftotext -layout): the words stop at the first
+        # space, so the table label is seen in the whole line's words.
+        if not key or _table_fragment(key) or _table_fragment(heading.line_key):
             continue
         if "\t" in line.raw.strip() or "|" in line.raw:
             continue
