@@ -41,6 +41,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.text_area import DocumentNavigator
 
 if TYPE_CHECKING:
+    from rich.style import Style
     from textual.app import App
     from textual.widgets.text_area import DocumentBase, WrappedDocument
 
@@ -84,11 +85,13 @@ def gutter_number(strip: Strip) -> int | None:
     return int(number) if number.isdigit() else None
 
 
-def with_gutter_label(strip: Strip, label: str) -> Strip:
-    """``strip`` with ``label`` in place of the line number its gutter shows."""
+def with_gutter_label(strip: Strip, label: str, style: Style | None = None) -> Strip:
+    """``strip`` with ``label`` in place of the line number its gutter shows (and
+    ``style`` in place of the gutter's, if given)."""
     segments = list(strip)
     gutter = segments[0]
-    segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ", gutter.style, gutter.control)
+    segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ",
+                          gutter.style if style is None else style, gutter.control)
     return Strip(segments, strip.cell_length)
 
 
