@@ -67,10 +67,11 @@ def run_text(run: Run) -> str:
     return out
 
 
-def _chunk(field: Field, text: str) -> Chunk:
-    """The end of ``field`` that is ``text`` (a field's raw and text match in length)."""
+def _chunk(field: Field, text: str) -> Chunk | None:
+    """The end of ``field`` that is ``text``; None when the field's raw text does not
+    line up with its normalised text (a cell joined across lines): no place to cut."""
     if len(field.raw) != len(field.text):
-        return Chunk(text, text, field.start + max(0, len(field.raw) - len(text)), field.line)
+        return None
     offset = len(field.text) - len(text)
     return Chunk(text, field.raw[offset:], field.start + offset, field.line)
 
@@ -94,8 +95,10 @@ def glued_label(labels: list[Field]) -> tuple[str, Chunk] | None:
     found = split_glued(labels[-1])
     if found is None:
         return None
-    label = "".join(f.text for f in labels[:-1]) + found[0]
-    return label, _chunk(labels[-1], found[1])
+    chunk = _chunk(labels[-1], found[1])
+    if chunk is None:
+        return None
+    return "".join(f.text for f in labels[:-1]) + found[0], chunk
 
 
 def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
@@ -113,6 +116,8 @@ def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
         if f.blank:
             continue
         if not is_value_text(f.text):
+            return None
+        if len(f.raw) != len(f.text):
             return None
         if " " in f.text:  # ``21.83 万元``: the unit joined to its number
             chunks.append(Chunk(f.text.replace(" ", ""), f.raw, f.start, f.line))
@@ -299,9 +304,10 @@ def piece_field(chunk: Chunk, first: int, end: int) -> Field:
     text = chunk.text[first:end]
     if len(chunk.raw) == len(chunk.text):
         return Field(text, chunk.raw[first:end], chunk.start + first, chunk.line)
-    # ``21.83 万元`` joined: the unit's space only moves the unit.
-    return Field(text, chunk.raw if end == len(chunk.text) and first == 0 else text,
-                 chunk.start + first, chunk.line)
+    # ``21.83 万元`` joined: only the unit moved, and the unit ends the run.
+    if end == len(chunk.text):
+        return Field(text, chunk.raw[first:], chunk.start + first, chunk.line)
+    return Field(text, chunk.raw[first:end], chunk.start + first, chunk.line)
 
 
 def shown(run: Run, found: Sequence[Reading]) -> tuple[str, ...]:
