@@ -56,7 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="validate reports and print the findings")
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (recursed)")
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text")
+    check.add_argument("--format", choices=("text", "json", "github", "sarif", "csv", "xlsx", "html"),
+                       default="text")
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help="only these rule codes or prefixes, e.g. A,X001")
     check.add_argument("--ignore", type=_codes, default=None, metavar="CODES",
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="print a count per rule code instead of the findings")
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     _add_review_options(check)
+    _add_output_options(check)
     _add_batch_options(check)
 
     export = sub.add_parser("export", help="print the parsed model as JSON, JSON lines or CSV")
@@ -86,6 +88,14 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(120, 40), metavar="WxH")
     shot.add_argument("--force", action="store_true", help="overwrite OUT.svg if it exists")
     return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    from nianbao.parser.i18n import _
+
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help=_("write here instead of stdout (never over a report)"))
+    parser.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
 
 def _add_review_options(parser: argparse.ArgumentParser) -> None:
