@@ -20,11 +20,14 @@ from nianbao.parser.model.report import Report
 from nianbao.parser.rules.catalog import BY_CODE, enabled_rules
 from nianbao.parser.rules.checker import (
     cross_year_findings,
+    not_a_report_finding,
+    reading_note_findings,
     run_rules,
     sort_findings,
     unreadable_finding,
 )
 from nianbao.parser.rules.context import Context, YearView, year_view
+from nianbao.parser.rules.reading import is_report
 from nianbao.parser.rules.rule import Rule
 
 MB = 2**20
@@ -48,7 +51,9 @@ class Outcome:
     """One file after the core: its report and findings, or what went wrong."""
 
     path: str
-    report: Report | None  # None when the file could not be read or is not a report
+    # None when the file could not be read; a file read but not a report (E003) keeps
+    # its report, so its text can still be shown.
+    report: Report | None
     findings: tuple[Finding, ...] = ()  # in the one order (rules.checker.finding_order)
     view: YearView | None = None  # what the cross-year rules compare, if asked for
     # The path could not be read at all (missing, a folder, too large, an I/O error),
@@ -121,9 +126,15 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
     rules = rules_for(options.codes)
     if not rules:
         return Outcome(name, report)
+    if not is_report(report):
+        # One finding, not every section, table and year a notice lacks.
+        wanted = options.codes is None or "E003" in options.codes
+        return Outcome(name, report, (not_a_report_finding(report),) if wanted else ())
     try:
         ctx = Context(report, BY_CODE)
         findings = run_rules(report, rules, ctx)
+        if report.source.notes and (options.codes is None or "E004" in options.codes):
+            findings = sort_findings([*findings, *reading_note_findings(report)])
         view = (year_view(report, ctx)
                 if options.year_view and any(r.scope == "years" for r in rules) else None)
     except Exception as error:  # noqa: BLE001

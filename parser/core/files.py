@@ -7,7 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # In a folder, these are taken as reports; a file named explicitly is always taken.
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv"})
+# What a file is, is told later by its content (a ".doc" download is often a web
+# page): the names only choose what to look at. OFD files are listed so that a folder
+# of downloads says why its OFD reports are not read, rather than skipping them.
+REPORT_SUFFIXES = frozenset({
+    ".txt", ".text", ".md", ".markdown", ".csv", ".tsv",  # text
+    ".htm", ".html", ".xhtml", ".shtml", ".mht", ".mhtml",  # web pages
+    ".pdf",
+    ".docx", ".docm", ".doc", ".wps", ".rtf",  # Word, WPS, RTF
+    ".ofd",
+})
 
 
 @dataclass

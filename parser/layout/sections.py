@@ -118,6 +118,9 @@ class _Heading:
     start: int  # offsets in the original text
     end: int
     raw: str
+    # Where its line starts: the section before ends there, so the spaces that indent
+    # a heading do not put its line into the previous section.
+    line_start: int
 
 
 def _heading_at(line: Line) -> _Heading | None:
@@ -136,7 +139,8 @@ def _heading_at(line: Line) -> _Heading | None:
     start = line.offset(first)
     end = line.offset(match.end() + length - 1) + 1
     raw = line.raw[start - line.start:end - line.start].rstrip()
-    return _Heading(number, named, key, key_of_normalized(rest), start, start + len(raw), raw)
+    return _Heading(
+        number, named, key, key_of_normalized(rest), start, start + len(raw), raw, line.start)
 
 
 def find_sections(lines: list[Line]) -> Layout:
@@ -149,7 +153,9 @@ def find_sections(lines: list[Line]) -> Layout:
         if heading is None:
             continue
         number, key = heading.number, heading.key
-        if not key or _table_fragment(key):
+        # ``三 、本 年 度办 理 结果`` (pdftotext -layout): the words stop at the first
+        # space, so the table label is seen in the whole line's words.
+        if not key or _table_fragment(key) or _table_fragment(heading.line_key):
             continue
         if "\t" in line.raw.strip() or "|" in line.raw:
             continue
@@ -164,13 +170,14 @@ def find_sections(lines: list[Line]) -> Layout:
                 # Renumbered, and its own number repeats or goes backwards.
                 anomalies.append(_anomaly(heading, own, current))
             found.append(heading if section == number else _Heading(
-                section, section, key, heading.line_key, heading.start, heading.end, heading.raw))
+                section, section, key, heading.line_key, heading.start, heading.end, heading.raw,
+                heading.line_start))
             current, own = section, number
         elif own and number <= own and len(heading.line_key) <= _MAX_HEADING_KEY:
             anomalies.append(_anomaly(heading, own, current))
     sections: list[Section] = []
     for index, heading in enumerate(found):
-        end = found[index + 1].start if index + 1 < len(found) else (
+        end = found[index + 1].line_start if index + 1 < len(found) else (
             lines[-1].end if lines else 0)
         sections.append(Section(
             number=heading.number,

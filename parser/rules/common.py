@@ -161,7 +161,8 @@ def cell_name(table: TableId, cell_id: str, template: TemplateId | None = None) 
 
 def full_row_label(template: TemplateId, row: str) -> str:
     """The template's own wording of a table-3 row, with its group (``（三）不予公开 8.属于…``)."""
-    for spec in APPLICATION_ROWS[template]:
+    # The old single （六）其他处理 row of a template-2021 report is template 2019's.
+    for spec in (*APPLICATION_ROWS[template], *APPLICATION_ROWS["2019"]):
         if spec.id == row:
             if spec.group and not spec.group.startswith("三、"):
                 return f"{spec.group} {spec.label}"

@@ -26,7 +26,7 @@ from nianbao.parser.model.report import Cell, Report, Table
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
 from nianbao.parser.rules.rule import Rule
-from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
+from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId, rows_template
 
 T = TypeVar("T")
 
@@ -67,6 +67,15 @@ class Context:
         return self._shared[key]  # type: ignore[return-value]
 
     # ------------------------------------------------------------ tables
+
+    @cached_property
+    def rows_template(self) -> TemplateId | None:
+        """The template whose table-3 rows the report has: template 2019's when a
+        template-2021 table keeps the single （六）其他处理 row (S010)."""
+        table = self.report.tables.get("applications")
+        if self.template is None or table is None:
+            return self.template
+        return rows_template(self.template, (row.id for row in table.rows))
 
     def table(self, table_id: TableId) -> Table | None:
         table = self.report.tables.get(table_id)
