@@ -303,3 +303,19 @@ def test_one_table_two_renderings() -> None:
             assert len(pictured(ch)) == 1 and RAW.match(clean(ch)) is None, hex(code)
     assert visible("\x1b[31m\u202e") == "\\x1b[31m\\u202e"
     assert clean_source("a\x1bb\u202ec\u061cd\ufff9\n") == "a\u241bb\ufffdc\ufffdd\ufffd\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_in_chinese_too(capfd: pytest.CaptureFixture[str], report: Path, tmp_path: Path,
+                        fmt: str) -> None:
+    """Chinese messages quote the same names and text: just as safe."""
+    code, out, err = _run(capfd, "check", "--lang", "zh", "--format", fmt, str(report))
+    assert code == 1
+    _assert_safe(out, err)
+    for argv in (["export", "--lang", "zh", str(tmp_path / f"missing{HOSTILE}")],
+                 ["check", "--lang", "zh", str(tmp_path / f"missing{HOSTILE}")],
+                 ["rules", "--lang", "zh", HOSTILE]):
+        code, out, err = _run(capfd, *argv)
+        assert code == 2 and out in ("", "[]\n")  # export: the (empty) array of reports
+        _assert_safe(out, err)
+        assert _shown(err)

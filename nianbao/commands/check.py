@@ -38,7 +38,7 @@ from nianbao.parser.core.check import (
     rules_for,
 )
 from nianbao.parser.core.files import collect
-from nianbao.parser.i18n import _, ngettext
+from nianbao.parser.i18n import _, language, ngettext, set_language
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.outputs.outfile import output_problem, write_atomically
 from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
@@ -69,6 +69,9 @@ class Job:
     fmt: str  # text, json, github, sarif, or statistics
     color: bool = False
     width: int = 100
+    # The language of the messages: a worker process (spawn, forkserver) does not
+    # inherit the parent's, so each sets it from here.
+    language: str = "en"
     # The review files whose accepted findings are left out (shown as suppressions
     # in SARIF); each worker reads them once.
     review: tuple[str, ...] = ()
@@ -107,8 +110,8 @@ class FileResult:
 
 
 def pack_key(finding: Finding) -> int:
-    """The one order of findings (``finding_order``) as one integer, the message aside:
-    findings come from the core in that order, and a stable sort keeps it for ties."""
+    """The one order of findings (``finding_order``) as one integer: findings come from
+    the core in that order, and a stable sort keeps it for ties."""
     start = finding.start + 1 if finding.start is not None else 0
     return SEVERITY_RANK[finding.severity] << 58 | min(start, (1 << 42) - 1) << 16 | \
         INDEX[finding.code]
@@ -164,6 +167,8 @@ def _setup(job: Job) -> tuple[Sequence[Rule], Renderer]:
 
 def check_path(path: str, job: Job) -> FileResult:
     """Check and render one file through the core; never raises (runs in a worker)."""
+    if language() != job.language:
+        set_language(job.language)
     outcome = check_file(path, job.options)
     if outcome.error is not None:
         return FileResult(path, error=f"{path}: {outcome.error}")
@@ -236,7 +241,8 @@ def run(args: argparse.Namespace) -> int:
         book = review_book(review)
     except ReviewFileError as error:
         return diagnostics.problem(str(error), "check")
-    job = Job(options, fmt=fmt, color=color, width=width, review=review)
+    job = Job(options, fmt=fmt, color=color, width=width, review=review,
+              language=language())
 
     collected = collect(args.paths)
     status = EXIT_OK

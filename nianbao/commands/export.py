@@ -10,13 +10,18 @@ from nianbao import diagnostics
 from nianbao.diagnostics import EXIT_OK
 from nianbao.parser.core.check import DEFAULT_MAX_BYTES, MB, Options, check_file
 from nianbao.parser.core.files import collect
+from nianbao.parser.i18n import language, set_language
 from nianbao.parser.outputs.export import csv_rows, csv_text, report_to_dict, to_json_line
 from nianbao.parser.outputs.outfile import output_problem, write_atomically
 from nianbao.parser.outputs.safe import json_safe
 
 
-def _export_one(path: str, fmt: str, max_bytes: int) -> tuple[str, object]:
-    """Read one file through the core in a worker; return what the parent writes, in order."""
+def _export_one(path: str, fmt: str, max_bytes: int, lang: str) -> tuple[str, object]:
+    """Read one file through the core in a worker; return what the parent writes, in order.
+
+    ``lang`` is the language of the messages: a worker process does not inherit it."""
+    if language() != lang:
+        set_language(lang)
     outcome = check_file(path, Options(max_bytes=max_bytes, codes=()))
     report = outcome.report
     if report is None:
@@ -52,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     objects: list[object] = []
     rows: list[list[str]] = []
     paths = [str(p) for p in collected.files]
-    for kind, payload in with_progress(map_paths(_export_one, paths, (fmt, max_bytes),
+    for kind, payload in with_progress(map_paths(_export_one, paths, (fmt, max_bytes, language()),
                                                  jobs=args.jobs), len(paths)):
         if kind == "error":
             status = diagnostics.problem(str(payload))

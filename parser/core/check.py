@@ -15,8 +15,10 @@ from pathlib import Path
 from nianbao.parser.core.summary import ReportSummary, summarize
 from nianbao.parser.document.parse import parse_bytes
 from nianbao.parser.errors import FileError, ReportError
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
+from nianbao.parser.reading.oserrors import os_reason
 from nianbao.parser.rules.catalog import BY_CODE, enabled_rules
 from nianbao.parser.rules.checker import (
     cross_year_findings,
@@ -86,15 +88,16 @@ def read_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repo
 def _read_limited(path: str, limit: int) -> bytes:
     try:
         if Path(path).is_dir():
-            raise FileError(path, "is a folder, not a report file")
+            raise FileError(path, _("is a folder, not a report file"))
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise FileError(path, f"cannot read the file ({error.strerror or error})") from None
+        raise FileError(path, _("cannot read the file ({reason})").format(
+            reason=os_reason(error))) from None
     if len(data) > limit:
         size = Path(path).stat().st_size
-        raise FileError(path, f"the file is {size / MB:.1f} MB, over the {limit / MB:g} MB "
-                              "limit (--max-size)")
+        raise FileError(path, _("the file is {size} MB, over the {limit} MB limit (--max-size)")
+                        .format(size=f"{size / MB:.1f}", limit=f"{limit / MB:g}"))
     return data
 
 
@@ -143,8 +146,10 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
 
 
 def _internal(stage: str, error: Exception) -> str:
-    return (f"internal error while {stage} ({type(error).__name__}: {error}); "
-            "please report it")
+    detail = f"{type(error).__name__}: {error}"
+    if stage == "reading":
+        return _("internal error while reading ({error}); please report it").format(error=detail)
+    return _("internal error while checking ({error}); please report it").format(error=detail)
 
 
 def check_across(views: Sequence[YearView],

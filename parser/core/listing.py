@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from nianbao.parser.core.check import Options, check_across, check_file
 from nianbao.parser.core.pool import map_paths
+from nianbao.parser.i18n import language, set_language
 from nianbao.parser.outputs.findings_report import Row, rows_of
 from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
 from nianbao.parser.review.book import ReviewBook, ReviewFileError, marks_for
@@ -33,8 +34,13 @@ class FileRows:
 
 
 def file_rows(path: str, options: Options, review: tuple[str, ...],
-              excerpts: bool = False) -> FileRows:
-    """Check ``path`` and make its rows; never raises (runs in a worker)."""
+              excerpts: bool = False, lang: str | None = None) -> FileRows:
+    """Check ``path`` and make its rows; never raises (runs in a worker).
+
+    ``lang``: the language of the messages; a worker process does not inherit it.
+    """
+    if lang is not None and language() != lang:
+        set_language(lang)
     outcome = check_file(path, options)
     if outcome.error is not None:
         return FileRows(path, error=f"{path}: {outcome.error}")
@@ -61,7 +67,7 @@ def file_rows(path: str, options: Options, review: tuple[str, ...],
 def iter_file_rows(paths: Sequence[str], options: Options, review: tuple[str, ...], *,
                    excerpts: bool = False, jobs: int = 0) -> Iterator[FileRows]:
     """:func:`file_rows` of every path, in the order of ``paths``, on every core."""
-    return map_paths(file_rows, paths, (options, review, excerpts), jobs=jobs)
+    return map_paths(file_rows, paths, (options, review, excerpts, language()), jobs=jobs)
 
 
 def add_across(results: Sequence[FileRows], options: Options, review: tuple[str, ...], *,

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from nianbao.parser.i18n import _, pgettext
 from nianbao.parser.model.findings import Finding, Severity
 from nianbao.parser.outputs.safe import json_safe, visible
 from nianbao.parser.outputs.sources import Checked, Sources
 from nianbao.parser.review.book import Mark
 from nianbao.parser.rules.catalog import all_rules
-from nianbao.parser.rules.rule import Rule
+from nianbao.parser.rules.rule import Rule, severity_word
 
 TOOL = "nianbao"
 INFORMATION_URI = "https://github.com/nianbao/nianbao"
@@ -122,7 +123,8 @@ def github_item(finding: Finding, sources: Sources) -> str:
     props.append(f"title={_escape_property(f'{TOOL} {finding.code}')}")
     message = f"{finding.code} {visible(finding.message)}"
     if finding.help:
-        message += f"\nhelp: {visible(finding.help)}"
+        message += "\n" + pgettext("finding", "help") + pgettext("after a label", ": ") \
+            + visible(finding.help)
     return f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::{_escape_data(message)}"
 
 
@@ -167,12 +169,15 @@ def _region(start_line: int, start_column: int, end_line: int, end_column: int) 
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """The rule in ``tool.driver.rules``: descriptions in the current language, ids and
+    tags (the family's English name) the same in every language."""
+    explained = rule.explained()
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": rule.explanation, "markdown": rule.explanation},
-        "help": {"text": rule.help, "markdown": rule.help},
+        "shortDescription": {"text": _(rule.title)},
+        "fullDescription": {"text": explained, "markdown": explained},
+        "help": {"text": _(rule.help), "markdown": _(rule.help)},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {"tags": [rule.family], "severity": rule.severity},
     }
@@ -302,7 +307,7 @@ def statistics(codes: Iterable[str]) -> list[dict[str, Any]]:
         rule = rules.get(code)
         out.append({"code": code, "name": rule.name if rule else code,
                     "severity": rule.severity if rule else "error", "count": count,
-                    "title": rule.title if rule else ""})
+                    "title": _(rule.title) if rule else ""})
     return out
 
 
@@ -310,5 +315,5 @@ def format_statistics_text(rows: Sequence[dict[str, Any]]) -> str:
     if not rows:
         return ""
     width = max(len(str(row["count"])) for row in rows)
-    return "".join(f"{row['count']:>{width}}\t{row['code']}\t[{row['severity']}] {row['title']}\n"
-                   for row in rows)
+    return "".join(f"{row['count']:>{width}}\t{row['code']}\t"
+                   f"[{severity_word(row['severity'])}] {row['title']}\n" for row in rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nianbao.parser.i18n import _
 from nianbao.parser.rules import (
     arithmetic,
     meta,
@@ -148,8 +149,8 @@ class UnknownRuleError(ValueError):
     """A --select or --ignore entry that names no rule."""
 
     def __init__(self, selector: str) -> None:
-        super().__init__(f"unknown rule code or prefix {selector!r} "
-                         "(see `nianbao rules` for the list)")
+        super().__init__(_("unknown rule code or prefix {code} (see `nianbao rules` for the list)")
+                         .format(code=repr(selector)))
         self.selector = selector
 
 

@@ -2,7 +2,8 @@
 
 Every front end gets its findings through the core (:mod:`nianbao.parser.core.check`),
 which calls these. Findings come in one order everywhere (:func:`finding_order`):
-severity, then position, then the rule's place in the catalog, then the message.
+severity, then position, then the rule's place in the catalog (never the message,
+which changes with the language).
 """
 
 from __future__ import annotations
@@ -31,11 +32,15 @@ __all__ = [
 ]
 
 
-def finding_order(finding: Finding) -> tuple[int, int, int, str]:
-    """The one order of findings: severity, position (the whole file first), rule, message."""
+def finding_order(finding: Finding) -> tuple[int, int, int]:
+    """The one order of findings: severity, position (the whole file first), rule.
+
+    Not the message: it is in the chosen language, and the order must be the same in
+    every language. Findings equal in all three keep the order their rule made them
+    in (every sort of findings is stable)."""
     return (SEVERITY_RANK[finding.severity],
             finding.start if finding.start is not None else -1,
-            INDEX[finding.code], finding.message)
+            INDEX[finding.code])
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:

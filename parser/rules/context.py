@@ -20,6 +20,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from nianbao.parser.document.sentences import Sentence, sentences
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import MAX_MESSAGE, MAX_RELATED, Finding, Related, clip
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Report, Table
@@ -42,7 +43,7 @@ def _finding(rules: Mapping[str, Rule], code: str, path: str, message: str,
                    for place in related)
     return Finding(code=code, severity=rule.severity, message=clip(message, MAX_MESSAGE),
                    path=path, start=start, end=end, related=places,
-                   help=hint if hint is not None else rule.help, cells=refs)
+                   help=hint if hint is not None else _(rule.help), cells=refs)
 
 
 class Context:
@@ -112,7 +113,7 @@ class Context:
     def related(self, cell: Cell, label: str | None = None, *, value: bool = True) -> Related:
         """A related place for a cell: ``label = raw`` (the label defaults to the cell's name)."""
         text = label if label is not None else self.name(cell)
-        message = f"{text} = {shown(cell.raw)}" if value else text
+        message = _("{label} = {raw}").format(label=text, raw=shown(cell.raw)) if value else text
         return Related(start=cell.start, end=cell.end, message=message,
                        cell=cell.ref)
 
