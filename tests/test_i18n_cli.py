@@ -185,3 +185,32 @@ def test_worker_processes_speak_the_chosen_language(capsys: pytest.CaptureFixtur
     assert code == 1
     messages = {finding["message"] for finding in json.loads(out)}
     assert messages == {"文件为空"}
+
+
+def test_every_rule_is_explained_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    """``nianbao rules CODE --lang zh``: what it does, why, an example and how to fix, in
+    Chinese, for every rule of the catalog."""
+    code, out, _ = _run(capsys, "rules", "--lang", "zh", "--format", "json")
+    assert code == 0
+    rules = json.loads(out)
+    assert len(rules) >= 35
+    for rule in rules:
+        text = rule["explanation"]
+        for heading in ("## 检查内容", "## 为什么是问题", "## 示例", "## 如何修改"):
+            assert heading in text, rule["code"]
+        assert english_runs(text) == [], (rule["code"], english_runs(text))
+        assert english_runs(rule["title"]) == [] and has_chinese(rule["title"]), rule["code"]
+        assert english_runs(rule["help"]) == [] and has_chinese(rule["help"]), rule["code"]
+        assert rule["help"] in text
+    code, out, _ = _run(capsys, "rules", "A002", "--lang", "zh")
+    assert out.startswith("A002 column-balance（错误）\n")
+    assert "一+二=（七）总计+四" in out and "## 如何修改" in out
+    assert english_runs(out) == [], out
+
+
+def test_rules_keep_their_ids_in_every_language(capsys: pytest.CaptureFixture[str]) -> None:
+    _, english, _ = _run(capsys, "rules", "--format", "json")
+    _, chinese, _ = _run(capsys, "rules", "--lang", "zh", "--format", "json")
+    ids = ("code", "name", "severity", "family")
+    assert ([{k: r[k] for k in ids} for r in json.loads(english)]
+            == [{k: r[k] for k in ids} for r in json.loads(chinese)])
