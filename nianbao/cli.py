@@ -108,11 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_output_options(check)
     _add_batch_options(check)
 
-    export = command("export", _("print the parsed model as JSON, JSON lines or CSV"))
+    export = command("export", _("print the parsed model as JSON, JSON lines or CSV, or the "
+                                  "text that was checked"))
     export.add_argument("paths", nargs="+", metavar="PATH",
                         help=_("files or folders (recursed)"))
-    export.add_argument("--format", choices=("json", "jsonl", "csv"), default="json",
-                        help=_("output format (default: json)"))
+    export.add_argument("--format", choices=("json", "jsonl", "csv", "text"), default="json",
+                        help=_("output format (default: json); text: the text that was "
+                               "checked, a PDF's, Word file's or web page's rendering"))
     export.add_argument("-o", "--output", metavar="FILE",
                         help=_("write here instead of stdout"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))

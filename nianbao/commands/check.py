@@ -41,7 +41,7 @@ from nianbao.parser.core.files import collect
 from nianbao.parser.i18n import _, language, ngettext, set_language
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.outputs.outfile import output_problem, write_atomically
-from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
+from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_ranges
 from nianbao.parser.review.book import (
     Mark,
     ReviewBook,
@@ -184,15 +184,18 @@ def check_path(path: str, job: Job) -> FileResult:
                           Facts.of_report(report) if report is not None else Facts.unread(path))
     sources = Sources([Checked(path, None, findings)])
     if report is not None and findings and job.fmt != "statistics":
-        source = SourceMap.build(report.line_index, finding_offsets(findings),
-                                 texts=job.fmt == "text")
+        ranges = finding_ranges(findings)
+        source = SourceMap.build(report.line_index, [o for pair in ranges for o in pair],
+                                 texts=job.fmt == "text", report=report, ranges=ranges)
         sources = Sources([Checked(path, source, findings)])
     result = _result(path, findings, marks, sources, render, job)
     view = outcome.view
     if report is not None and view is not None and view.agency_key and view.year:
         result.view = view
-        result.view_source = SourceMap.build(report.line_index, view.offsets(),
-                                             texts=job.fmt == "text")
+        offsets = view.offsets()
+        result.view_source = SourceMap.build(report.line_index, offsets,
+                                             texts=job.fmt == "text", report=report,
+                                             ranges=[(o, o + 1) for o in offsets])
     return result
 
 

@@ -16,7 +16,7 @@ from nianbao.parser.core.check import Options, check_across, check_file
 from nianbao.parser.core.pool import map_paths
 from nianbao.parser.i18n import language, set_language
 from nianbao.parser.outputs.findings_report import Row, rows_of
-from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
+from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_ranges
 from nianbao.parser.review.book import ReviewBook, ReviewFileError, marks_for
 from nianbao.parser.review.subject import Facts
 from nianbao.parser.rules.context import YearView
@@ -53,14 +53,19 @@ def file_rows(path: str, options: Options, review: tuple[str, ...],
     marks = marks_for(findings, book, facts)
     source = None
     if report is not None:
-        source = SourceMap.build(report.line_index, finding_offsets(findings), texts=excerpts)
+        ranges = finding_ranges(findings)
+        source = SourceMap.build(report.line_index, [o for pair in ranges for o in pair],
+                                 texts=excerpts, report=report, ranges=ranges)
     template = report.meta.template if report is not None else None
     result = FileRows(path, rows_of(findings, marks, Sources([Checked(path, source, findings)]),
                                     facts, template, excerpts=excerpts))
     view = outcome.view
     if report is not None and view is not None and view.agency_key and view.year:
         result.view = view
-        result.view_source = SourceMap.build(report.line_index, view.offsets(), texts=excerpts)
+        offsets = view.offsets()
+        result.view_source = SourceMap.build(report.line_index, offsets, texts=excerpts,
+                                             report=report,
+                                             ranges=[(o, o + 1) for o in offsets])
     return result
 
 

@@ -21,8 +21,10 @@ from typing import Literal
 from nianbao.parser.i18n import _, language, ngettext
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.model.refs import CellRef
+from nianbao.parser.outputs.origins import origin_words
 from nianbao.parser.outputs.safe import pictured
 from nianbao.parser.outputs.sources import Sources
+from nianbao.parser.reading.origin import DocxPlace, HtmlPlace, PdfPlace, Place
 from nianbao.parser.review.book import Mark
 from nianbao.parser.review.subject import CellValue, Facts, cell_values
 from nianbao.parser.rules.catalog import INDEX
@@ -77,11 +79,24 @@ class Row:
     by: str = ""
     at: str = ""
     excerpt: Excerpt | None = None
+    # Where in a published original (PDF, Word file, web page) the finding is.
+    origin: Place | None = None
 
     @property
     def place(self) -> str:
-        """``line:column``, or empty for a finding about the whole file."""
+        """``line:column`` in the text checked, or empty for a finding about the whole
+        file; in a published original, where in the original, as a program reads it
+        (``pdf:page=4``, ``docx:table=3,row=7,cell=2``, ``html:line=1,column=5``)."""
+        if self.origin is not None:
+            return origin_key(self.origin)
         return "" if self.line is None else f"{self.line}:{self.column}"
+
+    @property
+    def place_words(self) -> str:
+        """The place as a reviewer reads it (``PDF 第4页``), in the chosen language."""
+        if self.origin is not None:
+            return origin_words(self.origin)
+        return self.place or _("whole file")
 
     def order(self) -> tuple[int, int, int, int, int]:
         return (SEVERITY_RANK[self.severity], 0 if self.line is None else 1, self.line or 0,
@@ -112,6 +127,7 @@ def rows_of(findings: Sequence[Finding], marks: Sequence[Mark | None], sources: 
         cells = tuple(_cell_shown(key, value, template)
                       for key, value in cell_values(finding, here, others))
         excerpt = _excerpt(finding, sources) if excerpts and not whole else None
+        origin = None if whole else sources.origin(finding.path, finding.start)
         rows.append(Row(
             agency=here.agency, year=here.year, file=finding.path,
             line=None if whole else start.line, column=None if whole else start.column,
@@ -119,7 +135,7 @@ def rows_of(findings: Sequence[Finding], marks: Sequence[Mark | None], sources: 
             help=finding.help, cells=cells,
             review="accepted" if mark is not None else "open",
             note=mark.note if mark is not None else "", by=mark.by if mark is not None else "",
-            at=mark.at if mark is not None else "", excerpt=excerpt))
+            at=mark.at if mark is not None else "", excerpt=excerpt, origin=origin))
     return rows
 
 
@@ -137,6 +153,18 @@ def _excerpt(finding: Finding, sources: Sources) -> Excerpt | None:
 
 
 # ---------------------------------------------------------------- CSV
+
+
+def origin_key(place: Place) -> str:
+    """A place in an original in fixed words, for programs."""
+    if isinstance(place, PdfPlace):
+        return f"pdf:page={place.page}"
+    if isinstance(place, DocxPlace):
+        if place.table is None:
+            return f"docx:paragraph={place.paragraph + 1}"
+        return f"docx:table={place.table},row={place.row},cell={place.cell}"
+    assert isinstance(place, HtmlPlace)
+    return f"html:line={place.line},column={place.column}"
 
 
 def _cells_text(cells: Iterable[CellShown]) -> str:
@@ -222,7 +250,7 @@ def xlsx_bytes(rows: Sequence[Row]) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         values: list[object] = [
-            _agency_word(row), row.year, row.file, row.place, row.code,
+            _agency_word(row), row.year, row.file, row.place_words, row.code,
             severity_word(row.severity), row.message, _cells_words(row.cells),
             review_word(row.review), row.note, row.by, row.at, row.help]
         sheet.append([_sheet_value(v) for v in values])
@@ -345,7 +373,7 @@ def _finding_html(row: Row) -> str:
            f'<div class="head"><span class="sev {row.severity}">'
            f"{_e(severity_word(row.severity))}</span>"
            f'<span class="code">{_e(row.code)}</span>'
-           '<span class="place">' + _e(row.place or _("whole file")) + "</span></div>",
+           '<span class="place">' + _e(row.place_words) + "</span></div>",
            f'<div class="message">{_e(row.message)}</div>']
     if row.excerpt is not None:
         ex = row.excerpt
