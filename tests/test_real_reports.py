@@ -50,12 +50,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 # What fails today, per text and aspect. Remove an entry when its case passes: strict
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
-_PDF = "pdftotext default mode: labels and numbers come in separate blocks"
 _FALSE = "false findings"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("hongze_2023_pdftotext", "every_cell_read"): _PDF,
-    ("hongze_2023_pdftotext", "no_false_finding"): f"{_FALSE}: S005/S007 for every block",
-    ("hongze_2023_pdftotext", "expected_findings"): "A004 ×2, S010 missing",
+    ("hongze_2023_pdftotext", "expected_findings"): "M004 missing",
     ("hongze_2023_pdftotext", "meta"): "the period's first day exported as published",
     ("hongze_2023_pdftotext_layout", "expected_findings"): "M004 missing",
     ("hongze_2023_pdftotext_layout", "meta"): "the period's first day exported as published",

@@ -11,10 +11,12 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
-from nianbao.parser.layout.fields import Field, PhysicalRow, physical_rows
+from nianbao.parser.layout.fields import Field, PhysicalRow, line_field, physical_rows
 from nianbao.parser.layout.glued import candidates as glued_candidates
 from nianbao.parser.layout.glued import digit_fields, row_total_check
+from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
@@ -35,6 +37,7 @@ from nianbao.parser.tables.rows import (
     suffix_prefix,
 )
 from nianbao.parser.template import (
+    APPLICANT_COLUMNS,
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
     OLD_OTHER_ROW,
@@ -44,6 +47,7 @@ from nianbao.parser.template import (
     rows_template,
 )
 
+_COLUMN_WORDS = frozenset(key_of_normalized(label) for _, label in APPLICANT_COLUMNS)
 # Column headers of table 3: rows holding them are headers, never data.
 _HEADER_WORDS = ("自然人", "商业企业", "科研机构", "法人或其他组织", "申请人情况", "勾稽关系")
 
@@ -180,6 +184,12 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         template = rows_template(template, (OLD_OTHER_ROW,))
     specs = APPLICATION_ROWS[template]
     style, rows = physical_rows(region.lines)
+    if style == "spaces":
+        runs = number_runs(region.lines)
+        if runs is not None:
+            blocks = _read_blocks(region, runs, specs)
+            if blocks is not None:
+                return blocks
     candidates: list[_Candidate] = []
     pending: list[Field] = []
     last = -1
@@ -277,6 +287,67 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     ordered = {cell_id: cells[cell_id] for spec in specs
                for cell_id in _cell_ids(spec.id) if cell_id in cells}
     return build_table(table, region, ordered, infos, strays)
+
+
+def _row_sum_holds(fields: list[Field]) -> bool:
+    values = [f.number.value for f in fields]
+    if any(v is None for v in values):
+        return True
+    return values[-1] == sum(v for v in values[:-1] if v is not None)
+
+
+def _read_blocks(region: Region, runs: list[list[Field]], specs: tuple[RowSpec, ...]
+                 ) -> Table | None:
+    """Table 3 written in blocks (``pdftotext``): the numbers in template order, rows
+    rebuilt from their count; labels only say where each row is named.
+
+    Read this way only when the numbers make exactly the template's rows, most of the
+    rows' labels are in the region, and most rows add up (their 总计 is the sum of
+    their columns): otherwise the numbers are not the table's, row for row.
+    """
+    table: TableId = "applications"
+    expected = len(APPLICATION_COLUMN_IDS)
+    grid = rows_from_runs(runs, [expected] * len(specs), _row_sum_holds)
+    if grid is None or 2 * sum(1 for r in grid if _row_sum_holds(r)) < len(grid):
+        return None
+    labels = _block_labels(region, specs)
+    if 5 * len(labels) < 3 * len(specs):
+        return None
+    cells: dict[str, CellData] = {}
+    infos: list[RowData] = []
+    for index, (spec, fields) in enumerate(zip(specs, grid, strict=True)):
+        for cell_id, f in zip(_cell_ids(spec.id), fields, strict=True):
+            cells[cell_id] = cell_data(table, cell_id, f)
+        label = labels.get(index)
+        infos.append(RowData(
+            table=table, id=spec.id, label=label.text if label else "",
+            label_start=label.start if label else None,
+            start=label.start if label else fields[0].start,
+            cells_found=expected, cells_expected=expected,
+        ))
+    return build_table(table, region, cells, infos)
+
+
+def _block_labels(region: Region, specs: tuple[RowSpec, ...]) -> dict[int, Field]:
+    """Where each template row's label is in a region written in blocks: the first
+    line that names it (a wrapped label by its first line)."""
+    found: dict[int, Field] = {}
+    for line in region.lines:
+        text = line.text.strip()
+        if not text or text[0].isdigit() and read_number(text).kind == "number":
+            continue
+        key = key_of_normalized(text)
+        if key in _COLUMN_WORDS:
+            continue  # the header's 总计 or 其他, not the rows of those names
+        index = _best_row(key, specs, -1)
+        if index is None:
+            similar = _similar_rows(key, specs)
+            if len(similar) == 1:
+                index = similar[0][0]
+        if index is not None and index not in found:
+            first = line.text.index(text[0])
+            found[index] = line_field(line, first, first + len(text))
+    return found
 
 
 @cache
