@@ -234,3 +234,15 @@ def test_the_report_for_people_speaks_the_chosen_language() -> None:
     assert sheet is not None
     assert [c.value for c in sheet[1]][:3] == ["发布机关", "年度", "文件"]
     assert sheet["I2"].value == "已认可"
+
+
+def test_a_published_original_is_placed_by_its_origin(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A PDF's findings say the page (the text's line:column stays in its columns)."""
+    pdf = Path(__file__).parent / "data" / "originals" / "hongze_2023.pdf"
+    _, out, _ = run(capsys, "check", "--format", "csv", str(pdf))
+    rows = read_csv(out)
+    a004 = [r for r in rows if r["code"] == "A004"]
+    assert a004 and all(r["place"] == "pdf:page=4" and r["line"] for r in a004)
+    _, page, _ = run(capsys, "check", "--format", "html", str(pdf))
+    assert "PDF page 4" in page
