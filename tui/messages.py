@@ -15,7 +15,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.template import TableId
-    from nianbao.tui.loader import Loaded
+    from nianbao.tui.loader import Checked, Loaded
     from nianbao.tui.source_text import SourceText
 
 
@@ -31,7 +31,7 @@ class FilesCollected(Message):
 
 @dataclass
 class BadgeComputed(Message):
-    loaded: Loaded
+    checked: Checked
     done: int
     total: int
 

@@ -1,15 +1,15 @@
 """The one working screen: picker and sections on the left, table / findings / source.
 
-This screen owns the state (which file is open, which finding is chosen) and the
+The state of the folder and the open file is a :class:`~nianbao.tui.session.Session`
+(no Textual in it); this screen draws it, keeps the chosen finding and runs the
 workers. Workers read and check files on threads and only post messages; the
 handlers here are the only code that changes what the panes show.
 """
 
 from __future__ import annotations
 
-import os
+import gc
 import subprocess
-from collections import OrderedDict
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +43,7 @@ from nianbao.tui.messages import (
     TableCursorMoved,
     TableSwitched,
 )
+from nianbao.tui.session import Read, Session, Show
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
 from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
@@ -58,8 +59,6 @@ if TYPE_CHECKING:
     from nianbao.parser.template import TableId
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
-CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
-SOURCE_CACHE_SIZE = 2  # a 4 MB report takes some 80 MB as a TextArea document
 
 
 @dataclass(frozen=True)
@@ -86,6 +85,7 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    _frozen = False  # gc.freeze() done, once per process
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
@@ -109,28 +109,11 @@ class MainScreen(Screen[None]):
 
     def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0) -> None:
         super().__init__()
-        self.target = target
+        self.session = Session(target)
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
-        self.root = target if target.is_dir() else target.parent
         self.poll_interval = poll_interval
-        self.current: Loaded | None = None
-        self.current_path: Path | None = None
         self.chosen: Finding | None = None
-        self.files: list[Path] = []
-        self.badges_done = False
-        self._generation = 0
-        self._requested: tuple[Path, object] | None = None  # (path, signature) being read
-        self._cache: OrderedDict[Path, Loaded] = OrderedDict()
-        # Texts prepared for the source view by the reading worker, for a return to
-        # a recent file (prepare() costs a second on a 4 MB report).
-        self._sources: OrderedDict[Path, source_text.SourceText] = OrderedDict()
         self._preview_timer: Timer | None = None
-        self._missing_notified = False
-        self._badges_started = False
-        # Findings that needed the whole folder (Y rules), by path; added to every
-        # later read of that file until the folder is checked again.
-        self._cross: dict[str, tuple[Finding, ...]] = {}
-        self._own: dict[Path, loader.Summary] = {}  # each file's badge without them
 
     # ------------------------------------------------------------ layout
 
@@ -157,7 +140,7 @@ class MainScreen(Screen[None]):
             # One file: nothing to list, so start reading it at once.
             self.post_message(FilesCollected(self.root, [self.target], []))
         else:
-            self._collect(self.target)
+            self._collect(self.target, self.root)
         self.set_interval(self.poll_interval, self._poll)
 
     # ------------------------------------------------------------ widgets
@@ -186,39 +169,53 @@ class MainScreen(Screen[None]):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
+    # ------------------------------------------------------------ the session's state
+
+    @property
+    def target(self) -> Path:
+        return self.session.target
+
+    @property
+    def root(self) -> Path:
+        return self.session.root
+
+    @property
+    def files(self) -> list[Path]:
+        return self.session.files
+
+    @property
+    def current(self) -> Loaded | None:
+        """The report the panes show."""
+        return self.session.current
+
+    @property
+    def current_path(self) -> Path | None:
+        """The file asked for (perhaps still being read)."""
+        return self.session.current_path
+
+    @property
+    def badges_done(self) -> bool:
+        return self.session.badges_done
+
     @property
     def ready(self) -> bool:
         """The open report is on screen and every badge is in."""
-        return self.current is not None and self.badges_done and self._requested is None
+        return self.session.ready
 
     def display_path(self, path: Path) -> str:
-        try:
-            relative = path.relative_to(self.root)
-        except ValueError:
-            return path.name
-        # The opened folder itself is its name, not ".".
-        return (path.name or str(path)) if relative == Path() else relative.as_posix()
-
-    def _display_error(self, error: str) -> str:
-        """A listing error (``PATH: reason``) with its path shown as the panes show paths."""
-        root = str(self.root)
-        if error.startswith(root + os.sep):
-            error = error[len(root) + 1:]
-        elif error.startswith(root + ":"):
-            error = self.display_path(self.root) + error[len(root):]
-        return clean(error)
+        return self.session.display_path(path)
 
     # ------------------------------------------------------------ workers
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
-    def _collect(self, target: Path) -> None:
+    def _collect(self, target: Path, root: Path) -> None:
         from nianbao.parser.core.files import collect
 
         collected = collect([target])
-        self.post_message(FilesCollected(self.root, collected.files, collected.errors))
+        self.post_message(FilesCollected(root, collected.files, collected.errors))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
-    def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
+    def _check_all(self, files: list[Path], known: dict[Path, Loaded], workers: int) -> None:
         from nianbao.tui.pool import read_all
 
         worker = get_current_worker()
@@ -227,7 +224,7 @@ class MainScreen(Screen[None]):
             cached = known.get(path)
             if cached is not None and cached.signature == signature(path):
                 fresh[path] = cached
-        reads = read_all([path for path in files if path not in fresh], self.jobs)
+        reads = read_all([path for path in files if path not in fresh], workers)
         # Only each report's small cross-year view is kept here: holding every
         # report until the end took gigabytes for a folder of ten thousand.
         views: list[YearView] = []
@@ -235,18 +232,12 @@ class MainScreen(Screen[None]):
             for done, path in enumerate(files, 1):
                 if worker.is_cancelled:
                     return
-                loaded = fresh.get(path)
-                if loaded is None:
-                    loaded = next(reads)
-                view = loaded.view
-                if view is None and loaded.report is not None:  # read when opened
-                    try:
-                        view = loader.view_of(loaded.report)
-                    except Exception:  # cross-report rules are extra; never fatal
-                        view = None
-                if view is not None:
-                    views.append(view)
-                self.post_message(BadgeComputed(loaded, done, len(files)))
+                cached = fresh.get(path)
+                found = loader.checked(cached, keep=False) if cached is not None \
+                    else next(reads)
+                if found.view is not None:
+                    views.append(found.view)
+                self.post_message(BadgeComputed(found, done, len(files)))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
@@ -274,30 +265,27 @@ class MainScreen(Screen[None]):
         self.notify(f"Internal error ({event.worker.group}): {type(error).__name__}: {error}",
                     severity="error", timeout=10)
         if event.worker.group == "badges":
-            self.badges_done = True
+            self.session.badges_failed()
         elif event.worker.group == "open":
-            self._requested = None
+            self.session.read_failed()
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
-        self.files = list(message.files)
-        errors = [self._display_error(error) for error in message.errors]
+        first = self.session.collected(message.files)
+        errors = [self.session.display_error(error) for error in message.errors]
         for error in errors:
             self.notify(error, severity="warning", timeout=6)
         self.picker.populate(self.root, self.files)
         self._update_files_title(0)
-        if not self.files:
-            self.badges_done = True
+        if first is None:
             # The notes fade; what went wrong stays on the status line.
             if errors:
                 self.status.say(errors[0], "bold red")
             else:
                 self.status.say(f"No report files in {self.display_path(self.target)}", "italic")
             self.table.show(None, None)
-            self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
             return
-        first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
         self.open(first)
         if self.target.is_dir():
@@ -308,77 +296,63 @@ class MainScreen(Screen[None]):
     def _start_badges(self) -> None:
         # Started once the first report is in, so that file is read once, not twice
         # at the same moment (the first read also pays for importing the parser).
-        if self._badges_started:
+        wanted = self.session.badges_wanted()
+        if wanted is None:
+            if self.session.badges_done:
+                self._update_files_title(len(self.files))
             return
-        self._badges_started = True
-        if all(path in self._cache for path in self.files):
-            # A single file, read already: its badge is set, and there is nothing to
-            # check it against.
-            self._update_files_title(len(self.files))
-            self.badges_done = True
-            return
-        self._check_all(self.files, dict(self._cache))
+        from nianbao.tui import pool
+
+        to_read = [path for path in wanted.files if path not in wanted.known]
+        workers = pool.workers_for(self.jobs, to_read)
+        if workers:
+            try:
+                pool.start_helpers()  # here, on the UI thread: it swaps sys.stderr
+            except Exception:
+                workers = 0  # no processes here (no /dev/shm, a sandbox): read in the thread
+        self._check_all(wanted.files, wanted.known, workers)
 
     @on(BadgeComputed)
     def _badge_computed(self, message: BadgeComputed) -> None:
-        loaded = message.loaded
-        previous = self._cache.get(loaded.path)
-        if previous is None or previous.signature != loaded.signature:
-            self._remember(loaded)
-        self._set_badge(loaded)
+        checked = message.checked
+        self.picker.set_state(checked.path, self.session.checked(checked))
         self._update_files_title(message.done)
 
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
-        self.badges_done = True
         if message.error:
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
-        self._cross = dict(message.cross)
-        for path in self.files:
-            extra = self._cross.get(str(path), ())
-            cached = self._cache.get(path)
-            if cached is not None and (extra or cached.cross):
-                cached = self._cache[path] = cached.with_cross(extra)
-                if path == self.current_path and self.current is not None \
-                        and self.current.signature == cached.signature:
-                    self._apply(cached, self._capture())
-            if path in self._own:
-                self.picker.set_state(path, self._own[path].plus(extra))
+        badges, again = self.session.cross_checked(message.cross)
+        if again is not None:
+            self._apply(again, self._capture())
+        for path, summary in badges.items():
+            self.picker.set_state(path, summary)
         self._update_files_title(len(self.files))
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
-        loaded = message.loaded
-        extra = self._cross.get(str(loaded.path))
-        if extra:
-            loaded = loaded.with_cross(extra)
-        self._remember(loaded)
-        self._set_badge(loaded)
+        if not self._frozen:
+            # The first read imported the parser and its rules (pydantic models,
+            # compiled patterns), which stay for good: keep the cycle collector from
+            # walking them again while reports are drawn. Here, not in the worker
+            # that read it: it is a change to the whole process.
+            MainScreen._frozen = True
+            gc.freeze()
+        session = self.session
+        same_file = session.current is not None \
+            and session.current.path == message.loaded.path
+        loaded = session.loaded(message.loaded, message.generation, message.source)
+        summary = session.summary(message.loaded.path)
+        if summary is not None:
+            self.picker.set_state(message.loaded.path, summary)
         self._start_badges()
-        if message.generation != self._generation:
-            return
-        self._requested = None
-        keep = self._capture() if self.current is not None \
-            and self.current.path == loaded.path else None
-        if message.source is not None:
-            self._sources[loaded.path] = message.source
-            self._sources.move_to_end(loaded.path)
-            while len(self._sources) > SOURCE_CACHE_SIZE:
-                self._sources.popitem(last=False)
+        if loaded is None:
+            return  # a later read was asked for since
+        keep = self._capture() if same_file else None
         self._apply(loaded, keep)
         if keep is not None:
             self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
-
-    def _set_badge(self, loaded: Loaded) -> None:
-        own = self._own[loaded.path] = loaded.own_summary
-        self.picker.set_state(loaded.path, own.plus(self._cross.get(str(loaded.path), ())))
-
-    def _remember(self, loaded: Loaded) -> None:
-        self._cache[loaded.path] = loaded
-        self._cache.move_to_end(loaded.path)
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
 
     def _update_files_title(self, done: int) -> None:
         total = len(self.files)
@@ -403,42 +377,23 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
             self._preview_timer = None
-        if path == self.current_path and not force and self._requested is None:
-            return
-        self.current_path = path
-        self._generation += 1
-        cached = self._cache.get(path)
-        sig = signature(path)
-        if cached is not None and cached.signature == sig and not force:
-            self._requested = None
-            keep = self._capture() if self.current is not None \
-                and self.current.path == path else None
-            self._apply(cached, keep)
-            return
-        self._requested = (path, sig)
-        self.status.say(f"Reading {self.display_path(path)} …", "dim")
-        self._read(path, self._generation)
+        same_file = self.current is not None and self.current.path == path
+        step = self.session.open(path, force=force)
+        if isinstance(step, Show):
+            self._apply(step.loaded, self._capture() if same_file else None)
+        elif isinstance(step, Read):
+            self.status.say(f"Reading {self.display_path(path)} …", "dim")
+            self._read(step.path, step.generation)
 
     def _poll(self) -> None:
         """Re-read the open file when it changes on disk."""
-        path, current = self.current_path, self.current
-        if path is None or current is None or current.path != path:
-            return
-        sig = signature(path)
-        if sig is None:
-            if not self._missing_notified:
-                self._missing_notified = True
-                self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
-                            "version read.", severity="warning", timeout=6)
-            return
-        self._missing_notified = False
-        if sig == current.signature:
-            return
-        if self._requested is not None and self._requested[1] == sig:
-            return  # already being read
-        self._requested = (path, sig)
-        self._generation += 1
-        self._read(path, self._generation)
+        step = self.session.poll()
+        path = self.current_path
+        if step == "missing" and path is not None:
+            self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
+                        "version read.", severity="warning", timeout=6)
+        elif isinstance(step, Read):
+            self._read(step.path, step.generation)
 
     # ------------------------------------------------------------ showing a report
 
@@ -459,9 +414,9 @@ class MainScreen(Screen[None]):
         )
 
     def _apply(self, loaded: Loaded, keep: Keep | None) -> None:
-        self.current = loaded
+        self.session.shown(loaded)
         report = loaded.report
-        self.source.show(report, self._sources.get(loaded.path))
+        self.source.show(report, self.session.source(loaded.path))
         self.sections.show(loaded)
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)

@@ -1,0 +1,257 @@
+"""What the main screen knows, without Textual: the folder, the open file, the caches.
+
+A :class:`Session` decides; the screen draws and runs the workers. Every method is
+called on the UI thread and returns what the screen must do: show a report it
+already has (:class:`Show`), have a worker read one (:class:`Read`), set a badge.
+Workers never touch it; their results come back through the screen's handlers.
+Tests drive it with real files and :func:`nianbao.tui.loader.load`, no app at all.
+
+What it keeps:
+
+* the files of the folder, and which one is open (``current``: what the panes
+  show; ``current_path``: what was asked for, perhaps still being read);
+* a generation counter: each read is numbered, and only the latest one's result
+  is shown (a slow read of a file the reviewer has since walked past is dropped);
+* the reports read lately (:data:`CACHE_SIZE`) and their texts prepared for the
+  source view (:data:`SOURCE_CACHE_SIZE`), so walking back is instant;
+* each file's badge, and the findings that needed the whole folder (Y rules),
+  added to every later read of their file until the folder is checked again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nianbao.tui.loader import Loaded, Signature, Summary, signature
+from nianbao.tui.text import clean
+
+if TYPE_CHECKING:
+    from nianbao.parser.model.findings import Finding
+    from nianbao.tui.loader import Checked
+    from nianbao.tui.source_text import SourceText
+
+CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
+SOURCE_CACHE_SIZE = 2  # a 4 MB report takes some 80 MB as a TextArea document
+NO_FILES = "no report files here"
+
+
+@dataclass(frozen=True)
+class Show:
+    """Show ``loaded`` now: it is the file asked for, read already and unchanged."""
+
+    loaded: Loaded
+
+
+@dataclass(frozen=True)
+class Read:
+    """Have a worker read ``path``; its result counts only if ``generation`` is still the latest."""
+
+    path: Path
+    generation: int
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Have the badge worker check ``files``; ``known`` are reports read already."""
+
+    files: list[Path]
+    known: dict[Path, Loaded]
+
+
+class Session:
+    """The state of one folder (or one file) open in the TUI."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.root = target if target.is_dir() else target.parent
+        self.files: list[Path] = []
+        self.current: Loaded | None = None
+        self.current_path: Path | None = None
+        self.generation = 0
+        self.requested: tuple[Path, Signature | None] | None = None  # being read
+        self.reports: OrderedDict[Path, Loaded] = OrderedDict()
+        # Texts prepared for the source view by the reading worker, for a return to
+        # a recent file (preparing costs a second on a 4 MB report).
+        self.sources: OrderedDict[Path, SourceText] = OrderedDict()
+        self.cross: dict[str, tuple[Finding, ...]] = {}
+        self.own: dict[Path, Summary] = {}  # each file's badge without the cross findings
+        self.badges_started = False
+        self.badges_done = False
+        self.missing_said = False
+
+    # ------------------------------------------------------------ names
+
+    def display_path(self, path: Path) -> str:
+        """``path`` as the panes show it: relative to the opened folder."""
+        try:
+            relative = path.relative_to(self.root)
+        except ValueError:
+            return path.name
+        # The opened folder itself is its name, not ".".
+        return (path.name or str(path)) if relative == Path() else relative.as_posix()
+
+    def display_error(self, error: str) -> str:
+        """A listing error (``PATH: reason``) with its path shown as the panes show paths."""
+        root = str(self.root)
+        if error.startswith(root + os.sep):
+            error = error[len(root) + 1:]
+        elif error.startswith(root + ":"):
+            error = self.display_path(self.root) + error[len(root):]
+        return clean(error)
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def reading(self) -> bool:
+        """A read of the open file is under way."""
+        return self.requested is not None
+
+    @property
+    def ready(self) -> bool:
+        """The open report is shown, no read is under way and every badge is in."""
+        return self.current is not None and self.badges_done and self.requested is None
+
+    def summary(self, path: Path) -> Summary | None:
+        """``path``'s badge, the findings across reports included; None until checked."""
+        own = self.own.get(path)
+        return own.plus(self.cross.get(str(path), ())) if own is not None else None
+
+    def source(self, path: Path) -> SourceText | None:
+        return self.sources.get(path)
+
+    # ------------------------------------------------------------ the folder
+
+    def collected(self, files: list[Path]) -> Path | None:
+        """The folder is listed: the file to open first, or None when it holds none."""
+        self.files = list(files)
+        if not self.files:
+            self.badges_done = True
+            self.current = Loaded(self.target, None, (), NO_FILES)
+            return None
+        return self.target if self.target in self.files else self.files[0]
+
+    def badges_wanted(self) -> Badges | None:
+        """Once, after the first report is in: what the badge worker should check.
+
+        None when there is nothing to check (a single file, read already): its badge
+        is set, and there is nothing to check it against.
+        """
+        if self.badges_started:
+            return None
+        self.badges_started = True
+        if all(path in self.reports for path in self.files):
+            self.badges_done = True
+            return None
+        return Badges(list(self.files), dict(self.reports))
+
+    def checked(self, checked: Checked) -> Summary:
+        """A badge came in; the badge to show (a full report is also kept for opening)."""
+        if checked.loaded is not None:
+            previous = self.reports.get(checked.path)
+            if previous is None or previous.signature != checked.signature:
+                self._remember(checked.loaded)
+        self.own[checked.path] = checked.summary
+        return self.summary(checked.path) or checked.summary
+
+    def cross_checked(self, cross: dict[str, tuple[Finding, ...]]
+                      ) -> tuple[dict[Path, Summary], Loaded | None]:
+        """The findings across reports are in: the badges that change, and the open
+        report again with them (None when it stays as shown)."""
+        self.badges_done = True
+        self.cross = dict(cross)
+        again: Loaded | None = None
+        badges: dict[Path, Summary] = {}
+        for path in self.files:
+            extra = self.cross.get(str(path), ())
+            cached = self.reports.get(path)
+            if cached is not None and (extra or cached.cross):
+                cached = self.reports[path] = cached.with_cross(extra)
+                current = self.current
+                if path == self.current_path and current is not None \
+                        and current.signature == cached.signature:
+                    again = cached
+            summary = self.summary(path)
+            if summary is not None:
+                badges[path] = summary
+        return badges, again
+
+    def badges_failed(self) -> None:
+        self.badges_done = True
+
+    # ------------------------------------------------------------ the open file
+
+    def open(self, path: Path, *, force: bool = False) -> Show | Read | None:
+        """Open ``path``: show it from the cache when it is current, else read it.
+
+        None when it is open already and nothing was asked to change. ``force``
+        reads it again whatever the cache holds.
+        """
+        if path == self.current_path and not force and self.requested is None:
+            return None
+        self.current_path = path
+        self.generation += 1
+        cached = self.reports.get(path)
+        sig = signature(path)
+        if cached is not None and cached.signature == sig and not force:
+            self.requested = None
+            return Show(cached)
+        self.requested = (path, sig)
+        return Read(path, self.generation)
+
+    def poll(self) -> Read | str | None:
+        """The open file on disk now: a :class:`Read` when it changed, ``"missing"``
+        the first time it is gone (to say so once), else None."""
+        path, current = self.current_path, self.current
+        if path is None or current is None or current.path != path:
+            return None
+        sig = signature(path)
+        if sig is None:
+            if self.missing_said:
+                return None
+            self.missing_said = True
+            return "missing"
+        self.missing_said = False
+        if sig == current.signature:
+            return None
+        if self.requested is not None and self.requested[1] == sig:
+            return None  # already being read
+        self.requested = (path, sig)
+        self.generation += 1
+        return Read(path, self.generation)
+
+    def loaded(self, loaded: Loaded, generation: int, source: SourceText | None = None
+               ) -> Loaded | None:
+        """A read is done: the report to show (with the findings across reports), or
+        None when a later read has been asked for since (its badge counts still)."""
+        extra = self.cross.get(str(loaded.path))
+        if extra:
+            loaded = loaded.with_cross(extra)
+        self._remember(loaded)
+        self.own[loaded.path] = loaded.own_summary
+        if generation != self.generation:
+            return None
+        self.requested = None
+        if source is not None:
+            self.sources[loaded.path] = source
+            self.sources.move_to_end(loaded.path)
+            while len(self.sources) > SOURCE_CACHE_SIZE:
+                self.sources.popitem(last=False)
+        return loaded
+
+    def read_failed(self) -> None:
+        """The reading worker raised: nothing is being read any more."""
+        self.requested = None
+
+    def shown(self, loaded: Loaded) -> None:
+        """The panes show ``loaded`` now."""
+        self.current = loaded
+
+    def _remember(self, loaded: Loaded) -> None:
+        self.reports[loaded.path] = loaded
+        self.reports.move_to_end(loaded.path)
+        while len(self.reports) > CACHE_SIZE:
+            self.reports.popitem(last=False)
