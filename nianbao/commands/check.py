@@ -52,6 +52,8 @@ from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, ena
 from nianbao.parser.rules.context import YearView
 from nianbao.parser.rules.rule import Rule
 
+# The formats that show source text (text) or quote it (SARIF's fingerprints).
+_WITH_TEXT = ("text", "sarif")
 _SEPARATOR = "\x1e"  # never in rendered output: every format escapes control characters
 
 
@@ -195,14 +197,14 @@ def check_path(path: str, job: Job) -> FileResult:
     sources = Sources([Checked(path, None, findings)])
     if report is not None and findings and job.fmt != "statistics":
         source = SourceMap.build(report.line_index, finding_offsets(findings),
-                                 texts=job.fmt == "text")
+                                 texts=job.fmt in _WITH_TEXT)
         sources = Sources([Checked(path, source, findings)])
     result = _result(path, findings, marks, sources, render, job)
     view = outcome.view
     if report is not None and view is not None and view.agency_key and view.year:
         result.view = view
         result.view_source = SourceMap.build(report.line_index, view.offsets(),
-                                             texts=job.fmt == "text")
+                                             texts=job.fmt in _WITH_TEXT)
     return result
 
 
