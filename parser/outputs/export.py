@@ -10,9 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from nianbao.parser.model.report import Cell, Report
+from nianbao.parser.outputs.origins import origin_dict
 from nianbao.parser.outputs.safe import json_safe, visible
 
-SCHEMA = "nianbao.report/1"
+# 2: ``source.kind`` and ``source.notes``; cells of a PDF, Word file or web page carry
+# ``origin`` (their line and column count in the text rendering that was checked).
+SCHEMA = "nianbao.report/2"
 CSV_HEADER = ("path", "agency", "year", "template", "table", "cell", "value", "raw", "line",
               "column")
 
@@ -28,8 +31,12 @@ def json_number(value: Decimal | None) -> int | float | None:
 
 def cell_to_dict(report: Report, cell: Cell) -> dict[str, Any]:
     position = report.position(cell.start)
-    return {"value": json_number(cell.value), "raw": cell.raw, "line": position.line,
-            "column": position.column}
+    out: dict[str, Any] = {"value": json_number(cell.value), "raw": cell.raw,
+                           "line": position.line, "column": position.column}
+    place = report.origin(cell.start, cell.end)
+    if place is not None:
+        out["origin"] = origin_dict(place)
+    return out
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -43,6 +50,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "encoding": report.source.encoding,
             "sha256": report.source.sha256,
             "lines": report.source.lines,
+            "kind": report.source.kind,
+            "notes": list(report.source.notes),
         },
         "meta": {
             "title": meta.title,

@@ -29,6 +29,7 @@ from rich.text import Text
 
 from nianbao.parser.i18n import ngettext, pgettext
 from nianbao.parser.model.findings import Finding, Severity
+from nianbao.parser.outputs.origins import origin_words
 from nianbao.parser.outputs.safe import escape_char, is_unsafe, visible
 from nianbao.parser.outputs.sources import WINDOW, Checked, Excerpt, Sources
 
@@ -190,6 +191,14 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
         out.append(f"{pad} = ", style=GUTTER)
         out.append(ngettext("note: {n} more place not shown", "note: {n} more places not shown",
                             count).format(n=count) + "\n")
+    origin = sources.origin(finding.path, finding.start)
+    if origin is not None:
+        # A PDF, Word file or web page: the line above counts in the text rendering;
+        # this says where the place is in the original a reviewer has open.
+        out.append(f"{pad} = ", style=GUTTER)
+        # Translators: the label of a finding's place in a PDF, Word file or web page.
+        out.append(pgettext("finding", "origin"), style="bold cyan")
+        out.append(pgettext("after a label", ": ") + origin_words(origin) + "\n")
     if finding.help:
         out.append(f"{pad} = ", style=GUTTER)
         # Translators: the label of a finding's one-line advice ("= help: …").

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from nianbao.parser.i18n import _, ngettext, pgettext, quote
 from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.refs import CellRef
+from nianbao.parser.model.report import RowInfo
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
 from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
 from nianbao.parser.rules.context import Context
@@ -17,11 +19,13 @@ from nianbao.parser.template import (
     APPLICATION_ROWS,
     CHINESE_NUMERALS,
     OLD_OTHER_ROW,
+    REVIEW_CELL_IDS,
     SECTIONS,
     TABLE_IDS,
     TABLE_SECTIONS,
     TableId,
     TemplateId,
+    cell_label,
 )
 
 
@@ -375,26 +379,21 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
         if table is None:
             continue
         for row in table.rows:
-            glued = row.glued is not None and len(row.glued) != row.cells_expected
-            if row.cells_found == row.cells_expected and not glued:
+            if row.glued is not None:
+                if not row.assigned:
+                    yield _glued_finding(ctx, table_id, row)
                 continue
-            if table_id == "review_litigation":
-                what = _("the table-4 line")
-            elif table_id == "applications" and ctx.template:
-                what = _("row {label}").format(label=full_row_label(ctx.template, row.id))
-            else:
-                what = _("row {label}").format(label=row.label or row.id)
+            if row.cells_found == row.cells_expected:
+                continue
             found, expected = row.cells_found, row.cells_expected
             if found > expected:
                 message = _("{what} has {found} cells where the template has {expected}")
             else:
                 message = _("{what} has {found} of {expected} cells")
-            message = message.format(what=what, found=found, expected=expected)
+            message = message.format(what=_row_name(ctx, table_id, row), found=found,
+                                     expected=expected)
             if not row.assigned:
                 message += _("; which are missing cannot be told, so its numbers are not checked")
-            if glued:
-                message = _glued_message(what, row.glued or "", row.candidates,
-                                         row.cells_expected, row.assigned)
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
             yield ctx.finding("S007", message, row.start, max(row.start + 1, line_end))
         if table_id == "review_litigation" or ctx.template is None:
@@ -410,21 +409,57 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
                                                         expected=expected), start, end)
 
 
-def _glued_message(what: str, digits: str, candidates: tuple[str, ...], expected: int,
-                   assigned: bool) -> str:
-    """S007 for cells run together (``规范性文件7777166``): the readings, never a guess."""
+def _row_name(ctx: Context, table_id: TableId, row: RowInfo) -> str:
+    if table_id == "review_litigation":
+        return _("the table-4 line")
+    if table_id == "applications" and ctx.template:
+        return _("row {label}").format(label=full_row_label(ctx.template, row.id))
+    return _("row {label}").format(label=row.label or row.id)
+
+
+_SHOWN_READINGS = 8
+
+
+def _glued_finding(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
+    """S007 for cells run together that the identities do not decide: the readings,
+    never a guess, and the cells left out."""
+    table = ctx.report.tables[table_id]
+    if table_id == "review_litigation":
+        ids = list(REVIEW_CELL_IDS)
+    elif table_id == "applications":
+        ids = [f"{row.id}.{column}" for column in APPLICATION_COLUMN_IDS]
+    else:
+        ids = [f"{row.id}.{field}" for item in ACTIVE_ITEMS[ctx.template or "2019"]
+               if item.id == row.id for field, _ in item.fields]
+    left_out = [CellRef.of(table_id, cell_id) for cell_id in ids if cell_id not in table.cells]
+    digits = row.glued or ""
     head = _("{what} has its {expected} cells run together as {digits}").format(
-        what=what, expected=expected, digits=digits)
-    if assigned and len(candidates) == 1:
-        return head + _("; read as {split}, the only split the template's sums allow: check it "
-                        "against the original").format(split=candidates[0])
-    if not candidates:
-        return head + _("; no split fits the template's sums, so its numbers are not checked")
-    shown = pgettext("list", ", ").join(candidates)
-    if len(candidates) >= 5:
-        shown += " …"
-    return head + _("; it could be read as {splits}, so its numbers are not checked").format(
-        splits=shown)
+        what=_row_name(ctx, table_id, row), expected=row.cells_expected, digits=digits)
+    readings = row.candidates
+    separator = pgettext("list", ", ")
+    if row.too_many:
+        tail = _("; there are too many ways to cut it to try them all")
+    elif not readings:
+        tail = _("; no way to cut it fits the template's sums")
+    else:
+        shown = separator.join(readings[:_SHOWN_READINGS])
+        more = len(readings) - _SHOWN_READINGS
+        if more > 0:
+            shown += pgettext("readings", " and {n} more").format(n=more)
+        tail = _("; {n} readings fit the template: {readings}").format(n=len(readings),
+                                                                       readings=shown)
+    names = separator.join(cell_label(table_id, ctx.template or "2019", ref.id)
+                           for ref in left_out[:4])
+    if len(left_out) > 4:
+        names += pgettext("cells", " and {n} more").format(n=len(left_out) - 4)
+    start = row.glued_start if row.glued_start is not None else row.start
+    message = ngettext("{head}{tail}, so {names} is not read and the sums that need them are "
+                       "not checked",
+                       "{head}{tail}, so {names} are not read and the sums that need them are "
+                       "not checked", len(left_out)).format(head=head, tail=tail, names=names)
+    return ctx.finding(
+        "S007", message, start, start + max(1, len(digits)), cells=left_out,
+        hint=_("Check the cells against the original table and write them with separators."))
 
 
 def unknown_row(ctx: Context) -> Iterator[Finding]:

@@ -73,7 +73,6 @@ def flat(text: str) -> str:
 # ---------------------------------------------------------------- 1. one-line pages
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 1: long lines do not wrap")
 async def test_a_one_line_page_wraps_with_its_continuation_rows_marked(tmp_path: Path):
     path = one_line_copy(tmp_path / "reports")
     app = NianbaoApp(path)
@@ -96,7 +95,6 @@ async def test_a_one_line_page_wraps_with_its_continuation_rows_marked(tmp_path:
         assert flat(line[:120]) in flat(screen_text(app))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 1: a chosen finding is off-screen")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_a_finding_on_a_one_line_page_is_centred_in_view(tmp_path: Path,
                                                                size: tuple[int, int]):
@@ -272,8 +270,6 @@ async def test_ansi_dark_shows_borders_and_the_chosen_finding_without_focus(
         assert rendered_row_styles(listing, 0) != rendered_row_styles(listing, 1)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 4: the current line is faint in 256 "
-                   "colours")
 async def test_the_current_source_line_stands_out_in_256_colours():
     app = NianbaoApp(sample("004"))
     async with app.run_test(size=(120, 40)) as pilot:

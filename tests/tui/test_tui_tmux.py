@@ -63,8 +63,6 @@ class Tmux:
 _FRAME = re.compile(r"[\s│─╭╮╰╯▁▂▃▄▅▆▇█▉▊▋▌▍▎▏↪]")
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 1: a finding on a one-line page is "
-                   "off-screen")
 @pytest.mark.skipif(shutil.which("tmux") is None and not os.environ.get("CI"),
                     reason="tmux is not installed (apt-get install -y tmux)")
 def test_a_finding_on_a_one_line_page_is_on_screen_in_tmux(tmp_path: Path) -> None:
