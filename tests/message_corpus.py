@@ -125,6 +125,9 @@ MUTATIONS: list[tuple[str, str, tuple[str, ...], Mutation]] = [
     ("documents.txt", "2021", ("X004",),
      lambda r: _sub(r"(\n一、[^\n]*\n)", "\\g<1>本年度共出台行政规范性文件996件，废止行政规范性文件"
                     "995件，行政处罚决定994件。\n", r.text)),
+    ("stray_row.txt", "2021", ("S008",),
+     lambda r: _sub(r"(\n[^\n]*8\.属于行政查询事项[^\n]*\n)",
+                    "\\g<1>\t\t9.属于其他情形\t1\t0\t0\t0\t0\t0\t1\n", r.text)),
     ("no_applications.txt", "2021", ("X001",),
      lambda r: _sub(r"本年度新收政府信息公开申请\d+件[^。]*。", "本年度未收到政府信息公开申请。",
                     r.text)),
