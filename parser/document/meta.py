@@ -248,7 +248,7 @@ def _published(lines: list[Line], layout: Layout, after: dt.date | None = None
         head = [ln for ln in head if ln.start < preamble_end]
     for line in [*reversed(tail), *head]:
         match = _DATE_LINE.match(line.text)
-        if match is None and line is content[-1] and len(line.text) > 60:
+        if match is None and content and line is content[-1] and len(line.text) > 60:
             match = _DATE_AT_END.search(line.text)
         if match is None:
             continue
