@@ -520,7 +520,7 @@ class MainScreen(Screen[None]):
             return
         self.review.book = message.book
         self._review_changed()
-        name = self._display(self.review.path)
+        name = self.display_path(self.review.path)
         if message.accepted:
             text = _("Accepted {code}; written to {file}")
         else:
