@@ -168,11 +168,6 @@ def checked(loaded: Loaded, *, keep: bool = True) -> Checked:
                    loaded if keep else None)
 
 
-def check_for_badge(path: Path) -> Checked:
-    """In a worker process: read and check ``path``; only the badge's part comes back."""
-    return checked(load(path), keep=False)
-
-
 def load(path: Path, *, view: bool = True) -> Loaded:
     """Read and check ``path``. Never raises: every failure becomes a shown error.
 

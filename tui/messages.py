@@ -14,6 +14,8 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.review.book import ReviewBook
+    from nianbao.parser.review.subject import Facts
     from nianbao.parser.template import TableId
     from nianbao.tui.loader import Checked, Loaded
     from nianbao.tui.source_text import SourceText
@@ -31,9 +33,38 @@ class FilesCollected(Message):
 
 @dataclass
 class BadgeComputed(Message):
+    # The file's badge (its open findings: those a review mark accepts left out)
+    # and what the cross-year rules compare; the report too when read in this process.
     checked: Checked
     done: int
     total: int
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """The review file was read (or could not be: ``error``)."""
+
+    book: ReviewBook
+    error: str | None = None
+
+
+@dataclass
+class ReviewSaved(Message):
+    """A mark was written to the review file (or could not be: ``error``)."""
+
+    book: ReviewBook | None
+    finding: Finding
+    accepted: bool  # True: accepted; False: the acceptance withdrawn
+    error: str | None = None
+
+
+@dataclass
+class ReportExported(Message):
+    """The findings report was written to ``target`` (or could not be: ``error``)."""
+
+    target: Path
+    rows: int
+    error: str | None = None
 
 
 @dataclass
@@ -42,6 +73,8 @@ class CrossChecked(Message):
 
     cross: dict[str, tuple[Finding, ...]]
     error: str | None = None  # why checking the reports together failed, if it did
+    # What those findings rest on (from the reports' views), to key their review marks.
+    facts: dict[str, Facts] | None = None
 
 
 @dataclass
@@ -89,6 +122,13 @@ class TableCellChosen(Message):
 @dataclass
 class TableSwitched(Message):
     table: TableId
+
+
+@dataclass
+class AcceptRequested(Message):
+    """Accept the finding (with a note), or withdraw its acceptance."""
+
+    finding: Finding
 
 
 @dataclass

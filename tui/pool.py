@@ -13,9 +13,15 @@ import multiprocessing
 import sys
 from collections.abc import Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nianbao.tui import loader
+from nianbao.tui import review as reviewing
+
+if TYPE_CHECKING:
+    from nianbao.parser.review.book import ReviewBook
 
 # Below this many files to read, starting processes (each imports the parser) costs
 # more than it saves.
@@ -42,8 +48,16 @@ def workers_for(jobs: int, paths: list[Path]) -> int:
     return pool_size(jobs, len(paths), sum(read_cost(path) for path in paths))
 
 
-def read_all(paths: list[Path], workers: int) -> Generator[loader.Checked, None, None]:
+def check_for_badge(path: Path, book: ReviewBook | None = None) -> loader.Checked:
+    """In a worker process: read and check ``path``; only the badge's part comes back."""
+    return reviewing.badge(loader.load(path), book, keep=False)
+
+
+def read_all(paths: list[Path], workers: int, book: ReviewBook | None = None
+             ) -> Generator[loader.Checked, None, None]:
     """What the badge needs of each path, in order; on ``workers`` processes (0: here).
+
+    ``book``: the review marks; the badges count only the findings none accepts.
 
     Start the pool's helpers first, on the UI thread (:func:`start_helpers`). Read
     here, a report is kept whole (``Checked.loaded``), so opening it later is
@@ -56,7 +70,7 @@ def read_all(paths: list[Path], workers: int) -> Generator[loader.Checked, None,
     if workers:
         try:
             pool = BadgePool(workers)
-            results = pool.check_all(paths)
+            results = pool.check_all(paths, book)
         except Exception:
             if pool is not None:
                 pool.close()
@@ -69,7 +83,8 @@ def read_all(paths: list[Path], workers: int) -> Generator[loader.Checked, None,
                     found = next(results)
                 except Exception:
                     results = None
-            yield found if found is not None else loader.checked(loader.load(path))
+            yield found if found is not None \
+                else reviewing.badge(loader.load(path), book, keep=True)
     finally:
         if pool is not None:
             pool.close()
@@ -84,20 +99,21 @@ def _start_worker() -> None:
 
 
 class BadgePool:
-    """A process pool that checks reports with :func:`nianbao.tui.loader.check_for_badge`."""
+    """A process pool that checks reports with :func:`check_for_badge`."""
 
     def __init__(self, workers: int) -> None:
         self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                              initializer=_start_worker)
 
-    def check_all(self, paths: list[Path]) -> Iterator[loader.Checked]:
+    def check_all(self, paths: list[Path], book: ReviewBook | None = None
+                  ) -> Iterator[loader.Checked]:
         """Each path's result, in the order of ``paths``.
 
         Raises :class:`concurrent.futures.process.BrokenProcessPool` if a worker
         dies (killed, out of memory); the caller reads the rest itself.
         """
         # Small chunks: the first badges come quickly, and a cancel wastes little.
-        return self._executor.map(loader.check_for_badge, paths, chunksize=2)
+        return self._executor.map(partial(check_for_badge, book=book), paths, chunksize=2)
 
     def close(self) -> None:
         """Stop: queued files are dropped; the workers exit after their current one."""
@@ -110,7 +126,7 @@ def _context() -> multiprocessing.context.BaseContext:
     if context.get_start_method() == "forkserver":
         # The server imports the parser once and every worker is forked from it
         # ready to read; and it does not import the app's own __main__.
-        context.set_forkserver_preload(["nianbao.tui.loader", "nianbao.parser.core.check"])
+        context.set_forkserver_preload(["nianbao.tui.pool", "nianbao.parser.core.check"])
     return context
 
 

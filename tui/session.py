@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -63,10 +64,20 @@ class Badges:
 
 
 class Session:
-    """The state of one folder (or one file) open in the TUI."""
+    """The state of one folder (or one file) open in the TUI.
 
-    def __init__(self, target: Path) -> None:
+    ``summary_of``: a read report's own badge (by default all its findings but those
+    across reports; the screen leaves out those a review mark accepts).
+    ``open_cross``: of a file's findings across reports, those its badge counts.
+    """
+
+    def __init__(self, target: Path, *,
+                 summary_of: Callable[[Loaded], Summary] = lambda loaded: loaded.own_summary,
+                 open_cross: Callable[[tuple[Finding, ...]], tuple[Finding, ...]] = tuple
+                 ) -> None:
         self.target = target
+        self.summary_of = summary_of
+        self.open_cross = open_cross
         self.root = target if target.is_dir() else target.parent
         self.files: list[Path] = []
         self.current: Loaded | None = None
@@ -118,7 +129,18 @@ class Session:
     def summary(self, path: Path) -> Summary | None:
         """``path``'s badge, the findings across reports included; None until checked."""
         own = self.own.get(path)
-        return own.plus(self.cross.get(str(path), ())) if own is not None else None
+        if own is None:
+            return None
+        return own.plus(self.open_cross(self.cross.get(str(path), ())))
+
+    def rebadge(self) -> dict[Path, Summary]:
+        """Every badge again from the reports kept (what counts changed: a review mark)."""
+        badges: dict[Path, Summary] = {}
+        for path, loaded in self.reports.items():
+            if path in self.own:
+                self.own[path] = self.summary_of(loaded)
+                badges[path] = self.summary(path) or self.own[path]
+        return badges
 
     def source(self, path: Path) -> SourceText | None:
         return self.sources.get(path)
@@ -231,7 +253,7 @@ class Session:
         if extra:
             loaded = loaded.with_cross(extra)
         self._remember(loaded)
-        self.own[loaded.path] = loaded.own_summary
+        self.own[loaded.path] = self.summary_of(loaded)
         if generation != self.generation:
             return None
         self.requested = None

@@ -9,7 +9,7 @@ from pathlib import Path
 from tui_helpers import copy_samples, sample, slip
 
 from nianbao.parser.model.findings import Finding
-from nianbao.tui import loader
+from nianbao.tui import loader, pool
 from nianbao.tui.session import CACHE_SIZE, NO_FILES, Badges, Read, Session, Show
 from nianbao.tui.source_text import prepare
 
@@ -141,7 +141,7 @@ def test_reports_kept_are_bounded_and_paths_shown_relative(tmp_path: Path) -> No
 def test_the_pool_sends_back_a_badge_not_the_report() -> None:
     path = sample("001")
     whole = loader.load(path)
-    badge = loader.check_for_badge(path)
+    badge = pool.check_for_badge(path)
     assert badge.loaded is None and badge.summary == whole.own_summary
     assert badge.view is not None and badge.view.year == whole.report.meta.year
     size = len(pickle.dumps(badge))
