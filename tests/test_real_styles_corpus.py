@@ -153,13 +153,7 @@ def figures(pytestconfig: pytest.Config) -> None:
 
 
 # What fails today, per style and test (issue 13). Remove an entry when it passes.
-_S010 = "S010 (the old single （六）其他处理 row) is not in the catalog yet"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("pdftotext", "no_wrong_cell"): "numbers of table-2 blocks bound to the wrong rows",
-    ("pdftotext", "decided_cells_read"): "labels and numbers in separate blocks are not read",
-    ("pdftotext", "no_false_error"): "S005 for every row whose numbers come in a block; "
-                                     "A005/V003/V004 on misread cells",
-    ("pdftotext", "old_row_flagged"): _S010,
     ("layout_mid", "decided_cells_read"): "numbers on a line of their own after a wrapped "
                                           "label, misspelt labels, the old single row",
     ("layout_mid", "no_false_error"): "S005 for wrapped and misspelt labels and the old row",
