@@ -274,7 +274,7 @@ def test_sarif_2_1_0_structure(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]}
     assert any("%20" in uri and "%E7%A9%BA" in uri for uri in uris)
-    prints = [r["partialFingerprints"]["nianbao/v1"] for r in run["results"]]
+    prints = [r["partialFingerprints"]["nianbao/v2"] for r in run["results"]]
     assert len(set(prints)) == len(prints)
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels["A001"] == "error" and levels["M004"] == "note"
