@@ -87,6 +87,9 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    # A pane enlarged with z keeps the keys under it (Textual's default keeps its
+    # own Footer, which KeyFooter is not).
+    ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
