@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from nianbao.parser.i18n import _
 from nianbao.version import version
 
 COMMANDS = ("check", "export", "rules", "demo", "screenshot", "tui")
@@ -79,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("-o", "--output", required=True, metavar="OUT.svg")
     shot.add_argument("--size", type=_size, default=(120, 40), metavar="WxH")
     shot.add_argument("--force", action="store_true", help="overwrite OUT.svg if it exists")
+    shot.add_argument("--view", choices=("report", "overview", "years"), default="report",
+                      help=_("what to render: the first report (default), the folder "
+                             "overview (o), or an agency's years side by side (Y)"))
     return parser
 
 
