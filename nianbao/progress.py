@@ -6,6 +6,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from nianbao.parser.i18n import _
+
 T = TypeVar("T")
 
 
@@ -20,7 +22,7 @@ def with_progress(items: Iterable[T], total: int) -> Iterator[T]:
     progress = Progress("[progress.description]{task.description}", BarColumn(),
                         MofNCompleteColumn(), TimeRemainingColumn(),
                         console=Console(stderr=True), transient=True)
-    task = progress.add_task("reading reports", total=total)
+    task = progress.add_task(_("reading reports"), total=total)
     with progress:
         for item in items:
             yield item

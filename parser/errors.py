@@ -6,13 +6,15 @@ from __future__ import annotations
 class ReportError(Exception):
     """A file that is not a readable report: empty, binary, too large, unreadable.
 
-    ``str(error)`` is one line naming the file and what is wrong, fit to show a user.
+    ``str(error)`` is one line naming the file and what is wrong, fit to show a user,
+    in the language of the moment it was raised (``reason`` may be a lazy message).
     """
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+    def __init__(self, path: str, reason: object) -> None:
+        text = str(reason)
+        super().__init__(f"{path}: {text}")
         self.path = path
-        self.reason = reason
+        self.reason = text
 
 
 class FileError(ReportError):
@@ -21,3 +23,4 @@ class FileError(ReportError):
     Front ends tell it from a file that was read but is not a report (E001): ``check``
     exits 2 for it.
     """
+

@@ -6,6 +6,7 @@ normalisation (see :mod:`nianbao.parser.reading.normalize`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -189,6 +190,20 @@ RESULT_ROW_IDS: dict[TemplateId, tuple[str, ...]] = {
                                                  "carried_forward"))
     for t, rows in APPLICATION_ROWS.items()
 }
+# The single （六）其他处理 row of template 2019, which some template-2021 reports keep.
+OLD_OTHER_ROW = "other"
+
+
+def rows_template(template: TemplateId, row_ids: Iterable[str]) -> TemplateId:
+    """The template whose table-3 rows a table has.
+
+    Template 2021 split （六）其他处理 into three sub-rows; a template-2021 report that
+    keeps the old single row (``other``) has template 2019's rows — its other rows are
+    the same in both — and is read, summed and shown with them (S010 says so).
+    """
+    if template == "2021" and OLD_OTHER_ROW in row_ids:
+        return "2019"
+    return template
 
 # ---------------------------------------------------------------- table 4
 

@@ -34,7 +34,9 @@ ALLOWED: frozenset[str] = frozenset({
     "nianbao", "LibreOffice", "tmux", "Textual", "Rich", "Python", "GitHub", "Actions",
     "Word", "Excel", "Babel", "gettext", "pip", "SSH", "OSC",
     "json", "jsonl", "csv", "sarif", "github", "text", "svg", "pdf", "docx", "doc", "html",
-    "txt", "utf", "gbk", "gb18030",
+    "txt", "utf", "gbk", "gb18030", "htm", "md", "markdown", "tsv", "mht", "mhtml", "rtf",
+    "docm", "ofd", "shtml", "xhtml",
+    "wps",
 })
 # Key names as Textual displays them, for screens that list keys (help, footer).
 KEY_NAMES: frozenset[str] = frozenset({

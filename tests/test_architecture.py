@@ -105,6 +105,54 @@ def test_the_core_never_prints() -> None:
     assert offenders == []
 
 
+def _shell_modules() -> list[Path]:
+    """The shell's own modules (nianbao/ without the mounted core and TUI)."""
+    return [path for path in _modules("nianbao")
+            if not {"parser", "tui", "sample_reports"} & set(path.relative_to(ROOT).parts[1:2])]
+
+
+def test_the_shell_speaks_on_stderr_only_through_diagnostics() -> None:
+    """Every stderr message and exit status of the shell is nianbao/diagnostics.py's (issue 10):
+    no other module of the shell prints, touches ``sys.stderr`` or exits, but
+    ``sys.exit(main())`` handing main's status over. The progress bar
+    (nianbao/progress.py) asks whether stderr is a terminal."""
+    offenders = []
+    allowed = {"nianbao/diagnostics.py"}
+    for path in _shell_modules():
+        name = str(path.relative_to(ROOT))
+        if name in allowed:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        handing_over = {id(node.func) for node in ast.walk(tree)
+                        if isinstance(node, ast.Call) and len(node.args) == 1
+                        and isinstance(node.args[0], ast.Call)
+                        and isinstance(node.args[0].func, ast.Name)
+                        and node.args[0].func.id == "main"}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id == "print":
+                offenders.append(f"{name}:{node.lineno} print")
+            if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                    and node.value.id == "sys"):
+                continue
+            if node.attr == "exit" and id(node) not in handing_over:
+                offenders.append(f"{name}:{node.lineno} sys.exit")
+            if node.attr in ("stderr", "__stderr__") and name != "nianbao/progress.py":
+                offenders.append(f"{name}:{node.lineno} sys.{node.attr}")
+    assert _shell_modules() and offenders == []
+
+
+def test_the_exit_statuses_are_declared_once() -> None:
+    """One set of EXIT_* constants, in nianbao/diagnostics.py."""
+    declared = []
+    for path in _shell_modules() + _modules("parser") + _modules("tui"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign):
+                declared += [f"{path.relative_to(ROOT)}:{target.id}" for target in node.targets
+                             if isinstance(target, ast.Name) and target.id.startswith("EXIT_")]
+    assert declared and all(d.startswith("nianbao/diagnostics.py:") for d in declared), declared
+
+
 def _is_worker(function: ast.FunctionDef) -> bool:
     for decorator in function.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator

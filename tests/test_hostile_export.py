@@ -54,7 +54,7 @@ def test_export_never_tracebacks(item: Hostile, tmp_path: Path, capsys: pytest.C
         assert len(lines) == 1 and str(path) in lines[0], err
     else:
         assert status == 0, err
-        assert exported and all(obj["schema"] == "nianbao.report/1" for obj in exported)
+        assert exported and all(obj["schema"] == "nianbao.report/2" for obj in exported)
     after = {p: _digest(p) for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()}
     assert after == before
     assert not (Path.cwd() / "pwned").exists()

@@ -45,43 +45,28 @@ REAL = Path(__file__).parent / "data" / "real"
 STEMS = tuple(sorted(p.stem for p in (REAL / "texts").glob("*.txt")))
 TABLES = ("active_disclosure", "applications", "review_litigation")
 # Codes the findings lists use that rules.md does not have yet (findings/README.md).
-NEW_CODES = {"S010": "warning"}
+NEW_CODES: dict[str, str] = {}
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 # What fails today, per text and aspect. Remove an entry when its case passes: strict
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
-_PDF = "pdftotext default mode: labels and numbers come in separate blocks"
 _FALSE = "false findings"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("hongze_2023_pdftotext", "every_cell_read"): _PDF,
-    ("hongze_2023_pdftotext", "no_false_finding"): f"{_FALSE}: S005/S007 for every block",
-    ("hongze_2023_pdftotext", "expected_findings"): "A004 ×2, S010 missing",
+    ("hongze_2023_pdftotext", "expected_findings"): "M004 missing",
     ("hongze_2023_pdftotext", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_layout", "no_wrong_cell"):
-        "other.other (a 2021 sub-row the report does not have) exported as 0",
-    ("hongze_2023_pdftotext_layout", "every_cell_read"):
-        "the misspelt 2.其他法律行政止公开 row and the old single （六）其他处理 row not read",
-    ("hongze_2023_pdftotext_layout", "no_false_finding"): f"{_FALSE}: S005 ×3, S008",
-    ("hongze_2023_pdftotext_layout", "expected_findings"): "S010 and M004 missing",
+    ("hongze_2023_pdftotext_layout", "expected_findings"): "M004 missing",
     ("hongze_2023_pdftotext_layout", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_raw", "no_wrong_cell"):
-        "other.other (a 2021 sub-row the report does not have) exported as 0",
-    ("hongze_2023_pdftotext_raw", "every_cell_read"):
-        "the misspelt 2.其他法律行政止公开 row and the old single （六）其他处理 row not read",
-    ("hongze_2023_pdftotext_raw", "no_false_finding"): f"{_FALSE}: S005 ×3, S008",
-    ("hongze_2023_pdftotext_raw", "expected_findings"): "S010 and M004 missing",
+    ("hongze_2023_pdftotext_raw", "expected_findings"): "M004 missing",
     ("hongze_2023_pdftotext_raw", "meta"): "the period's first day exported as published",
-    ("pingtan_2019_oneline", "no_wrong_cell"): "a glued row read wrong: (四)1 7 exported as 5",
     ("pingtan_2019_oneline", "every_cell_read"): "most glued table-3 rows not read",
     ("pingtan_2019_oneline", "no_false_finding"):
-        f"{_FALSE}: S007 per unread row, S002 on headings that swallowed a paragraph, S009, M006",
+        f"{_FALSE}: S007 per unread row, M006",
     ("pingtan_2019_oneline", "expected_findings"): "S007 places, procurement group, V005",
     ("pingtan_2019_oneline", "meta"): "agency not found",
-    ("pingtan_2023_oneline", "no_wrong_cell"): "a glued row read wrong: (四)1 31 exported as 0",
     ("pingtan_2023_oneline", "every_cell_read"):
         "glued table-3 rows not read; identities across rows unused",
     ("pingtan_2023_oneline", "no_false_finding"):
-        f"{_FALSE}: M003 with the departments' deadline, S005, S007, S009, S002",
+        f"{_FALSE}: M003 with the departments' deadline, S007",
     ("pingtan_2023_oneline", "expected_findings"): "the glued group's finding names no cells",
     ("shanghai_kw_2024_markdown", "no_wrong_cell"): "value rows bound to the wrong labels; the lost cell exported",
     ("shanghai_kw_2024_markdown", "every_cell_read"): "loose labels and value rows",

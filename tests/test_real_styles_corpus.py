@@ -153,34 +153,23 @@ def figures(pytestconfig: pytest.Config) -> None:
 
 
 # What fails today, per style and test (issue 13). Remove an entry when it passes.
-_S010 = "S010 (the old single （六）其他处理 row) is not in the catalog yet"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("pdftotext", "no_wrong_cell"): "numbers of table-2 blocks bound to the wrong rows",
-    ("pdftotext", "decided_cells_read"): "labels and numbers in separate blocks are not read",
-    ("pdftotext", "no_false_error"): "S005 for every row whose numbers come in a block; "
-                                     "A005/V003/V004 on misread cells",
-    ("pdftotext", "old_row_flagged"): _S010,
-    ("layout_mid", "no_wrong_cell"): "the old single row's numbers exported as other.other",
     ("layout_mid", "decided_cells_read"): "numbers on a line of their own after a wrapped "
                                           "label, misspelt labels, the old single row",
     ("layout_mid", "no_false_error"): "S005 for wrapped and misspelt labels and the old row",
-    ("layout_mid", "old_row_flagged"): _S010,
     ("md_loose", "no_wrong_cell"): "value-only rows bound to the wrong loose labels; "
                                    "a lost cell exported as blank",
     ("md_loose", "decided_cells_read"): "loose labels and value-only rows",
     ("md_loose", "damaged_cells_named"): "a lost cell is exported as a blank cell",
     ("md_loose", "no_false_error"): "S005; A001/A002 over a lost cell",
-    ("md_loose", "old_row_flagged"): _S010,
     ("md_groups", "no_wrong_cell"): "rows under the wrong header; a lost cell exported as blank",
     ("md_groups", "decided_cells_read"): "tables per row group, table 4 as three tables",
     ("md_groups", "damaged_cells_named"): "a lost cell is exported as a blank cell",
     ("md_groups", "no_false_error"): "S005; A001/A002/A003 over lost or misread cells",
-    ("md_groups", "old_row_flagged"): _S010,
     ("oneline", "no_wrong_cell"): "glued runs cut wrong",
     ("oneline", "decided_cells_read"): "glued runs not read; identities across rows unused",
     ("oneline", "damaged_cells_named"): "the S007 of a glued run names no cells",
     ("oneline", "no_false_error"): "S001/S004/S005 on one-line pages",
-    ("oneline", "old_row_flagged"): _S010,
 }
 
 

@@ -14,8 +14,9 @@ from nianbao.parser.rules.rule import SECTIONS
 RULES_MD = Path(__file__).parent / "data" / "spec" / "rules.md"
 CATALOG = ["A001", "A002", "A003", "A004", "A005", "V001", "V002", "V003", "V004", "V005",
            "S001", "S002", "S003", "S004", "S005", "S006", "S007", "S008", "S009",
+           "S010",
            "M001", "M002", "M003", "M004", "M005", "M006", "X001", "X002", "X003", "X004",
-           "Y001", "Y002", "Y003", "Y004", "E001", "E002"]
+           "Y001", "Y002", "Y003", "Y004", "E001", "E002", "E003", "E004"]
 
 
 def test_every_rule_of_the_catalog_is_registered() -> None:

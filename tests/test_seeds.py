@@ -84,6 +84,6 @@ def test_cli_export_json_matches_expected(capsys: pytest.CaptureFixture[str]) ->
     exports = json.loads(captured.out)
     assert len(exports) == len(SEEDS)
     for export in exports:
-        assert export["schema"] == "nianbao.report/1"
+        assert export["schema"] == "nianbao.report/2"
         seed = next(s for s in SEEDS if Path(export["source"]["path"]).name == s.name)
         assert _differences(export, _expected(seed)) == [], seed.name

@@ -11,35 +11,24 @@ import re
 
 from rich.text import Text
 
-# C0/C1 controls (tab and line breaks are handled separately), DEL, the extra line
-# breaks str.splitlines honours, and the bidi overrides that could reorder the screen.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+from nianbao.parser.outputs.safe import pictured
+
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
 
 
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x20:
-        return chr(0x2400 + code)  # ␀ … ␟: visible, one cell, same character count
-    if code == 0x7F:
-        return "\u2421"
-    return "\ufffd"
-
-
 def clean_source(text: str) -> str:
-    """The text with every unsafe character replaced one-for-one.
+    """The text with every unsafe character (the one table, :mod:`nianbao.parser.outputs.safe`)
+    replaced one-for-one.
 
     Line breaks and tabs stay, so lines and character columns are exactly those of
     the original and :meth:`Report.position` still points at the right place.
     """
-    return _UNSAFE.sub(_picture, text)
+    return pictured(text)
 
 
 def clean(text: str) -> str:
     """One line of display text: unsafe characters replaced, line breaks and tabs as spaces."""
-    return _UNSAFE.sub(_picture, _LINE_BREAKS.sub(" ", text)).replace("\t", " ")
+    return pictured(_LINE_BREAKS.sub(" ", text)).replace("\t", " ")
 
 
 SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}

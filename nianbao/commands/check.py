@@ -23,7 +23,10 @@ from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_FINDINGS, EXIT_OK
 from nianbao.parser.core.check import (
     DEFAULT_MAX_BYTES,
     MB,
@@ -33,16 +36,21 @@ from nianbao.parser.core.check import (
     rules_for,
 )
 from nianbao.parser.core.files import collect
+from nianbao.parser.i18n import language, ngettext, set_language
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
-from nianbao.parser.outputs.safe import visible
-from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_offsets
+from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_ranges
+from nianbao.parser.review.book import (
+    Mark,
+    ReviewBook,
+    ReviewFileError,
+    default_review_file,
+    marks_for,
+    read_marks,
+)
+from nianbao.parser.review.subject import Facts
 from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, enabled_rules
 from nianbao.parser.rules.context import YearView
 from nianbao.parser.rules.rule import Rule
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 _SEPARATOR = "\x1e"  # never in rendered output: every format escapes control characters
 
@@ -55,6 +63,12 @@ class Job:
     fmt: str  # text, json, github, sarif, or statistics
     color: bool = False
     width: int = 100
+    # The language of the messages: a worker process (spawn, forkserver) does not
+    # inherit the parent's, so each sets it from here.
+    language: str = "en"
+    # The review files whose accepted findings are left out (shown as suppressions
+    # in SARIF); each worker reads them once.
+    review: tuple[str, ...] = ()
 
 
 @dataclass
@@ -73,6 +87,7 @@ class FileResult:
     view: YearView | None = None
     view_source: SourceMap | None = None  # where the view's cells are, for Y findings
     error: str | None = None  # the path could not be read at all
+    accepted: int = 0  # findings left out because the review file accepts them
 
     def items(self) -> list[str]:
         return zlib.decompress(self.blob).decode("utf-8").split(_SEPARATOR) if self.blob else []
@@ -89,8 +104,8 @@ class FileResult:
 
 
 def pack_key(finding: Finding) -> int:
-    """The one order of findings (``finding_order``) as one integer, the message aside:
-    findings come from the core in that order, and a stable sort keeps it for ties."""
+    """The one order of findings (``finding_order``) as one integer: findings come from
+    the core in that order, and a stable sort keeps it for ties."""
     start = finding.start + 1 if finding.start is not None else 0
     return SEVERITY_RANK[finding.severity] << 58 | min(start, (1 << 42) - 1) << 16 | \
         INDEX[finding.code]
@@ -107,7 +122,7 @@ class Renderer:
 
             self._paint = Painter(job.color)
 
-    def __call__(self, finding: Finding, sources: Sources) -> str:
+    def __call__(self, finding: Finding, sources: Sources, mark: Mark | None = None) -> str:
         fmt = self.job.fmt
         if fmt == "json":
             from nianbao.parser.outputs.machine import json_item
@@ -120,7 +135,7 @@ class Renderer:
         if fmt == "sarif":
             from nianbao.parser.outputs.machine import sarif_item
 
-            return sarif_item(finding, sources)
+            return sarif_item(finding, sources, mark)
         if fmt == "text":
             from nianbao.parser.outputs.text import format_finding
 
@@ -130,6 +145,27 @@ class Renderer:
 
 
 _RENDERERS: dict[Job, Renderer] = {}
+_BOOKS: dict[tuple[tuple[str, object], ...], ReviewBook] = {}
+
+
+def review_book(paths: tuple[str, ...]) -> ReviewBook:
+    """The marks of the review files ``paths``, read once per process while unchanged.
+
+    Raises :class:`ReviewFileError` for a file that is not a review file.
+    """
+    key = tuple((path, _stamp(path)) for path in paths)
+    book = _BOOKS.get(key)
+    if book is None:
+        book = _BOOKS[key] = ReviewBook.read_all(Path(path) for path in paths)
+    return book
+
+
+def _stamp(path: str) -> object:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 def _setup(job: Job) -> tuple[Sequence[Rule], Renderer]:
@@ -141,31 +177,54 @@ def _setup(job: Job) -> tuple[Sequence[Rule], Renderer]:
 
 def check_path(path: str, job: Job) -> FileResult:
     """Check and render one file through the core; never raises (runs in a worker)."""
+    if language() != job.language:
+        set_language(job.language)
     outcome = check_file(path, job.options)
     if outcome.error is not None:
         return FileResult(path, error=f"{path}: {outcome.error}")
     _, render = _setup(job)
     report, findings = outcome.report, list(outcome.findings)
+    marks: list[Mark | None] = [None] * len(findings)
+    if job.review and findings:
+        try:
+            book = review_book(job.review)
+        except ReviewFileError as error:
+            return FileResult(path, error=str(error))
+        marks = marks_for(findings, book,
+                          Facts.of_report(report) if report is not None else Facts.unread(path))
     sources = Sources([Checked(path, None, findings)])
     if report is not None and findings and job.fmt != "statistics":
-        source = SourceMap.build(report.line_index, finding_offsets(findings),
-                                 texts=job.fmt == "text")
+        ranges = finding_ranges(findings)
+        source = SourceMap.build(report.line_index, [o for pair in ranges for o in pair],
+                                 texts=job.fmt == "text", report=report, ranges=ranges)
         sources = Sources([Checked(path, source, findings)])
-    result = _result(path, findings, sources, render, job)
+    result = _result(path, findings, marks, sources, render, job)
     view = outcome.view
     if report is not None and view is not None and view.agency_key and view.year:
         result.view = view
-        result.view_source = SourceMap.build(report.line_index, view.offsets(),
-                                             texts=job.fmt == "text")
+        offsets = view.offsets()
+        result.view_source = SourceMap.build(report.line_index, offsets,
+                                             texts=job.fmt == "text", report=report,
+                                             ranges=[(o, o + 1) for o in offsets])
     return result
 
 
-def _result(path: str, findings: list[Finding], sources: Sources, render: Renderer,
-            job: Job) -> FileResult:
-    result = FileResult(path, codes=array("H", (INDEX[f.code] for f in findings)))
+def _result(path: str, findings: list[Finding], marks: list[Mark | None], sources: Sources,
+            render: Renderer, job: Job) -> FileResult:
+    """Only findings no mark accepts count (``codes``); SARIF lists the accepted ones too,
+    with their suppression."""
+    result = FileResult(path, codes=array("H", (INDEX[f.code] for f, m in zip(
+        findings, marks, strict=True) if m is None)))
+    result.accepted = len(findings) - len(result.codes)
     if job.fmt != "statistics":
-        result.store([(pack_key(f), render(f, sources)) for f in findings])
+        result.store([(pack_key(f), render(f, sources, m))
+                      for f, m in zip(findings, marks, strict=True) if m is None or shows_accepted(job)])
     return result
+
+
+def shows_accepted(job: Job) -> bool:
+    """Formats that list accepted findings, marked as such."""
+    return job.fmt == "sarif"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -175,12 +234,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         rules = enabled_rules(args.select, args.ignore)
     except UnknownRuleError as error:
-        print(f"nianbao check: {visible(str(error))}", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.problem(str(error), "check")
     if args.max_size is not None and args.max_size <= 0:
-        print("nianbao check: --max-size must be a positive number of megabytes",
-              file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.max_size_not_positive("check")
     fmt: str = "statistics" if args.statistics else args.format
     terminal = sys.stdout.isatty()
     # NO_COLOR (no-color.org) and FORCE_COLOR as most tools read them.
@@ -191,24 +247,30 @@ def run(args: argparse.Namespace) -> int:
         width = max(40, shutil.get_terminal_size((108, 24)).columns - 8)
     options = Options(max_bytes=DEFAULT_MAX_BYTES if args.max_size is None else args.max_size * MB,
                       codes=tuple(rule.code for rule in rules))
-    job = Job(options, fmt=fmt, color=color, width=width)
+    review = review_files(args)
+    try:
+        if review and getattr(args, "review_file", None) is not None:
+            read_marks(Path(review[0]), missing_ok=False)  # a name mistyped is an error
+        book = review_book(review)
+    except ReviewFileError as error:
+        return diagnostics.problem(str(error), "check")
+    job = Job(options, fmt=fmt, color=color, width=width, review=review,
+              language=language())
 
     collected = collect(args.paths)
     status = EXIT_OK
     for message in collected.errors:
-        print(f"nianbao: {visible(message)}", file=sys.stderr)
-        status = EXIT_USAGE
+        status = diagnostics.problem(message)
 
     results: list[FileResult] = []
     paths = [str(p) for p in collected.files]
     for result in with_progress(map_paths(check_path, paths, (job,), jobs=args.jobs),
                                 len(paths)):
         if result.error is not None:
-            print(f"nianbao: {visible(result.error)}", file=sys.stderr)
-            status = EXIT_USAGE
+            status = diagnostics.problem(result.error)
             continue
         results.append(result)
-    _add_cross_year(results, rules, job)
+    _add_cross_year(results, rules, job, book)
 
     _print(args, job, results)
     rules_by_index = all_rules()
@@ -219,7 +281,24 @@ def run(args: argparse.Namespace) -> int:
     return status
 
 
-def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: Job) -> None:
+def review_files(args: argparse.Namespace) -> tuple[str, ...]:
+    """The review files ``check`` honours: ``--review-file``, else the one beside each
+    PATH (in a folder given, or in a file's folder) that exists; none with ``--no-review``."""
+    if getattr(args, "no_review", False):
+        return ()
+    explicit: str | None = getattr(args, "review_file", None)
+    if explicit is not None:
+        return (explicit,)
+    found: list[str] = []
+    for raw in args.paths:
+        candidate = default_review_file(Path(raw))
+        if candidate.is_file() and str(candidate) not in found:
+            found.append(str(candidate))
+    return tuple(found)
+
+
+def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: Job,
+                    book: ReviewBook) -> None:
     views = [r.view for r in results if r.view is not None]
     extra = check_across(views, job.options.codes)
     if not extra:
@@ -227,12 +306,18 @@ def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: J
     _, render = _setup(job)
     sources = Sources([Checked(r.path, r.view_source, []) for r in results])
     by_path = {r.path: r for r in results}
+    facts = {view.path: Facts.of_view(view) for view in views}
     for path, findings in extra.items():
         result = by_path[path]
-        result.codes.extend(INDEX[f.code] for f in findings)
+        marks = marks_for(findings, book, facts[path], facts)
+        result.codes.extend(INDEX[f.code] for f, m in zip(findings, marks, strict=True)
+                            if m is None)
+        result.accepted += sum(1 for m in marks if m is not None)
         if job.fmt != "statistics":
             keyed = list(zip(result.keys, result.items(), strict=True))
-            keyed += [(pack_key(f), render(f, sources)) for f in findings]
+            keyed += [(pack_key(f), render(f, sources, m))
+                      for f, m in zip(findings, marks, strict=True)
+                      if m is None or shows_accepted(job)]
             result.store(keyed)
 
 
@@ -265,8 +350,16 @@ def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) ->
         for text in items:
             out.write(text)
             out.write("\n")
+        if not results:
+            return  # every path failed (said on stderr): "all checks passed" would mislead
         rules = all_rules()
         counts: Counter[Severity] = Counter(rules[i].severity for r in results for i in r.codes)
         with_findings = sum(1 for r in results if r.codes)
         out.write(Painter(job.color)(summary(counts, with_findings, len(results))) + "\n")
+        accepted = sum(r.accepted for r in results)
+        if accepted:
+            out.write(ngettext(
+                "{n} finding accepted in the review file is left out (--no-review shows it).",
+                "{n} findings accepted in the review file are left out (--no-review shows them).",
+                accepted).format(n=accepted) + "\n")
     out.flush()

@@ -9,39 +9,54 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Sequence
 
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_OK
+from nianbao.parser.i18n import _
 from nianbao.parser.rules.catalog import all_rules, get_rule
-from nianbao.parser.rules.rule import FAMILIES, Rule
-
-EXIT_OK = 0
-EXIT_USAGE = 2
+from nianbao.parser.rules.rule import FAMILIES, Rule, severity_word
 
 
 def rule_to_dict(rule: Rule) -> dict[str, str]:
+    """A rule as data: code, name, severity and family keep their English ids (``family``
+    is the family's code letter's name as SARIF tags it); title, help and explanation
+    are in the current language."""
     return {"code": rule.code, "name": rule.name, "severity": rule.severity,
-            "title": rule.title, "family": rule.family, "help": rule.help,
-            "explanation": rule.explanation}
+            "title": _(rule.title), "family": rule.family, "help": _(rule.help),
+            "explanation": rule.explained()}
+
+
+def _width(text: str) -> int:
+    """Display columns: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def listing(rules: Sequence[Rule]) -> str:
     lines: list[str] = []
     family = ""
+    severity_width = max(_width(severity_word(rule.severity)) for rule in all_rules())
     for rule in rules:
         if rule.code[0] != family:
             family = rule.code[0]
             if lines:
                 lines.append("")
-            lines.append(f"{family} — {FAMILIES[family]}")
-        lines.append(f"  {rule.code}  {rule.severity:<7}  {rule.title}")
+            lines.append(f"{family} — {_(FAMILIES[family])}")
+        severity = severity_word(rule.severity)
+        pad = " " * (severity_width - _width(severity))
+        lines.append(f"  {rule.code}  {severity}{pad}  {_(rule.title)}")
     return "\n".join(lines) + "\n"
 
 
 def explanation(rule: Rule) -> str:
-    head = f"{rule.code} {rule.name} ({rule.severity})"
-    return (f"{head}\n{'=' * len(head)}\n{rule.title}.\n"
-            f"Family: {rule.family}. Select with --select {rule.code}.\n\n"
-            f"{rule.explanation}\n")
+    head = _("{code} {name} ({severity})").format(code=rule.code, name=rule.name,
+                                                   severity=severity_word(rule.severity))
+    return (f"{head}\n{'=' * _width(head)}\n"
+            + _("{title}.").format(title=_(rule.title)) + "\n"
+            + _("Family: {family}. Select with --select {code}.").format(
+                family=_(rule.family), code=rule.code)
+            + f"\n\n{rule.explained()}\n")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,10 +77,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         chosen = tuple(rule for rule in rules if wanted and rule.code.startswith(wanted))
         if not chosen:
-            shown = ascii(code) if not code.isprintable() else repr(code)
-            print(f"nianbao rules: unknown rule code {shown} (run `nianbao rules` for the list)",
-                  file=sys.stderr)
-            return EXIT_USAGE
+            return diagnostics.unknown_rule_code(code)
     if fmt == "json":
         sys.stdout.write(json.dumps([rule_to_dict(r) for r in chosen], ensure_ascii=False,
                                     indent=2) + "\n")

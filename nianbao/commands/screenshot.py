@@ -5,11 +5,10 @@ agency's years side by side."""
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,14 +18,12 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     size: tuple[int, int] = args.size
     if not path.exists():
-        print(f"nianbao: {path}: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.no_such_path(path)
     problem = output_problem(output, [path] if path.is_file() else [], force=args.force)
     if problem:
-        print(f"nianbao: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.problem(problem)
     from nianbao.tui.shoot import render_svg
 
     write_atomically(output, render_svg(path, size, view=getattr(args, "view", "report")))
-    print(f"nianbao: wrote {output} ({size[0]}x{size[1]})", file=sys.stderr)
+    diagnostics.wrote(output, *size)
     return EXIT_OK

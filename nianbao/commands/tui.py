@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+from nianbao import diagnostics
+from nianbao.diagnostics import EXIT_OK
 
 
 def demo_path() -> Path:
@@ -20,8 +19,7 @@ def demo_path() -> Path:
 def run(args: argparse.Namespace) -> int:
     path = demo_path() if args.command == "demo" else Path(args.path)
     if not path.exists():
-        print(f"nianbao: {path}: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
+        return diagnostics.no_such_path(path)
     from nianbao.tui.app import NianbaoApp
 
     NianbaoApp(path, jobs=args.jobs).run()

@@ -15,16 +15,21 @@ from pathlib import Path
 from nianbao.parser.core.summary import ReportSummary, summarize
 from nianbao.parser.document.parse import parse_bytes
 from nianbao.parser.errors import FileError, ReportError
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
+from nianbao.parser.reading.oserrors import os_reason
 from nianbao.parser.rules.catalog import BY_CODE, enabled_rules
 from nianbao.parser.rules.checker import (
     cross_year_findings,
+    not_a_report_finding,
+    reading_note_findings,
     run_rules,
     sort_findings,
     unreadable_finding,
 )
 from nianbao.parser.rules.context import Context, YearView, year_view
+from nianbao.parser.rules.reading import is_report
 from nianbao.parser.rules.rule import Rule
 
 MB = 2**20
@@ -48,7 +53,9 @@ class Outcome:
     """One file after the core: its report and findings, or what went wrong."""
 
     path: str
-    report: Report | None  # None when the file could not be read or is not a report
+    # None when the file could not be read; a file read but not a report (E003) keeps
+    # its report, so its text can still be shown.
+    report: Report | None
     findings: tuple[Finding, ...] = ()  # in the one order (rules.checker.finding_order)
     view: YearView | None = None  # what the cross-year rules compare, if asked for
     # The path could not be read at all (missing, a folder, too large, an I/O error),
@@ -81,15 +88,16 @@ def read_report(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Repo
 def _read_limited(path: str, limit: int) -> bytes:
     try:
         if Path(path).is_dir():
-            raise FileError(path, "is a folder, not a report file")
+            raise FileError(path, _("is a folder, not a report file"))
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
     except OSError as error:
-        raise FileError(path, f"cannot read the file ({error.strerror or error})") from None
+        raise FileError(path, _("cannot read the file ({reason})").format(
+            reason=os_reason(error))) from None
     if len(data) > limit:
         size = Path(path).stat().st_size
-        raise FileError(path, f"the file is {size / MB:.1f} MB, over the {limit / MB:g} MB "
-                              "limit (--max-size)")
+        raise FileError(path, _("the file is {size} MB, over the {limit} MB limit (--max-size)")
+                        .format(size=f"{size / MB:.1f}", limit=f"{limit / MB:g}"))
     return data
 
 
@@ -121,9 +129,15 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
     rules = rules_for(options.codes)
     if not rules:
         return Outcome(name, report)
+    if not is_report(report):
+        # One finding, not every section, table and year a notice lacks.
+        wanted = options.codes is None or "E003" in options.codes
+        return Outcome(name, report, (not_a_report_finding(report),) if wanted else ())
     try:
         ctx = Context(report, BY_CODE)
         findings = run_rules(report, rules, ctx)
+        if report.source.notes and (options.codes is None or "E004" in options.codes):
+            findings = sort_findings([*findings, *reading_note_findings(report)])
         view = (year_view(report, ctx)
                 if options.year_view and any(r.scope == "years" for r in rules) else None)
     except Exception as error:  # noqa: BLE001
@@ -132,8 +146,10 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
 
 
 def _internal(stage: str, error: Exception) -> str:
-    return (f"internal error while {stage} ({type(error).__name__}: {error}); "
-            "please report it")
+    detail = f"{type(error).__name__}: {error}"
+    if stage == "reading":
+        return _("internal error while reading ({error}); please report it").format(error=detail)
+    return _("internal error while checking ({error}); please report it").format(error=detail)
 
 
 def check_across(views: Sequence[YearView],

@@ -6,8 +6,20 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nianbao.parser.i18n import _
+from nianbao.parser.reading.oserrors import os_reason
+
 # In a folder, these are taken as reports; a file named explicitly is always taken.
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".htm", ".html", ".csv", ".tsv"})
+# What a file is, is told later by its content (a ".doc" download is often a web
+# page): the names only choose what to look at. OFD files are listed so that a folder
+# of downloads says why its OFD reports are not read, rather than skipping them.
+REPORT_SUFFIXES = frozenset({
+    ".txt", ".text", ".md", ".markdown", ".csv", ".tsv",  # text
+    ".htm", ".html", ".xhtml", ".shtml", ".mht", ".mhtml",  # web pages
+    ".pdf",
+    ".docx", ".docm", ".doc", ".wps", ".rtf",  # Word, WPS, RTF
+    ".ofd",
+})
 
 
 @dataclass
@@ -28,13 +40,14 @@ def collect(paths: list[str] | list[Path]) -> Collected:
     for raw in paths:
         path = Path(raw)
         if path.is_symlink() and not path.exists():
-            out.errors.append(f"{raw}: a dangling symbolic link")
+            out.errors.append(_("{path}: a dangling symbolic link").format(path=raw))
             continue
         if path.is_dir():
             found_here = _walk(path, out)
             if not found_here:
                 kinds = ", ".join(sorted(REPORT_SUFFIXES))
-                out.errors.append(f"{raw}: a folder with no report files ({kinds}) in it")
+                out.errors.append(_("{path}: a folder with no report files ({kinds}) in it")
+                                  .format(path=raw, kinds=kinds))
             for found in found_here:
                 if found not in seen:
                     seen.add(found)
@@ -44,9 +57,9 @@ def collect(paths: list[str] | list[Path]) -> Collected:
                 seen.add(path)
                 out.files.append(path)
         elif path.exists():
-            out.errors.append(f"{raw}: not a regular file or folder")
+            out.errors.append(_("{path}: not a regular file or folder").format(path=raw))
         else:
-            out.errors.append(f"{raw}: no such file or folder")
+            out.errors.append(_("{path}: no such file or folder").format(path=raw))
     return out
 
 
@@ -60,7 +73,8 @@ def _walk(root: Path, out: Collected) -> list[Path]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
-            out.errors.append(f"{folder}: cannot list the folder ({error.strerror or error})")
+            out.errors.append(_("{path}: cannot list the folder ({reason})").format(
+                path=folder, reason=os_reason(error)))
             continue
         subfolders: list[str] = []
         for entry in entries:
@@ -73,9 +87,11 @@ def _walk(root: Path, out: Collected) -> list[Path]:
                     if _is_report_name(entry.name):
                         found.append(entry.path)
                 elif entry.is_symlink() and _is_report_name(entry.name):
-                    out.errors.append(f"{entry.path}: a dangling symbolic link")
+                    out.errors.append(
+                        _("{path}: a dangling symbolic link").format(path=entry.path))
             except OSError as error:
-                out.errors.append(f"{entry.path}: {error.strerror or error}")
+                out.errors.append(_("{path}: {reason}").format(path=entry.path,
+                                                                reason=os_reason(error)))
         stack.extend(reversed(subfolders))
     return [Path(path) for path in sorted(found, key=_posix)]
 

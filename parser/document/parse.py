@@ -16,6 +16,7 @@ from nianbao.parser.layout.sections import find_sections
 from nianbao.parser.model.report import Report, Source, TemplateSource
 from nianbao.parser.reading.lines import Line, split_lines
 from nianbao.parser.reading.normalize import normalize
+from nianbao.parser.reading.origin import Rendering
 from nianbao.parser.reading.read import Reading, read_bytes
 from nianbao.parser.tables.build import read_tables, template_of_cells
 
@@ -37,8 +38,11 @@ def parse_reading(reading: Reading, data: bytes, path: str) -> Report:
         size=len(data),
         lines=_physical_lines(text),
         replacements=reading.replacements,
+        kind=reading.rendering.kind,
+        notes=reading.rendering.notes,
     )
-    report = _parse(text, lines, source)
+    rendering = reading.rendering if reading.rendering.spans else None
+    report = _parse(text, lines, source, rendering)
     report.share_normalized(whole)
     return report
 
@@ -51,7 +55,8 @@ def _physical_lines(text: str) -> int:
     return breaks + (0 if text.endswith(("\n", "\r")) else 1)
 
 
-def _parse(text: str, lines: list[Line], source: Source) -> Report:
+def _parse(text: str, lines: list[Line], source: Source,
+           rendering: Rendering | None) -> Report:
     layout = find_sections(lines)
     year = guess_year(lines, layout)
     regions = find_regions(lines, layout)
@@ -74,4 +79,5 @@ def _parse(text: str, lines: list[Line], source: Source) -> Report:
         sections=layout.sections,
         heading_anomalies=layout.anomalies,
         tables=tables,
+        rendering=rendering,
     )

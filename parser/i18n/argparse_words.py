@@ -33,7 +33,8 @@ from nianbao.parser.i18n.catalog import ARGPARSE_DOMAIN, N_, gettext, language, 
 HEADING = N_("{heading}:")
 
 
-def _argparse_gettext(message: str) -> str:
+def argparse_gettext(message: str) -> str:
+    """One of argparse's own messages in the current language."""
     return translations(language(), ARGPARSE_DOMAIN).gettext(message)
 
 
@@ -48,7 +49,7 @@ def translate_argparse() -> None:
         # A Python whose argparse no longer looks its words up this way: the test
         # of this module fails there rather than the help silently staying English.
         raise RuntimeError("argparse does not look its messages up through _ and ngettext")
-    names["_"] = _argparse_gettext
+    names["_"] = argparse_gettext
     names["ngettext"] = _argparse_ngettext
 
 

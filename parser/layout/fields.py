@@ -91,6 +91,16 @@ def _field(line: Line, norm_start: int, norm_end: int) -> Field:
     return Field(inner, line.raw[start - line.start:end - line.start], start, line.number)
 
 
+def line_field(line: Line, start: int, end: int) -> Field:
+    """The field over ``[start, end)`` of the line's normalised text."""
+    return _field(line, start, end)
+
+
+def is_page_mark(text: str) -> bool:
+    """Page furniture (``- 3 -``, ``第 3 页 共 5 页``), never a cell."""
+    return _PAGE_MARK.match(text) is not None
+
+
 def detect_style(lines: list[Line]) -> Style:
     content = [ln for ln in lines if not ln.blank]
     if not content:

@@ -1,8 +1,11 @@
 """The parsed report: frozen, fully typed, every number knowing where it came from.
 
 All positions are 0-based character offsets into ``Report.text`` (the decoded
-original, never normalised); :meth:`Report.position` turns one into line:column
-through the report's single :class:`~nianbao.parser.reading.positions.LineIndex`.
+original, never normalised, or the text rendering of a PDF, Word file or web page);
+:meth:`Report.position` turns one into line:column through the report's single
+:class:`~nianbao.parser.reading.positions.LineIndex`, and :meth:`Report.origin`
+into a place in the published original (a page and box, a Word table cell, an HTML
+line and column) through the reader's spans.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SkipValidation
 
 from nianbao.parser.model.refs import CellRef
+from nianbao.parser.reading.origin import Kind, Place, Rendering
 from nianbao.parser.reading.positions import LineIndex, Position
 from nianbao.parser.template import TableId, TemplateId
 
@@ -163,6 +167,11 @@ class Source(Frozen):
     size: int  # bytes
     lines: int
     replacements: int  # characters decoding had to replace (E002)
+    # What the file is, told by its content: ``text``, or a published format whose
+    # rendering was checked (``pdf``, ``docx``, ``html``, ``mht``, ``doc`` …).
+    kind: Kind = "text"
+    # What the reader noticed that a reviewer should know (pages left unread …).
+    notes: tuple[str, ...] = ()
 
 
 class Report(Frozen):
@@ -173,6 +182,10 @@ class Report(Frozen):
     sections: tuple[Section, ...]
     heading_anomalies: tuple[HeadingAnomaly, ...] = ()
     tables: dict[TableId, Table]
+    # The reader's rendering, whose spans lead from offsets of ``text`` (the same
+    # string) back to the original; None for a plain text file, its own original.
+    # Not validated: thousands of spans built by the reader are already typed.
+    rendering: SkipValidation[Rendering | None] = None
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -193,6 +206,15 @@ class Report(Frozen):
 
     def position(self, offset: int) -> Position:
         return self.line_index.position(offset)
+
+    def origin(self, start: int, end: int | None = None) -> Place | None:
+        """Where the text at ``start`` (up to ``end``) came from in the published
+        original; None for a plain text file or text that came from no one place
+        (a separator, a line break)."""
+        rendering = self.rendering
+        if rendering is None:
+            return None
+        return rendering.place_in(start, start + 1 if end is None else end)
 
     def section(self, number: int) -> Section | None:
         for section in self.sections:

@@ -10,8 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from nianbao.parser.model.report import Cell, Report
+from nianbao.parser.outputs.origins import origin_dict
+from nianbao.parser.outputs.safe import json_safe, visible
 
-SCHEMA = "nianbao.report/1"
+# 2: ``source.kind`` and ``source.notes``; cells of a PDF, Word file or web page carry
+# ``origin`` (their line and column count in the text rendering that was checked).
+SCHEMA = "nianbao.report/2"
 CSV_HEADER = ("path", "agency", "year", "template", "table", "cell", "value", "raw", "line",
               "column")
 
@@ -27,8 +31,12 @@ def json_number(value: Decimal | None) -> int | float | None:
 
 def cell_to_dict(report: Report, cell: Cell) -> dict[str, Any]:
     position = report.position(cell.start)
-    return {"value": json_number(cell.value), "raw": cell.raw, "line": position.line,
-            "column": position.column}
+    out: dict[str, Any] = {"value": json_number(cell.value), "raw": cell.raw,
+                           "line": position.line, "column": position.column}
+    place = report.origin(cell.start, cell.end)
+    if place is not None:
+        out["origin"] = origin_dict(place)
+    return out
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -42,6 +50,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "encoding": report.source.encoding,
             "sha256": report.source.sha256,
             "lines": report.source.lines,
+            "kind": report.source.kind,
+            "notes": list(report.source.notes),
         },
         "meta": {
             "title": meta.title,
@@ -70,7 +80,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def to_json_line(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_safe(json.dumps(report_to_dict(report), ensure_ascii=False,
+                                separators=(",", ":"))) + "\n"
 
 
 def csv_rows(report: Report) -> list[list[str]]:
@@ -89,9 +100,12 @@ def csv_rows(report: Report) -> list[list[str]]:
 
 
 def csv_text(rows: Iterable[list[str]], *, header: bool = True) -> str:
+    """The rows as CSV. CSV has no escape of its own, so a control or bidi character
+    of a file name or a report is written as an escape (``\\x1b``, ``\\u202e``,
+    :func:`~nianbao.parser.outputs.safe.visible`), as the text output shows it."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     if header:
         writer.writerow(CSV_HEADER)
-    writer.writerows(rows)
+    writer.writerows([visible(field) for field in row] for row in rows)
     return buffer.getvalue()

@@ -3,11 +3,20 @@
 * json — the array of docs/formats.md: code, severity, message, path, line,
   column, end_line, end_column, related (line, column, message; and path when the
   place is in another file), help. Lines and columns are 1-based and count
-  characters; a finding about the whole file is at 1:1.
+  characters; a finding about the whole file is at 1:1. On a PDF, Word file or web
+  page, line and column count in the text rendering that was checked, and the
+  finding and each related place carry ``origin``, the place in the original.
 * github — one workflow command per finding (``::error file=…,line=…,col=…::…``),
-  escaped as GitHub's toolkit escapes them.
+  escaped as GitHub's toolkit escapes them. On a web page the line and column are
+  the original's; on a PDF or Word file the annotation is on the file, and the
+  message names the place in words (``PDF page 4``).
 * sarif — SARIF 2.1.0 with the rule catalog in ``tool.driver.rules``, related
-  places in ``relatedLocations`` and ``columnKind: unicodeCodePoints``.
+  places in ``relatedLocations`` and ``columnKind: unicodeCodePoints``. The
+  artifact is always the original file: a web page's region is its source's line
+  and column; a PDF's or Word file's location has no region but its page and box
+  (or table, row, cell, paragraph) in ``properties``, the line and column in the
+  text rendering as ``properties.renderingRegion``, and the cell's name in the
+  template as a logical location (``表三/（三）不予公开/1.属于国家秘密/自然人``).
 """
 
 from __future__ import annotations
@@ -20,11 +29,22 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from nianbao.parser.i18n import _, pgettext
 from nianbao.parser.model.findings import Finding, Severity
+from nianbao.parser.model.refs import CellRef
+from nianbao.parser.outputs.origins import (
+    logical_name,
+    origin_dict,
+    origin_region,
+    origin_words,
+)
 from nianbao.parser.outputs.safe import json_safe, visible
 from nianbao.parser.outputs.sources import Checked, Sources
+from nianbao.parser.reading.origin import Place
+from nianbao.parser.reading.positions import Position
+from nianbao.parser.review.book import Mark
 from nianbao.parser.rules.catalog import all_rules
-from nianbao.parser.rules.rule import Rule
+from nianbao.parser.rules.rule import Rule, severity_word
 
 TOOL = "nianbao"
 INFORMATION_URI = "https://github.com/nianbao/nianbao"
@@ -48,8 +68,11 @@ def finding_to_dict(finding: Finding, sources: Sources) -> dict[str, Any]:
                                  "message": place.message}
         if place.path is not None and place.path != finding.path:
             entry["path"] = place.path
+        origin = sources.origin(sources.related_path(finding, place), place.start)
+        if origin is not None:
+            entry["origin"] = origin_dict(origin)
         related.append(entry)
-    return {
+    out: dict[str, Any] = {
         "code": finding.code,
         "severity": finding.severity,
         "message": finding.message,
@@ -61,6 +84,10 @@ def finding_to_dict(finding: Finding, sources: Sources) -> dict[str, Any]:
         "related": related,
         "help": finding.help,
     }
+    origin = sources.origin(finding.path, finding.start)
+    if origin is not None:
+        out["origin"] = origin_dict(origin)
+    return out
 
 
 def _encode(data: object) -> str:
@@ -112,16 +139,26 @@ def github_item(finding: Finding, sources: Sources) -> str:
     """One workflow command, on one line (its own line breaks escaped)."""
     start = sources.start(finding)
     end = sources.end(finding)
-    props = [f"file={_escape_property(visible(finding.path))}",
-             f"line={start.line}", f"col={start.column}"]
-    if end.line >= start.line:
-        props.append(f"endLine={end.line}")
-        if end.line == start.line and end.column > start.column:
-            props.append(f"endColumn={end.column}")
+    props = [f"file={_escape_property(visible(finding.path))}"]
+    origin = sources.origin(finding.path, finding.start)
+    in_original = origin_region(origin) if origin is not None else None
+    if in_original is not None:
+        # A web page: the annotation goes on the HTML source where the cell's tag is.
+        props.extend((f"line={in_original[0]}", f"col={in_original[1]}"))
+    elif origin is None:
+        props.extend((f"line={start.line}", f"col={start.column}"))
+        if end.line >= start.line:
+            props.append(f"endLine={end.line}")
+            if end.line == start.line and end.column > start.column:
+                props.append(f"endColumn={end.column}")
+    # A PDF or Word file has no lines: the annotation is on the file, its place in words.
     props.append(f"title={_escape_property(f'{TOOL} {finding.code}')}")
     message = f"{finding.code} {visible(finding.message)}"
+    if origin is not None:
+        message += f" ({origin_words(origin)})"
     if finding.help:
-        message += f"\nhelp: {visible(finding.help)}"
+        message += "\n" + pgettext("finding", "help") + pgettext("after a label", ": ") \
+            + visible(finding.help)
     return f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::{_escape_data(message)}"
 
 
@@ -166,46 +203,90 @@ def _region(start_line: int, start_column: int, end_line: int, end_column: int) 
 
 
 def rule_descriptor(rule: Rule) -> dict[str, Any]:
+    """The rule in ``tool.driver.rules``: descriptions in the current language, ids and
+    tags (the family's English name) the same in every language."""
+    explained = rule.explained()
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.title},
-        "fullDescription": {"text": rule.explanation, "markdown": rule.explanation},
-        "help": {"text": rule.help, "markdown": rule.help},
+        "shortDescription": {"text": _(rule.title)},
+        "fullDescription": {"text": explained, "markdown": explained},
+        "help": {"text": _(rule.help), "markdown": _(rule.help)},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {"tags": [rule.family], "severity": rule.severity},
     }
 
 
-def sarif_result(finding: Finding, sources: Sources) -> dict[str, Any]:
+def suppression(mark: Mark) -> dict[str, Any]:
+    """A finding accepted in the review file, as SARIF says it (§3.35)."""
+    return {"kind": "external", "status": "accepted", "justification": mark.note,
+            "properties": {"by": mark.by, "at": mark.at}}
+
+
+def _physical(path: str, start: Position, end: Position, origin: Place | None
+              ) -> dict[str, Any]:
+    """Where a place is in the file: a region of a text file or web page; for a PDF
+    or Word file, its page and box (or table cell) and its region in the rendering
+    in ``properties``, since SARIF's regions are only text or bytes."""
+    location: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if origin is None:
+        location["region"] = _region(start.line, start.column, end.line, end.column)
+        return location
+    in_original = origin_region(origin)
+    properties: dict[str, Any] = {}
+    if in_original is not None:
+        location["region"] = {"startLine": in_original[0], "startColumn": in_original[1]}
+    else:
+        properties.update(origin_dict(origin))
+    properties["renderingRegion"] = _region(start.line, start.column, end.line, end.column)
+    location["properties"] = properties
+    return location
+
+
+def _logical(cell: CellRef | None, path: str, offset: int | None,
+             sources: Sources) -> list[dict[str, str]]:
+    """The cell's name in the template, for a place in a published original."""
+    if cell is None or sources.origin(path, offset) is None:
+        return []
+    return [{"fullyQualifiedName": logical_name(cell, sources.template(path)),
+             "kind": "element"}]
+
+
+def sarif_result(finding: Finding, sources: Sources, mark: Mark | None = None) -> dict[str, Any]:
     start = sources.start(finding)
     end = sources.end(finding)
+    location: dict[str, Any] = {"physicalLocation": _physical(
+        finding.path, start, end, sources.origin(finding.path, finding.start))}
+    logical = _logical(finding.cells[0] if finding.cells else None, finding.path,
+                       finding.start, sources)
+    if logical:
+        location["logicalLocations"] = logical
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": _rule_index()[finding.code],
         "level": _SARIF_LEVEL[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": artifact_uri(finding.path)},
-            "region": _region(start.line, start.column, end.line, end.column),
-        }}],
+        "locations": [location],
     }
     related: list[dict[str, Any]] = []
     for number, place in enumerate(finding.related, start=1):
         path = sources.related_path(finding, place)
         rs = sources.related_start(finding, place)
         rend = sources.related_end(finding, place)
-        related.append({
+        entry: dict[str, Any] = {
             "id": number,
             "message": {"text": place.message},
-            "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(path)},
-                "region": _region(rs.line, rs.column, rend.line, rend.column),
-            },
-        })
+            "physicalLocation": _physical(path, rs, rend, sources.origin(path, place.start)),
+        }
+        logical = _logical(place.cell, path, place.start, sources)
+        if logical:
+            entry["logicalLocations"] = logical
+        related.append(entry)
     if related:
         result["relatedLocations"] = related
     result["partialFingerprints"] = {"nianbao/v1": fingerprint(finding)}
+    if mark is not None:
+        result["suppressions"] = [suppression(mark)]
     if finding.help:
         result["properties"] = {"help": finding.help}
     return result
@@ -222,9 +303,9 @@ def fingerprint(finding: Finding) -> str:
     return digest[:32]
 
 
-def sarif_item(finding: Finding, sources: Sources) -> str:
+def sarif_item(finding: Finding, sources: Sources, mark: Mark | None = None) -> str:
     """One result of the SARIF log, on one line."""
-    return _encode(sarif_result(finding, sources))
+    return _encode(sarif_result(finding, sources, mark))
 
 
 def assemble_sarif(items: Sequence[str], version: str) -> str:
@@ -293,7 +374,7 @@ def statistics(codes: Iterable[str]) -> list[dict[str, Any]]:
         rule = rules.get(code)
         out.append({"code": code, "name": rule.name if rule else code,
                     "severity": rule.severity if rule else "error", "count": count,
-                    "title": rule.title if rule else ""})
+                    "title": _(rule.title) if rule else ""})
     return out
 
 
@@ -301,5 +382,5 @@ def format_statistics_text(rows: Sequence[dict[str, Any]]) -> str:
     if not rows:
         return ""
     width = max(len(str(row["count"])) for row in rows)
-    return "".join(f"{row['count']:>{width}}\t{row['code']}\t[{row['severity']}] {row['title']}\n"
-                   for row in rows)
+    return "".join(f"{row['count']:>{width}}\t{row['code']}\t"
+                   f"[{severity_word(row['severity'])}] {row['title']}\n" for row in rows)

@@ -11,18 +11,22 @@ import os
 import tempfile
 from pathlib import Path
 
+from nianbao.parser.i18n import _
+
 
 def output_problem(target: Path, inputs: list[Path], *, force: bool) -> str | None:
     """Why ``target`` must not be written, as a one-line message, or None."""
     resolved = target.resolve()
     if any(resolved == p.resolve() for p in inputs):
-        return f"{target}: is one of the inputs; nianbao never writes over a report"
+        return _("{path}: is one of the inputs; nianbao never writes over a report").format(
+            path=target)
     if target.is_dir():
-        return f"{target}: is a folder; give a file name to write to"
+        return _("{path}: is a folder; give a file name to write to").format(path=target)
     if target.exists() and not force:
-        return f"{target}: already exists; add --force to overwrite it"
+        return _("{path}: already exists; add --force to overwrite it").format(path=target)
     if not target.parent.exists():
-        return f"{target}: the folder {target.parent} does not exist"
+        return _("{path}: the folder {folder} does not exist").format(path=target,
+                                                                      folder=target.parent)
     return None
 
 

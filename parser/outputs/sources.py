@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.report import Report
+from nianbao.parser.reading.origin import Place
 from nianbao.parser.reading.positions import LineIndex, Position
+from nianbao.parser.template import TemplateId
 
 _FILE_START = Position(1, 1)
 
@@ -54,15 +56,32 @@ class SourceMap:
     lines: array[int]
     columns: array[int]
     excerpts: dict[int, tuple[Excerpt, ...]]  # per line, in order, when output shows lines
+    # A PDF, Word file or web page: the place in the original of each place's start
+    # offset (:meth:`Report.origin`), and the template its cells are named by.
+    origins: dict[int, Place] = field(default_factory=dict)
+    template: TemplateId | None = None
 
     @classmethod
-    def build(cls, index: LineIndex, offsets: Iterable[int], *, texts: bool = True) -> SourceMap:
+    def build(cls, index: LineIndex, offsets: Iterable[int], *, texts: bool = True,
+              report: Report | None = None,
+              ranges: Iterable[tuple[int, int]] = ()) -> SourceMap:
+        """The positions of ``offsets``; with ``report`` (of a published original), also
+        the origin of each of ``ranges`` (start, end), keyed by its start."""
         ordered = sorted(set(offsets))
         positions = [index.position(offset) for offset in ordered]
         lines = array("q", (p.line for p in positions))
         columns = array("q", (p.column for p in positions))
         excerpts = _excerpts(index, positions) if texts else {}
-        return cls(array("q", ordered), lines, columns, excerpts)
+        origins: dict[int, Place] = {}
+        template: TemplateId | None = None
+        if report is not None and report.rendering is not None:
+            template = report.meta.template
+            for start, end in ranges:
+                if start not in origins:
+                    place = report.origin(start, end)
+                    if place is not None:
+                        origins[start] = place
+        return cls(array("q", ordered), lines, columns, excerpts, origins, template)
 
     def position(self, offset: int) -> Position:
         at = bisect_left(self.offsets, offset)
@@ -102,14 +121,19 @@ def _excerpts(index: LineIndex, positions: Sequence[Position]) -> dict[int, tupl
 
 def finding_offsets(findings: Iterable[Finding]) -> list[int]:
     """Every offset of ``findings`` in their own file (places in other files excluded)."""
-    out: list[int] = []
+    return [offset for pair in finding_ranges(findings) for offset in pair]
+
+
+def finding_ranges(findings: Iterable[Finding]) -> list[tuple[int, int]]:
+    """(start, end) of every place of ``findings`` in their own file."""
+    out: list[tuple[int, int]] = []
     for finding in findings:
         if finding.start is not None:
-            out.append(finding.start)
-            out.append(finding.end if finding.end is not None else finding.start + 1)
+            out.append((finding.start,
+                        finding.end if finding.end is not None else finding.start + 1))
         for related in finding.related:
             if related.path is None or related.path == finding.path:
-                out.extend((related.start, related.end))
+                out.append((related.start, related.end))
     return out
 
 
@@ -128,8 +152,10 @@ class Checked:
     @classmethod
     def from_report(cls, report: Report, findings: Sequence[Finding],
                     extra_offsets: Iterable[int] = ()) -> Checked:
-        offsets = [*finding_offsets(findings), *extra_offsets]
-        return cls(report.source.path, SourceMap.build(report.line_index, offsets),
+        ranges = finding_ranges(findings)
+        offsets = [*(offset for pair in ranges for offset in pair), *extra_offsets]
+        return cls(report.source.path,
+                   SourceMap.build(report.line_index, offsets, report=report, ranges=ranges),
                    list(findings))
 
 
@@ -149,6 +175,17 @@ class Sources:
         if source is None or offset is None:
             return _FILE_START
         return source.position(offset)
+
+    def origin(self, path: str, offset: int | None) -> Place | None:
+        """The place in the published original of the place starting at ``offset``."""
+        source = self.source(path)
+        if source is None or offset is None:
+            return None
+        return source.origins.get(offset)
+
+    def template(self, path: str) -> TemplateId | None:
+        source = self.source(path)
+        return None if source is None else source.template
 
     def start(self, finding: Finding) -> Position:
         return self.position(finding.path, finding.start)

@@ -27,7 +27,9 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from nianbao.parser.i18n import ngettext, pgettext
 from nianbao.parser.model.findings import Finding, Severity
+from nianbao.parser.outputs.origins import origin_words
 from nianbao.parser.outputs.safe import escape_char, is_unsafe, visible
 from nianbao.parser.outputs.sources import WINDOW, Checked, Excerpt, Sources
 
@@ -187,11 +189,21 @@ def format_finding(finding: Finding, sources: Sources, *, width: int = DEFAULT_W
     if hidden:
         count = sum(len(cluster) for _, cluster in hidden)
         out.append(f"{pad} = ", style=GUTTER)
-        out.append(f"note: {count} more place(s) not shown\n")
+        out.append(ngettext("note: {n} more place not shown", "note: {n} more places not shown",
+                            count).format(n=count) + "\n")
+    origin = sources.origin(finding.path, finding.start)
+    if origin is not None:
+        # A PDF, Word file or web page: the line above counts in the text rendering;
+        # this says where the place is in the original a reviewer has open.
+        out.append(f"{pad} = ", style=GUTTER)
+        # Translators: the label of a finding's place in a PDF, Word file or web page.
+        out.append(pgettext("finding", "origin"), style="bold cyan")
+        out.append(pgettext("after a label", ": ") + origin_words(origin) + "\n")
     if finding.help:
         out.append(f"{pad} = ", style=GUTTER)
-        out.append("help", style="bold cyan")
-        out.append(f": {visible(finding.help)}\n")
+        # Translators: the label of a finding's one-line advice ("= help: …").
+        out.append(pgettext("finding", "help"), style="bold cyan")
+        out.append(pgettext("after a label", ": ") + visible(finding.help) + "\n")
     return out
 
 
@@ -271,19 +283,32 @@ class Painter:
 
 
 def summary(counts: Counter[Severity], with_findings: int, files: int) -> Text:
-    """``Found 7 findings in 2 of 5 files: 2 errors, 3 warnings, 2 info.``"""
+    """``Found 7 findings in 2 of 5 files: 2 errors, 3 warnings, 2 info.``
+
+    ``发现 7 个问题（5 个文件中的 2 个）：2 个错误、3 个警告、2 个提示。`` in Chinese.
+    """
     total = sum(counts.values())
-    noun = "file" if files == 1 else "files"
     if total == 0:
-        return Text(f"All checks passed: {files} {noun}, no findings.", style="bold green")
+        return Text(ngettext("All checks passed: {files} file, no findings.",
+                             "All checks passed: {files} files, no findings.",
+                             files).format(files=files), style="bold green")
     out = Text()
-    out.append(f"Found {total} finding{'s' if total != 1 else ''}", style="bold")
-    out.append(f" in {with_findings} of {files} {noun}: ")
+    out.append(ngettext("Found {total} finding", "Found {total} findings", total)
+               .format(total=total), style="bold")
+    out.append(ngettext(" in {with_findings} of {files} file: ",
+                        " in {with_findings} of {files} files: ", files)
+               .format(with_findings=with_findings, files=files))
     parts: list[tuple[int, Severity, str]] = [
-        (counts["error"], "error", "errors"), (counts["warning"], "warning", "warnings"),
-        (counts["info"], "info", "info")]
-    for index, (count, one, many) in enumerate(parts):
-        style = SEVERITY_STYLE[one] if count else ""
-        out.append(f"{count} {one if count == 1 else many}", style=style)
-        out.append(", " if index < len(parts) - 1 else ".")
+        (counts["error"], "error",
+         ngettext("{n} error", "{n} errors", counts["error"])),
+        (counts["warning"], "warning",
+         ngettext("{n} warning", "{n} warnings", counts["warning"])),
+        (counts["info"], "info", ngettext("{n} info", "{n} info", counts["info"]))]
+    # Translators: between the counts of the summary ("2 errors, 3 warnings"); 、 in Chinese.
+    separator = pgettext("list", ", ")
+    for index, (count, severity, words) in enumerate(parts):
+        style = SEVERITY_STYLE[severity] if count else ""
+        out.append(words.format(n=count), style=style)
+        # Translators: the end of the summary line; 。 in Chinese.
+        out.append(separator if index < len(parts) - 1 else pgettext("sentence end", "."))
     return out

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from nianbao.parser.errors import ReportError
+from nianbao.parser.i18n import _
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -83,7 +84,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def decode(data: bytes, path: str = "<bytes>") -> Decoded:
     """Decode a report's bytes; raise :class:`ReportError` when they are not text."""
     if not data:
-        raise ReportError(path, "the file is empty")
+        raise ReportError(path, _("the file is empty"))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             body = data[len(bom):]
@@ -97,7 +98,7 @@ def decode(data: bytes, path: str = "<bytes>") -> Decoded:
     if text is not None:
         # Control bytes are valid UTF-8; a file made of them is still not text.
         if _looks_binary(data):
-            raise ReportError(path, "not a text file (mostly control characters)")
+            raise ReportError(path, _("not a text file (mostly control characters)"))
         return Decoded(text, "utf-8", False, 0)
 
     order = _utf16_order(data)
@@ -126,7 +127,7 @@ def decode(data: bytes, path: str = "<bytes>") -> Decoded:
         replaced = text.count("\ufffd")
         if replaced <= max(8, len(text) // 50) and _plausible(text) > 0.9:
             return Decoded(text, "utf-8", False, replaced)
-    raise ReportError(path, "not a text file (binary data or an unknown encoding)")
+    raise ReportError(path, _("not a text file (binary data or an unknown encoding)"))
 
 
 def _detect(data: bytes) -> Decoded | None:

@@ -11,16 +11,38 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nianbao.parser.reading.normalize import NormalizedText, normalize
+from nianbao.parser.reading.normalize import NormalizedText, key_of_normalized, normalize
+from nianbao.parser.template import APPLICATION_ROWS
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 # Longer lines than this are looked at for run-together rows.
 _LONG_LINE = 300
+
+
+def _numbered_label_starts() -> str:
+    """The words after ``N.`` of table 3's numbered rows (``属于国``, ``没有现``, ``其他``).
+
+    On a one-line page a row's cells run into the next row's number
+    (``…政府信息3100000312.没有现成信息…``): a digit before ``2.没有现`` is that
+    label's number, not the last digit of a cell, since cells hold no ``.``.
+    """
+    starts = set()
+    for specs in APPLICATION_ROWS.values():
+        for spec in specs:
+            label = spec.label
+            if len(label) > 2 and label[0].isdigit() and label[1] == ".":
+                words = key_of_normalized(label[2:])
+                # Two characters: a misspelt label (``其他法律行政止公开``) keeps its start.
+                starts.add(re.escape(words[:2]) + (r"(?=\s*\d|法律)" if words.startswith("其他") else ""))
+    return "|".join(sorted(starts))
+
+
 _ROW_STARTS = re.compile(
     r"(?:[一二三四五六]\s*、\s*(?=总体情况|主动公开|收到和处理|政府信息公开行政|存在的主要问题|其他需要报告"
     r"|本年新收|上年结转|本年度办理|结转下年度)"
     r"|\(\s*[一二三四五六七]\s*\)"
     r"|(?<![\d.])[1-8]\s*\.(?=\s*[^\d\s])"
+    rf"|(?<=\d)[1-8]\.(?=\s*(?:{_numbered_label_starts()}))"
     r"|第二十条"
     r"|信息内容"
     r"|行政规范性文件|(?<!行政)规范性文件|规章(?=\s*\d)|其他对外管理服务事项|行政事业性收费|政府集中采购"

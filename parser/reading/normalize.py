@@ -2,7 +2,8 @@
 
 Reports come out of PDFs and web pages with full-width digits, Kangxi radicals
 (``⼀`` for ``一``), CJK-radicals-supplement characters NFKC leaves alone (``⺠``),
-U+3000 and zero-width spaces. Matching runs on the normalised text; positions are
+U+3000 and zero-width spaces, and headings in traditional characters (``總體情況``,
+:mod:`nianbao.parser.reading.traditional`). Matching runs on the normalised text; positions are
 always reported in the original.
 
 Almost every change is one character for one character, so the normalised text
@@ -20,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nianbao.parser.reading.radicals import RADICALS_SUPPLEMENT
+from nianbao.parser.reading.traditional import TRADITIONAL
 
 # Blocks where NFKC or the radical table changes characters that reports use.
 _SCAN_RANGES = (
@@ -65,6 +67,8 @@ def _build_tables() -> tuple[dict[int, str], dict[str, str]]:
                 one[cp] = " "
     for ch in _SPACES + _ZERO_WIDTH + _BIDI:
         one[ord(ch)] = " "
+    for cp, simplified in TRADITIONAL.items():
+        one.setdefault(cp, chr(simplified))
     # Curly quotes and dashes vary between extractions of the same label.
     for ch in "“”„‟":
         one[ord(ch)] = '"'

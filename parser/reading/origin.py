@@ -77,6 +77,17 @@ class Rendering:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(span.start for span in self.spans))
 
+    def place_in(self, start: int, end: int) -> Place | None:
+        """The place of the first character of ``text[start:end]`` that has one (a blank
+        cell's place sits on the separator after it; a finding may begin on a break)."""
+        index = max(0, bisect_right(self._starts, start) - 1)
+        for span in self.spans[index:index + 4]:
+            if span.start >= max(end, start + 1):
+                break
+            if span.end > start:
+                return span.place
+        return None
+
     def place_at(self, offset: int) -> Place | None:
         """The place in the original of the character at ``offset``, if one is known."""
         index = bisect_right(self._starts, offset) - 1

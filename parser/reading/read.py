@@ -1,9 +1,11 @@
 """Bytes → the text that is checked, with its map back to the original file.
 
 This is the reading stage's one entry: every front end's bytes pass here (through
-the core), and every reader of a published format plugs in here. A plain text
-file is decoded (the strict cascade of :mod:`.decode`); its text *is* the
-original, so its map is the identity and it has no spans.
+the core), and every reader of a published format plugs in here. The kind of file
+is told by its content (:mod:`.documents.sniff`): a PDF, Word file or web page is
+read by its reader into a :class:`Rendering` whose spans lead back to pages, cells
+and tags; a plain text file is decoded (the strict cascade of :mod:`.decode`), its
+text *is* the original, so its map is the identity and it has no spans.
 """
 
 from __future__ import annotations
@@ -31,6 +33,13 @@ class Reading:
 def read_bytes(data: bytes, path: str) -> Reading:
     """Read ``data`` (the bytes of ``path``); raises :class:`~nianbao.parser.errors.ReportError`
     with a one-line reason when they are not a readable report."""
+    # The sniffer and the dispatcher are light (standard library only); each
+    # reader is imported only for a file of its kind.
+    from nianbao.parser.reading.documents.dispatch import read_document
+
+    rendering = read_document(data, path) if data else None
+    if rendering is not None:
+        return Reading(rendering)
     decoded = decode(data, path)
     return Reading(Rendering("text", decoded.text, encoding=decoded.encoding),
                    bom=decoded.bom, replacements=decoded.replacements)

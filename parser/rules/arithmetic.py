@@ -64,9 +64,9 @@ def row_total(ctx: Context) -> Iterator[Finding]:
     ## How to fix
     Recount the applications of that row: correct 总计, or the applicant cell that is wrong.
     """
-    if ctx.table("applications") is None or ctx.template is None:
+    if ctx.table("applications") is None or ctx.rows_template is None:
         return
-    for spec in APPLICATION_ROWS[ctx.template]:
+    for spec in APPLICATION_ROWS[ctx.rows_template]:
         cells = ctx.cells("applications", (f"{spec.id}.{c}" for c in APPLICATION_COLUMN_IDS))
         if cells is None:
             continue
@@ -164,9 +164,9 @@ def results_total(ctx: Context) -> Iterator[Finding]:
     ## How to fix
     Recount the answers of that column: correct (七)总计, or the result row that is wrong.
     """
-    if ctx.table("applications") is None or ctx.template is None:
+    if ctx.table("applications") is None or ctx.rows_template is None:
         return
-    rows = RESULT_ROW_IDS[ctx.template]
+    rows = RESULT_ROW_IDS[ctx.rows_template]
     for column in APPLICATION_COLUMN_IDS:
         total_cell = ctx.cell("applications", f"total.{column}")
         parts = ctx.cells("applications", (f"{r}.{column}" for r in rows))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nianbao.parser.i18n import _
 from nianbao.parser.rules import (
     arithmetic,
     meta,
@@ -75,6 +76,9 @@ RULES: tuple[Rule, ...] = (
     rule("S009", "empty-problems-section", "warning",
          "section 5 says nothing of problems or of improvements",
          structure.empty_problems),
+    rule("S010", "old-other-row", "warning",
+         "a template-2021 table 3 keeps template 2019's single （六）其他处理 row",
+         structure.old_other_row),
     rule("M001", "missing-year", "error", "the report year cannot be found", meta.missing_year),
     rule("M002", "template-year-mismatch", "warning",
          "the tables' template does not match the year, or the text cites the other notice",
@@ -119,6 +123,14 @@ RULES: tuple[Rule, ...] = (
     rule("E002", "lossy-text", "warning",
          "decoding needed replacements, or the text shows signs of a lossy re-encoding",
          reading.lossy_text),
+    file_rule("E003", "not-a-report", "warning",
+              "the file is not a government information disclosure annual report; "
+              "nothing else is checked",
+              reading.E003_EXPLANATION),
+    file_rule("E004", "partly-read", "warning",
+              "the reader could not read all of the file as it is; what it left out is "
+              "not checked",
+              reading.E004_EXPLANATION),
 )
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
 INDEX: dict[str, int] = {r.code: i for i, r in enumerate(RULES)}
@@ -137,8 +149,8 @@ class UnknownRuleError(ValueError):
     """A --select or --ignore entry that names no rule."""
 
     def __init__(self, selector: str) -> None:
-        super().__init__(f"unknown rule code or prefix {selector!r} "
-                         "(see `nianbao rules` for the list)")
+        super().__init__(_("unknown rule code or prefix {code} (see `nianbao rules` for the list)")
+                         .format(code=repr(selector)))
         self.selector = selector
 
 

@@ -2,7 +2,8 @@
 
 Every front end gets its findings through the core (:mod:`nianbao.parser.core.check`),
 which calls these. Findings come in one order everywhere (:func:`finding_order`):
-severity, then position, then the rule's place in the catalog, then the message.
+severity, then position, then the rule's place in the catalog (never the message,
+which changes with the language).
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from nianbao.parser.errors import ReportError
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding
 from nianbao.parser.model.report import Report
 from nianbao.parser.rules.catalog import BY_CODE, INDEX, enabled_rules
 from nianbao.parser.rules.context import Context, YearPair, YearView
+from nianbao.parser.rules.reading import reading_notes
 from nianbao.parser.rules.rule import Rule
 
 __all__ = [
@@ -23,15 +26,21 @@ __all__ = [
     "finding_order",
     "run_rules",
     "sort_findings",
+    "not_a_report_finding",
+    "reading_note_findings",
     "unreadable_finding",
 ]
 
 
-def finding_order(finding: Finding) -> tuple[int, int, int, str]:
-    """The one order of findings: severity, position (the whole file first), rule, message."""
+def finding_order(finding: Finding) -> tuple[int, int, int]:
+    """The one order of findings: severity, position (the whole file first), rule.
+
+    Not the message: it is in the chosen language, and the order must be the same in
+    every language. Findings equal in all three keep the order their rule made them
+    in (every sort of findings is stable)."""
     return (SEVERITY_RANK[finding.severity],
             finding.start if finding.start is not None else -1,
-            INDEX[finding.code], finding.message)
+            INDEX[finding.code])
 
 
 def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -94,3 +103,23 @@ def unreadable_finding(error: ReportError) -> Finding:
     rule = BY_CODE["E001"]
     return Finding(code="E001", severity=rule.severity, message=error.reason, path=error.path,
                    start=None, end=None, help=rule.help)
+
+
+def not_a_report_finding(report: Report) -> Finding:
+    """E003 for a file that was read but shows nothing of an annual report; about the
+    whole file."""
+    rule = BY_CODE["E003"]
+    message = _("not a government information disclosure annual report: no title naming "
+                "one, none of the six sections and none of the three tables were found")
+    return Finding(code="E003", severity=rule.severity, message=message,
+                   path=report.source.path, start=None, end=None, help=rule.help)
+
+
+def reading_note_findings(report: Report) -> list[Finding]:
+    """E004, one per note of the reader (pages left unread, a table not settled …);
+    about the whole file."""
+    rule = BY_CODE["E004"]
+    return [Finding(code="E004", severity=rule.severity, path=report.source.path,
+                    message=_("reading the file: {note}").format(note=note),
+                    start=None, end=None, help=rule.help)
+            for note in reading_notes(report)]

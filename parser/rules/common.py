@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
+from nianbao.parser.i18n import N_, _
 from nianbao.parser.layout.numbers import PLACEHOLDERS
 from nianbao.parser.model.report import Cell
 from nianbao.parser.reading.normalize import normalize_char_text
@@ -26,10 +27,11 @@ from nianbao.parser.template import (
 ZERO = Decimal(0)
 
 T4_FIELDS: dict[str, str] = dict(REVIEW_FIELDS)
+# Translated where shown: _(TABLE_NAMES[table]).
 TABLE_NAMES: dict[TableId, str] = {
-    "active_disclosure": "table 2 (主动公开)",
-    "applications": "table 3 (依申请)",
-    "review_litigation": "table 4 (复议诉讼)",
+    "active_disclosure": N_("table 2 (主动公开)"),
+    "applications": N_("table 3 (依申请)"),
+    "review_litigation": N_("table 4 (复议诉讼)"),
 }
 
 _CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -40,7 +42,7 @@ _PLACEHOLDER_KEYS = frozenset(PLACEHOLDERS) - frozenset(_CHINESE_DIGITS) - {"十
 def fmt(value: Decimal | int | None) -> str:
     """A number as a person writes it: ``4``, ``21.83``, ``-1``."""
     if value is None:
-        return "blank"
+        return _("blank")
     if isinstance(value, int):
         return str(value)
     if value == value.to_integral_value():
@@ -161,7 +163,8 @@ def cell_name(table: TableId, cell_id: str, template: TemplateId | None = None) 
 
 def full_row_label(template: TemplateId, row: str) -> str:
     """The template's own wording of a table-3 row, with its group (``（三）不予公开 8.属于…``)."""
-    for spec in APPLICATION_ROWS[template]:
+    # The old single （六）其他处理 row of a template-2021 report is template 2019's.
+    for spec in (*APPLICATION_ROWS[template], *APPLICATION_ROWS["2019"]):
         if spec.id == row:
             if spec.group and not spec.group.startswith("三、"):
                 return f"{spec.group} {spec.label}"
@@ -171,4 +174,4 @@ def full_row_label(template: TemplateId, row: str) -> str:
 
 def shown(raw: str) -> str:
     """A cell's text for a message; blank cells say so."""
-    return raw if raw.strip() else "blank"
+    return raw if raw.strip() else _("blank")

@@ -20,13 +20,14 @@ from functools import cached_property
 from typing import TypeVar
 
 from nianbao.parser.document.sentences import Sentence, sentences
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import MAX_MESSAGE, MAX_RELATED, Finding, Related, clip
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Report, Table
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.rules.common import arithmetic_value, cell_name, fmt, shown
 from nianbao.parser.rules.rule import Rule
-from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId
+from nianbao.parser.template import APPLICATION_COLUMN_IDS, TableId, TemplateId, rows_template
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ def _finding(rules: Mapping[str, Rule], code: str, path: str, message: str,
                    for place in related)
     return Finding(code=code, severity=rule.severity, message=clip(message, MAX_MESSAGE),
                    path=path, start=start, end=end, related=places,
-                   help=hint if hint is not None else rule.help, cells=refs)
+                   help=hint if hint is not None else _(rule.help), cells=refs)
 
 
 class Context:
@@ -67,6 +68,15 @@ class Context:
         return self._shared[key]  # type: ignore[return-value]
 
     # ------------------------------------------------------------ tables
+
+    @cached_property
+    def rows_template(self) -> TemplateId | None:
+        """The template whose table-3 rows the report has: template 2019's when a
+        template-2021 table keeps the single （六）其他处理 row (S010)."""
+        table = self.report.tables.get("applications")
+        if self.template is None or table is None:
+            return self.template
+        return rows_template(self.template, (row.id for row in table.rows))
 
     def table(self, table_id: TableId) -> Table | None:
         table = self.report.tables.get(table_id)
@@ -103,7 +113,7 @@ class Context:
     def related(self, cell: Cell, label: str | None = None, *, value: bool = True) -> Related:
         """A related place for a cell: ``label = raw`` (the label defaults to the cell's name)."""
         text = label if label is not None else self.name(cell)
-        message = f"{text} = {shown(cell.raw)}" if value else text
+        message = _("{label} = {raw}").format(label=text, raw=shown(cell.raw)) if value else text
         return Related(start=cell.start, end=cell.end, message=message,
                        cell=cell.ref)
 

@@ -304,14 +304,14 @@ def text_results(ctx: Context) -> Iterator[Finding]:
     ## How to fix
     Make the sentence and table 3 agree: recount, then correct whichever is wrong.
     """
-    if ctx.table("applications") is None or ctx.template is None:
+    if ctx.table("applications") is None or ctx.rows_template is None:
         return
     total = _t3(ctx, "total")
     for sentence in ctx.sentences:
         if "件" not in sentence.text or not _applications_context(sentence):
             continue
         claimed: set[int] = set()
-        for pattern, label, rows in _RESULT_PATTERNS[ctx.template]:
+        for pattern, label, rows in _RESULT_PATTERNS[ctx.rows_template]:
             for match in pattern.finditer(sentence.text):
                 if match.start("n") in claimed:
                     continue

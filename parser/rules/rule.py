@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from nianbao.parser.i18n import N_, language, pgettext
+from nianbao.parser.i18n.paragraphs import translate_paragraphs
 from nianbao.parser.model.findings import Severity
 
 if TYPE_CHECKING:
@@ -23,15 +25,25 @@ Scope = Literal["report", "years", "file"]
 
 # Every explanation has these sections, in this order (checked by a meta-test).
 SECTIONS = ("What it does", "Why is this bad?", "Example", "How to fix")
+# English here (SARIF's tags, which do not change with the language); shown as _(family).
 FAMILIES: dict[str, str] = {
-    "A": "arithmetic (勾稽关系)",
-    "V": "values",
-    "S": "structure",
-    "M": "metadata",
-    "X": "narrative against tables",
-    "Y": "across years of one agency",
-    "E": "reading the file",
+    "A": N_("arithmetic (勾稽关系)"),
+    "V": N_("values"),
+    "S": N_("structure"),
+    "M": N_("metadata"),
+    "X": N_("narrative against tables"),
+    "Y": N_("across years of one agency"),
+    "E": N_("reading the file"),
 }
+
+
+def severity_word(severity: Severity) -> str:
+    """``error``, ``warning`` or ``info`` in the current language."""
+    if severity == "error":
+        return pgettext("severity", "error")
+    if severity == "warning":
+        return pgettext("severity", "warning")
+    return pgettext("severity", "info")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +66,13 @@ class Rule:
     @property
     def family(self) -> str:
         return FAMILIES[self.code[0]]
+
+    def explained(self) -> str:
+        """The explanation in the current language: as written in English, else each
+        heading, paragraph and example translated (:mod:`nianbao.parser.i18n.paragraphs`)."""
+        if language() == "en":
+            return self.explanation
+        return translate_paragraphs(self.explanation)
 
     def section(self, heading: str) -> str:
         """The text under ``## heading`` of the explanation ('' when absent)."""

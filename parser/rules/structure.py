@@ -15,6 +15,7 @@ from nianbao.parser.template import (
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
     CHINESE_NUMERALS,
+    OLD_OTHER_ROW,
     SECTIONS,
     TABLE_IDS,
     TABLE_NUMBERS,
@@ -206,8 +207,8 @@ def missing_row(ctx: Context) -> Iterator[Finding]:
         return
     wanted: dict[TableId, list[tuple[str, str]]] = {
         "active_disclosure": [(item.id, item.label) for item in ACTIVE_ITEMS[ctx.template]],
-        "applications": [(spec.id, full_row_label(ctx.template, spec.id))
-                         for spec in APPLICATION_ROWS[ctx.template]],
+        "applications": [(spec.id, full_row_label(ctx.rows_template or ctx.template, spec.id))
+                         for spec in APPLICATION_ROWS[ctx.rows_template or ctx.template]],
     }
     for table_id, rows in wanted.items():
         table = ctx.table(table_id)
@@ -239,10 +240,11 @@ def _label_only_rows(ctx: Context, table_id: TableId) -> dict[str, tuple[int, in
     out: dict[str, tuple[int, int]] = {}
     table = ctx.table(table_id)
     if table is not None and ctx.template is not None and table_id != "review_litigation":
-        keys = _row_keys(ctx.template)
+        template = ctx.rows_template or ctx.template
+        keys = _row_keys(template)
         found = {row.id for row in table.rows} | {c.rpartition(".")[0] for c in table.cells}
         for row_id, row_keys in keys.items():
-            if row_id in found or not row_id_in_table(row_id, table_id, ctx.template):
+            if row_id in found or not row_id_in_table(row_id, table_id, template):
                 continue
             span = _label_line(ctx, table.start, table.end, row_keys)
             if span is not None:
@@ -443,6 +445,47 @@ def unknown_row(ctx: Context) -> Iterator[Finding]:
                 "S008", f"row {label!r} in {TABLE_NAMES[table_id]} matches no template row "
                 f"({stray.values} numbers not checked)", stray.start, max(end, stray.start + 1),
             )
+
+
+def old_other_row(ctx: Context) -> Iterator[Finding]:
+    """
+    ## What it does
+    Reports a table 3 of template 2021 that keeps template 2019's single row
+    （六）其他处理 where template 2021 has three sub-rows (1.申请人无正当理由逾期不补正…,
+    2.申请人逾期未按收费通知要求缴纳费用…, 3.其他). The row is read as template 2019's
+    row and its numbers take part in the sums; the three sub-rows are not reported missing.
+
+    ## Why is this bad?
+    国办公开办函〔2021〕30号 split 其他处理 so that the applications dropped for lack of
+    a correction or of a fee can be counted apart. A report in the old form cannot be
+    compiled with other agencies' reports of the same year, row for row.
+
+    ## Example
+    ```
+    （五）不予处理 5.要求行政机关确认或重新出具已获取信息  0 0 0 0 0 0 0
+    （六）其他处理                                          0 0 0 0 0 0 0
+    （七）总计                                              21 0 0 0 0 0 21
+    ```
+
+    ## How to fix
+    Use the current template: split （六）其他处理 into its three sub-rows.
+    """
+    if ctx.template != "2021" or ctx.rows_template != "2019":
+        return
+    table = ctx.table("applications")
+    row = None if table is None else next((r for r in table.rows if r.id == OLD_OTHER_ROW), None)
+    if table is None or row is None:
+        return
+    start = row.label_start if row.label_start is not None else row.start
+    index = ctx.report.line_index
+    end = max(start + 1, min(start + max(len(row.label), 1), index.line_end(index.line_of(start) + 1)))
+    yield ctx.finding(
+        "S010", "table 3 keeps template 2019's single row （六）其他处理 where template 2021 "
+        "has three sub-rows (1.逾期不补正, 2.逾期未缴纳费用, 3.其他); its numbers are read as "
+        "that one row", start, end,
+        cells=[c for c in table.cells.values() if c.row == OLD_OTHER_ROW],
+        hint="Split （六）其他处理 into the three sub-rows of template 2021.",
+    )
 
 
 _EMPTY_WORDS = re.compile(r"^(无|暂无|没有|无问题|无其他|略|/|—+|-+)?$")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
-from nianbao.parser.layout.fields import Field, physical_rows
+from nianbao.parser.layout.blocks import number_runs, rows_from_runs
+from nianbao.parser.layout.fields import Field, line_field, physical_rows
 from nianbao.parser.layout.glued import candidates as glued_candidates
 from nianbao.parser.layout.glued import digit_fields
 from nianbao.parser.layout.regions import Region
@@ -65,7 +66,13 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         return empty_table(table, region)
     items = ACTIVE_ITEMS[template]
     keys = _item_keys(items)
-    _, rows = physical_rows(region.lines)
+    style, rows = physical_rows(region.lines)
+    if style == "spaces":
+        runs = number_runs(region.lines)
+        if runs is not None:
+            blocks = _read_blocks(region, runs, items, keys)
+            if blocks is not None:
+                return blocks
     cells: dict[str, CellData] = {}
     found: dict[str, list[Field | None]] = {}
     labels_of: dict[str, Field] = {}
@@ -180,6 +187,42 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             candidates=tuple("|".join(o) for o in glued[1][:SHOWN_CANDIDATES]) if glued else (),
         ))
     return build_table(table, region, cells, infos, strays)
+
+
+def _read_blocks(region: Region, runs: list[list[Field]], items: tuple[ItemSpec, ...],
+                 keys: list[tuple[str, ItemSpec]]) -> Table | None:
+    """Table 2 written in blocks (``pdftotext``): its numbers in template order, each
+    item's fields filled from their count, whatever line its label is on (a label
+    may even follow its numbers). Only when the numbers make exactly the template's
+    cells and most items' labels are in the region."""
+    table: TableId = "active_disclosure"
+    grid = rows_from_runs(runs, [len(item.fields) for item in items])
+    if grid is None:
+        return None
+    labels: dict[str, Field] = {}
+    for line in region.lines:
+        text = line.text.strip()
+        key = key_of_normalized(text)
+        item = next((it for k, it in keys if k and k in key), None)
+        if item is not None and item.id not in labels:
+            first = line.text.index(text[0])
+            labels[item.id] = line_field(line, first, first + len(text))
+    if 5 * len(labels) < 3 * len(items):
+        return None
+    cells: dict[str, CellData] = {}
+    infos: list[RowData] = []
+    for item, fields in zip(items, grid, strict=True):
+        for (field_id, _), f in zip(item.fields, fields, strict=True):
+            cell_id = f"{item.id}.{field_id}"
+            cells[cell_id] = cell_data(table, cell_id, f, amount=field_id in AMOUNT_FIELDS)
+        label = labels.get(item.id)
+        infos.append(RowData(
+            table=table, id=item.id, label=label.text if label else "",
+            label_start=label.start if label else None,
+            start=label.start if label else fields[0].start,
+            cells_found=len(fields), cells_expected=len(item.fields),
+        ))
+    return build_table(table, region, cells, infos)
 
 
 def _cut_field_label(item: ItemSpec, labels: list[Field]) -> bool:

@@ -7,13 +7,16 @@ seven columns are assigned only when the count of cells leaves no doubt.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cache
 
+from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
-from nianbao.parser.layout.fields import Field, PhysicalRow, physical_rows
+from nianbao.parser.layout.fields import Field, PhysicalRow, line_field, physical_rows
 from nianbao.parser.layout.glued import candidates as glued_candidates
 from nianbao.parser.layout.glued import digit_fields, row_total_check
+from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
@@ -34,13 +37,17 @@ from nianbao.parser.tables.rows import (
     suffix_prefix,
 )
 from nianbao.parser.template import (
+    APPLICANT_COLUMNS,
     APPLICATION_COLUMN_IDS,
     APPLICATION_ROWS,
+    OLD_OTHER_ROW,
     RowSpec,
     TableId,
     TemplateId,
+    rows_template,
 )
 
+_COLUMN_WORDS = frozenset(key_of_normalized(label) for _, label in APPLICANT_COLUMNS)
 # Column headers of table 3: rows holding them are headers, never data.
 _HEADER_WORDS = ("自然人", "商业企业", "科研机构", "法人或其他组织", "申请人情况", "勾稽关系")
 
@@ -54,30 +61,65 @@ class _Candidate:
     glued: tuple[Field, str] | None = None  # the field and its run of digits
     # Field index of 自然人 in the header above, when the header spells out the grid.
     grid: int | None = None
+    # A label that names no row exactly: the rows it resembles, with their scores.
+    similar: list[tuple[int, float]] = field(default_factory=list)
 
 
 def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
     return _best_row_scored(key, specs, after)[0]
 
 
+# Numbering before a label's words once punctuation is gone: ``七总计``, ``3其他``.
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}|\d{1,2})")
+# Group labels a row's own label may follow on its line (``（六）其他处理3.其他``).
+_GROUP_WORDS = ("本年度办理结果", "不予公开", "无法提供", "不予处理", "其他处理")
+
+
+@cache
+def _bare(key: str) -> str:
+    """A label's own words: its numbering and any group label before them taken off.
+
+    A short template key (``其他``, ``总计``) names a row only when it is the whole of
+    the label's own words; inside a longer label (``2.其他法律行政止公开``) it is a
+    common word, not the row.
+    """
+    for _ in range(4):
+        before = key
+        key = _NUMBERING.sub("", key, count=1)
+        for word in _GROUP_WORDS:
+            if key.startswith(word) and len(key) > len(word):
+                key = key[len(word):]
+        if key == before:
+            break
+    return key
+
+
 def _best_row_scored(key: str, specs: tuple[RowSpec, ...], after: int) -> tuple[int | None, int]:
     """The template row a label names: the longest template key it contains.
 
-    A label cut short by a line wrap (``2.其他法律行政法规禁``, its ``止公开`` on the
-    next line) contains no whole key, only a short one by chance (``其他``); then
-    the template key that the label's end begins wins if it overlaps more.
+    A short key (``其他``, ``总计``) counts only as the label's whole own words
+    (:func:`_bare`). A label cut short by a line wrap (``2.其他法律行政法规禁``, its
+    ``止公开`` on the next line) contains no whole key; then the template key that the
+    label's end begins wins if it overlaps enough.
     """
     if not key or len(key) > MAX_LABEL_KEY:
         return None, 0
     best: int | None = None
     best_len = 0
+    bare = _bare(key)
     for index, spec in enumerate(specs):
-        if spec.key in key:
+        if len(spec.key) >= SHORT_KEY:
+            if spec.key not in key:
+                continue
             length = len(spec.key)
-            # Longest key wins; on a tie, the first row after the last one matched.
-            if length > best_len or (length == best_len and best is not None
-                                     and best <= after < index):
-                best, best_len = index, length
+        elif bare == spec.key:
+            length = SHORT_KEY  # the label is this key and nothing else: sure
+        else:
+            continue
+        # Longest key wins; on a tie, the first row after the last one matched.
+        if length > best_len or (length == best_len and best is not None
+                                 and best <= after < index):
+            best, best_len = index, length
     if best_len < SHORT_KEY:
         for index, spec in enumerate(specs):
             overlap = suffix_prefix(key, spec.key)
@@ -86,12 +128,68 @@ def _best_row_scored(key: str, specs: tuple[RowSpec, ...], after: int) -> tuple[
     return best, best_len
 
 
+def _common(a: str, b: str) -> int:
+    """The length of the longest common subsequence of two short labels."""
+    previous = [0] * (len(b) + 1)
+    for ch in a:
+        current = [0]
+        for j, other in enumerate(b):
+            current.append(previous[j] + 1 if ch == other else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1]
+
+
+def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float]]:
+    """Template rows a misspelt label may be (``2.其他法律行政止公开``), with a score.
+
+    Only the label's own words are compared, and only long keys: most of the key's
+    characters must appear in the label in order, and the label must be mostly the key.
+    Which of these rows it is, position decides (:func:`_place_similar`).
+    """
+    bare = _bare(key)
+    if len(bare) < SHORT_KEY or len(bare) > MAX_LABEL_KEY:
+        return []
+    out: list[tuple[int, float]] = []
+    for index, spec in enumerate(specs):
+        if len(spec.key) < SHORT_KEY or abs(len(spec.key) - len(bare)) > len(spec.key) // 2:
+            continue
+        common = _common(bare, spec.key)
+        if common >= SHORT_KEY and common >= 0.7 * len(spec.key) and common >= 0.7 * len(bare):
+            out.append((index, common / max(len(spec.key), len(bare))))
+    return out
+
+
+def _old_other_row(region: Region) -> bool:
+    """Whether a template-2021 table 3 keeps template 2019's single （六）其他处理 row:
+    the label is there and none of the three sub-rows that replaced it."""
+    key = key_of_normalized("".join(ln.text for ln in region.lines))
+    if "其他处理" not in key or any(word in key for word in _SUB_ROW_WORDS):
+        return False
+    for line in region.lines:
+        # ``3.其他 0 0 0``: numbered, so not the header's column 其他.
+        own = key_of_normalized(line.text).rstrip("0123456789")
+        if own != "其他" and _bare(own) == "其他":
+            return False
+    return True
+
+
+_SUB_ROW_WORDS = ("逾期不补正", "收费通知", "缴纳费用", "不再处理")
+
+
 def read_applications(region: Region | None, template: TemplateId) -> Table:
     table: TableId = "applications"
     if region is None:
         return empty_table(table, region)
+    if template == "2021" and _old_other_row(region):
+        template = rows_template(template, (OLD_OTHER_ROW,))
     specs = APPLICATION_ROWS[template]
     style, rows = physical_rows(region.lines)
+    if style == "spaces":
+        runs = number_runs(region.lines)
+        if runs is not None:
+            blocks = _read_blocks(region, runs, specs)
+            if blocks is not None:
+                return blocks
     candidates: list[_Candidate] = []
     pending: list[Field] = []
     last = -1
@@ -129,10 +227,17 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         if index is not None:
             last = index
-        candidates.append(_Candidate(used if index is not None else labels, values, row, index,
-                                     grid=grid if style in ("pipes", "tabs") else None))
+        candidate = _Candidate(used if index is not None else labels, values, row, index,
+                               grid=grid if style in ("pipes", "tabs") else None)
+        if index is None and labels and has_number:
+            candidate.similar = _similar_rows(own_key, specs) or (
+                _similar_rows(label_key(pending + labels), specs) if pending else [])
+            if candidate.similar and pending and not _similar_rows(own_key, specs):
+                candidate.labels = pending + labels
+        candidates.append(candidate)
         pending = []
 
+    _place_similar(candidates, len(specs))
     _place_unlabelled(candidates, len(specs))
 
     cells: dict[str, CellData] = {}
@@ -182,6 +287,67 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     ordered = {cell_id: cells[cell_id] for spec in specs
                for cell_id in _cell_ids(spec.id) if cell_id in cells}
     return build_table(table, region, ordered, infos, strays)
+
+
+def _row_sum_holds(fields: list[Field]) -> bool:
+    values = [f.number.value for f in fields]
+    if any(v is None for v in values):
+        return True
+    return values[-1] == sum(v for v in values[:-1] if v is not None)
+
+
+def _read_blocks(region: Region, runs: list[list[Field]], specs: tuple[RowSpec, ...]
+                 ) -> Table | None:
+    """Table 3 written in blocks (``pdftotext``): the numbers in template order, rows
+    rebuilt from their count; labels only say where each row is named.
+
+    Read this way only when the numbers make exactly the template's rows, most of the
+    rows' labels are in the region, and most rows add up (their 总计 is the sum of
+    their columns): otherwise the numbers are not the table's, row for row.
+    """
+    table: TableId = "applications"
+    expected = len(APPLICATION_COLUMN_IDS)
+    grid = rows_from_runs(runs, [expected] * len(specs), _row_sum_holds)
+    if grid is None or 2 * sum(1 for r in grid if _row_sum_holds(r)) < len(grid):
+        return None
+    labels = _block_labels(region, specs)
+    if 5 * len(labels) < 3 * len(specs):
+        return None
+    cells: dict[str, CellData] = {}
+    infos: list[RowData] = []
+    for index, (spec, fields) in enumerate(zip(specs, grid, strict=True)):
+        for cell_id, f in zip(_cell_ids(spec.id), fields, strict=True):
+            cells[cell_id] = cell_data(table, cell_id, f)
+        label = labels.get(index)
+        infos.append(RowData(
+            table=table, id=spec.id, label=label.text if label else "",
+            label_start=label.start if label else None,
+            start=label.start if label else fields[0].start,
+            cells_found=expected, cells_expected=expected,
+        ))
+    return build_table(table, region, cells, infos)
+
+
+def _block_labels(region: Region, specs: tuple[RowSpec, ...]) -> dict[int, Field]:
+    """Where each template row's label is in a region written in blocks: the first
+    line that names it (a wrapped label by its first line)."""
+    found: dict[int, Field] = {}
+    for line in region.lines:
+        text = line.text.strip()
+        if not text or text[0].isdigit() and read_number(text).kind == "number":
+            continue
+        key = key_of_normalized(text)
+        if key in _COLUMN_WORDS:
+            continue  # the header's 总计 or 其他, not the rows of those names
+        index = _best_row(key, specs, -1)
+        if index is None:
+            similar = _similar_rows(key, specs)
+            if len(similar) == 1:
+                index = similar[0][0]
+        if index is not None and index not in found:
+            first = line.text.index(text[0])
+            found[index] = line_field(line, first, first + len(text))
+    return found
 
 
 @cache
@@ -242,6 +408,31 @@ def _column_model(candidates: list[_Candidate], region: Region, expected: int
         and c.values[0].line in by_number
     ]
     return ColumnModel(complete, expected), by_number
+
+
+def _place_similar(candidates: list[_Candidate], spec_count: int) -> None:
+    """Give a misspelt label the row it resembles among the free rows around it.
+
+    Similarity alone could pick a row from elsewhere in the table; position alone
+    could not tell two free rows apart. A row qualifies when it resembles the label
+    and lies between the rows matched before and after it, not taken by another.
+    """
+    if not any(c.similar for c in candidates):
+        return
+    taken = {c.spec_index for c in candidates if c.spec_index is not None}
+    for at, cand in enumerate(candidates):
+        if cand.spec_index is not None or not cand.similar:
+            continue
+        before = max((c.spec_index for c in candidates[:at] if c.spec_index is not None),
+                     default=-1)
+        after = min((c.spec_index for c in candidates[at + 1:] if c.spec_index is not None
+                     and c.spec_index > before), default=spec_count)
+        fits = sorted(((score, index) for index, score in cand.similar
+                       if before < index < after and index not in taken), reverse=True)
+        if not fits or (len(fits) > 1 and fits[1][0] == fits[0][0]):
+            continue
+        cand.spec_index = fits[0][1]
+        taken.add(fits[0][1])
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:

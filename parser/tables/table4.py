@@ -7,6 +7,7 @@ from nianbao.parser.layout.glued import candidates as glued_candidates
 from nianbao.parser.layout.glued import digit_fields, review_check
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
+from nianbao.parser.reading.normalize import key_of_normalized
 from nianbao.parser.tables.rows import (
     SHOWN_CANDIDATES,
     CellData,
@@ -17,7 +18,17 @@ from nianbao.parser.tables.rows import (
     fit_fields,
     glued_run,
 )
-from nianbao.parser.template import REVIEW_CELL_IDS, TableId
+from nianbao.parser.template import REVIEW_CELL_IDS, REVIEW_FIELDS, TableId
+
+# Table 4's column headers: ``pdftotext`` writes the last one (总计) between the
+# numbers when the header's cell is taller than the others.
+_HEADER_WORDS = frozenset(key_of_normalized(w) for _, w in REVIEW_FIELDS) | {"维持", "纠正", "结果",
+                                                                          "其他", "尚未", "审结", "总计"}
+
+
+def _header_only(labels: list[Field]) -> bool:
+    keys = [key_of_normalized(f.text) for f in labels]
+    return bool(keys) and all(k in _HEADER_WORDS for k in keys)
 
 
 def read_review(region: Region | None) -> Table:
@@ -50,7 +61,7 @@ def read_review(region: Region | None) -> Table:
                 candidates=tuple("|".join(o) for o in options[:SHOWN_CANDIDATES]))
             return build_table(table, region, split, [info])
         if not any(v.number.kind == "number" for v in values):
-            if collected:
+            if collected and not _header_only(labels):
                 break
             continue
         if first_row is None:

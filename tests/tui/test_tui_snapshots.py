@@ -6,9 +6,11 @@ are shown relative to the opened folder, so tmp folders never reach an SVG.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
+from test_tui_defects import ONE_LINE, marked_rows
 from tui_helpers import copy_samples, sample, slip
 
 from nianbao.tui.app import NianbaoApp
@@ -56,3 +58,27 @@ def test_help(snap_compare) -> None:
         await pilot.press("question_mark")
 
     assert snap_compare(NianbaoApp(sample("004")), terminal_size=(100, 32), run_before=open_help)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_one_line_page_with_a_chosen_finding(snap_compare, tmp_path: Path,
+                                             size: tuple[int, int]) -> None:
+    # A real web-archive page: the report's body is one line of 8,000 characters.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    path = folder / ONE_LINE.name
+    shutil.copyfile(ONE_LINE, path)
+    app = NianbaoApp(path)
+
+    async def choose_a_finding_far_into_the_line(pilot) -> None:
+        await settle(pilot)
+        main = app.main
+        report = main.current.report
+        target = next(f for f in main.findings.all_findings
+                      if f.start is not None and report.position(f.start).column > 400)
+        while main.chosen != target:
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert marked_rows(main.source, target.severity)  # in view, before the picture
+
+    assert snap_compare(app, terminal_size=size, run_before=choose_a_finding_far_into_the_line)

@@ -7,17 +7,24 @@ TextArea documents as the place to style its lines. The text is loaded through
 TextArea's rows and columns are the report's lines and columns — except that a
 line longer than :data:`~nianbao.tui.source_text.ROW_CHARS` continues on the next rows
 (see :mod:`nianbao.tui.source_text`); its line number shows on its first row only.
+
+Lines wider than the pane wrap (``w`` turns it off); every row that continues a
+line shows :data:`CONTINUATION` where a line number would be, so a one-line page
+reads as one numbered line. The row of the cursor is highlighted here, not by
+TextArea: its highlight covers the whole line, which on a one-line page is the
+whole report, and is drawn over the marks, which would hide the finding.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import TextArea
 from textual.widgets.text_area import DocumentNavigator
@@ -28,6 +35,7 @@ if TYPE_CHECKING:
     from nianbao.parser.model.report import Report
 
 WRAP_LIMIT = 1_000_000  # characters; longer texts are not soft-wrapped (see toggle_wrap)
+CONTINUATION = "↪"  # in the gutter of a row that continues the line above it
 
 MarkKind = Literal["error", "warning", "info", "related", "cell"]
 
@@ -58,8 +66,14 @@ class SourceView(TextArea, inherit_bindings=False):
         "source-view--cell",
     }
 
+    # The current row: grey enough to tell apart in 256 colours (there $boost, the
+    # TextArea default, lands one step of the grey ramp from the background).
     DEFAULT_CSS = """
     SourceView {
+        & > .text-area--cursor-line { background: $foreground 15%; }
+        & > .text-area--cursor-gutter { background: $foreground 15%; text-style: bold; }
+        &:ansi > .text-area--cursor-line { background: ansi_bright_black; }
+        &:ansi > .text-area--cursor-gutter { background: ansi_bright_black; text-style: bold; }
         & > .source-view--error { background: $error; color: $background; text-style: bold; }
         & > .source-view--warning { background: $warning; color: $background; text-style: bold; }
         & > .source-view--info { background: $primary; color: $background; text-style: bold; }
@@ -76,7 +90,7 @@ class SourceView(TextArea, inherit_bindings=False):
             read_only=True,
             show_line_numbers=True,
             soft_wrap=False,
-            highlight_cursor_line=True,
+            highlight_cursor_line=False,  # drawn by get_line and render_line
             id=id,
             classes=classes,
         )
@@ -85,6 +99,7 @@ class SourceView(TextArea, inherit_bindings=False):
         self._report: Report | None = None
         self._marks: dict[MarkKind, list[tuple[int, int]]] = {}
         self._by_line: dict[int, list[tuple[int, int, MarkKind]]] = {}
+        self._wrap = True  # wrap when the text allows it; w says otherwise
 
     # ------------------------------------------------------------ public API
 
@@ -107,6 +122,7 @@ class SourceView(TextArea, inherit_bindings=False):
         self._source = source if source is not None and source.report is report \
             else prepare(report)
         self.load_text(self._source.text)
+        self.soft_wrap = self._wrap and len(self._source.text) <= WRAP_LIMIT
 
     @property
     def line_count(self) -> int:
@@ -147,9 +163,20 @@ class SourceView(TextArea, inherit_bindings=False):
             self.call_after_refresh(self._center_cursor)
 
     def _center_cursor(self) -> None:
-        y = self.wrapped_document.location_to_offset(self.cursor_location).y
-        self.scroll_to_region(Region(0, y, 1, 1), center=True, x_axis=False,
-                              animate=False, force=True, immediate=True)
+        """The cursor's row in the middle of the pane; sideways, its column in view.
+
+        A column that fits in the pane's first screenful is shown from the line's
+        start; one further out (a one-line page unwrapped) is put in the middle.
+        """
+        offset = self.wrapped_document.location_to_offset(self.cursor_location)
+        region = self.scrollable_content_region
+        x = 0
+        if not self.soft_wrap:
+            width = max(1, region.width - self.gutter_width - 1)
+            if offset.x >= width:
+                x = offset.x - width // 2
+        self.scroll_to(x=x, y=max(0, offset.y - (region.height - 1) // 2), animate=False,
+                       force=True, immediate=True)
 
     @property
     def line(self) -> int:
@@ -174,7 +201,8 @@ class SourceView(TextArea, inherit_bindings=False):
             self.notify(f"Too long to wrap ({self.line_count} lines); scroll sideways "
                         "instead.", timeout=4)
             return
-        self.soft_wrap = not self.soft_wrap
+        self._wrap = self.soft_wrap = not self.soft_wrap
+        self._center_cursor()
 
     def action_copy_line(self) -> None:
         if self._report is None:
@@ -230,26 +258,56 @@ class SourceView(TextArea, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        source = self._source
-        if source is None or source.first_rows is None or not self.show_line_numbers:
+        if not self.show_line_numbers:
             return strip
-        # TextArea numbers rows; where a long line was cut, number lines instead.
-        # The gutter is the strip's first segment: "<row + 1>" right-aligned, then
-        # two spaces (blank on a soft-wrapped continuation).
         segments = list(strip)
         if not segments:
             return strip
+        row_y = y + round(self.scroll_y)
+        wrapped = self.wrapped_document
+        if row_y >= wrapped.height:
+            return strip  # below the text: a blank row
+        # The gutter is the strip's first segment: "<row + 1>" right-aligned, then
+        # two spaces; blank on a soft-wrapped continuation. Where a long line was
+        # cut, number lines instead of rows; mark every continuation.
         gutter = segments[0]
         number = gutter.text.strip()
-        if not number.isdigit():
-            return strip
-        row = int(number) - self.line_number_start
-        label = str(source.to_line(row)[0] + 1) if source.is_first_row(row) else ""
-        segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ", gutter.style, gutter.control)
+        source = self._source
+        if number.isdigit():
+            row = int(number) - self.line_number_start
+            if source is None:
+                label = number
+            else:
+                label = str(source.to_line(row)[0] + 1) if source.is_first_row(row) \
+                    else CONTINUATION
+        else:
+            label = CONTINUATION
+        gutter_style = gutter.style
+        if row_y == wrapped.location_to_offset(self.cursor_location).y:
+            line_style = self.get_component_rich_style("text-area--cursor-line")
+            gutter_style = (gutter_style or Style()) + self.get_component_rich_style(
+                "text-area--cursor-gutter")
+            # The blank past the row's text takes the highlight too.
+            base = segments[-1].style
+            for index in range(len(segments) - 1, 0, -1):
+                segment = segments[index]
+                if segment.text.strip() or segment.style != base:
+                    break
+                segments[index] = Segment(segment.text, (base or Style()) + line_style)
+        segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ", gutter_style, gutter.control)
         return Strip(segments, strip.cell_length)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)
+        row, column = self.cursor_location
+        if row == line_index:
+            # The cursor's row only: the section of the wrapped line it is in.
+            offsets = self.wrapped_document.get_offsets(line_index)
+            section = bisect_right(offsets, column)
+            start = offsets[section - 1] if section else 0
+            end = offsets[section] if section < len(offsets) else len(line.plain) + 1
+            line.stylize(self.get_component_rich_style("text-area--cursor-line"),
+                         start, end)
         for start, end, kind in self._by_line.get(line_index, ()):
             if end > len(line.plain):
                 # A mark on the line end (a missing cell) shows as one cell past the text.

@@ -21,6 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from nianbao.parser.model.refs import CellRef
+from nianbao.parser.template import rows_template
 from nianbao.tui.grid import Grid, build_grid
 from nianbao.tui.messages import TableCellChosen, TableCursorMoved, TableSwitched
 from nianbao.tui.text import clean
@@ -569,8 +570,13 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
 
 
 def _template(loaded: Loaded, table: TableId) -> TemplateId:
-    """The report's template as the parser decided it (2021 when nothing told)."""
+    """The report's template as the parser decided it (2021 when nothing told); for
+    table 3 the template of its rows (2019's when a 2021 table keeps the old single
+    （六）其他处理 row, so that row is shown)."""
     report = loaded.report
     assert report is not None
-    return report.meta.template or "2021"
+    template = report.meta.template or "2021"
+    if table == "applications":
+        return rows_template(template, (row.id for row in report.tables[table].rows))
+    return template
 

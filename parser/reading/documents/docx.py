@@ -51,9 +51,11 @@ REASONS: dict[str, str] = {
                "writes: refused",
     "xml": "the Word document's XML is broken ({detail})",
     "encrypted": "the Word file is encrypted; save an unprotected copy",
-    "no_tables": "the Word document has no tables: the report's tables are missing or are "
-                 "pictures",
 }
+# Not a refusal: a notice sent as .docx has no tables either, and is told apart from a
+# report (E003) by what its text holds.
+NOTE_NO_TABLES = ("the Word document has no tables: the report's tables are missing or are "
+                  "pictures")
 
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -91,7 +93,7 @@ def _local_name(tag: str) -> str:
 
 def read_docx(data: bytes, path: str) -> Rendering:
     """Render a .docx (``data`` is the whole file); raise :class:`ReportError` when the
-    file cannot be read or has no tables."""
+    file cannot be read (a document without tables is read, with a note)."""
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
@@ -108,10 +110,9 @@ def read_docx(data: bytes, path: str) -> Rendering:
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError, RuntimeError) as error:
             raise ReportError(path, REASONS["damaged"].format(detail=_detail(error))) from None
-    if body.tables == 0:
-        raise ReportError(path, REASONS["no_tables"])
+    notes = tuple(body.notes) if body.tables else (*body.notes, NOTE_NO_TABLES)
     return Rendering(kind="docx", text=body.writer.text, spans=tuple(body.writer.spans),
-                     encoding="utf-8", notes=tuple(body.notes))
+                     encoding="utf-8", notes=notes)
 
 
 def _detail(error: BaseException) -> str:

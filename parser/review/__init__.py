@@ -1,0 +1,1 @@
+"""Review marks: findings a reviewer checked and accepted, kept in a file beside the reports."""
