@@ -331,7 +331,8 @@ HOSTILE = ("\x1b[31mRED\x1b]0;pwned\x07\x9b2J\u202eevil\u2066[bold red]MARKUP[/b
 def hostile_report(tmp_path: Path) -> Path:
     text = (SAMPLES / "005_arithmetic_slip.txt").read_text(encoding="utf-8")
     text = text.replace("一、本年新收政府信息公开申请数量\t", f"一、本年新收政府信息公开申请数量{HOSTILE}\t", 1)
-    text = text.replace("六、其他需要报告的事项", f"六、其他需要报告的事项{HOSTILE}", 1)
+    # The title line: M004 (no publication date) quotes it whole.
+    text = text.replace("年度报告", f"年度报告{HOSTILE}", 1)
     return write(tmp_path, f"x{HOSTILE[:6]}.txt", text)
 
 
@@ -341,7 +342,7 @@ def test_no_control_character_reaches_the_terminal(
     path = hostile_report(tmp_path)
     before = digest(path)
     _, out, err = run_cli(capsys, "check", "--color", color, str(path))
-    assert "A001" in out and "S002" in out
+    assert "A001" in out and "M004" in out
     # The only escape sequences allowed are our own colours (SGR: ESC [ digits ; m).
     stripped = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", stripped)

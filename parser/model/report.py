@@ -75,10 +75,14 @@ class RowInfo(Frozen):
     cells_expected: int
     recovered: bool = False  # placed by position because its label was missing
     assigned: bool = True  # False when the cell count made the columns ambiguous
-    # Digits run together with no separators (``规范性文件7777166``): the run, and the
-    # ways to split it that the template's identities allow (``77|77|166``).
+    # Digits run together with no separators (``规范性文件7777166``): the run as written
+    # (chunks that white space still separates joined by one space), the ways to cut it
+    # that the template's identities allow (``77|77|166``; at most 64), where the run
+    # starts, and whether there were too many ways to try them all.
     glued: str | None = None
     candidates: tuple[str, ...] = ()
+    glued_start: int | None = None
+    too_many: bool = False
 
 
 class StrayRow(Frozen):

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.refs import CellRef
+from nianbao.parser.model.report import RowInfo
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
 from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
 from nianbao.parser.rules.context import Context
@@ -16,12 +18,14 @@ from nianbao.parser.template import (
     APPLICATION_ROWS,
     CHINESE_NUMERALS,
     OLD_OTHER_ROW,
+    REVIEW_CELL_IDS,
     SECTIONS,
     TABLE_IDS,
     TABLE_NUMBERS,
     TABLE_SECTIONS,
     TableId,
     TemplateId,
+    cell_label,
 )
 
 
@@ -365,24 +369,19 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
         if table is None:
             continue
         for row in table.rows:
-            glued = row.glued is not None and len(row.glued) != row.cells_expected
-            if row.cells_found == row.cells_expected and not glued:
+            if row.glued is not None:
+                if not row.assigned:
+                    yield _glued_finding(ctx, table_id, row)
                 continue
-            if table_id == "review_litigation":
-                what = "the table-4 line"
-            elif table_id == "applications" and ctx.template:
-                what = f"row {full_row_label(ctx.template, row.id)}"
-            else:
-                what = f"row {row.label or row.id}"
+            if row.cells_found == row.cells_expected:
+                continue
+            what = _row_name(ctx, table_id, row)
             counted = f"has {row.cells_found} of {row.cells_expected} cells"
             if row.cells_found > row.cells_expected:
                 counted = (f"has {row.cells_found} cells where the template has "
                            f"{row.cells_expected}")
             tail = ("; which are missing cannot be told, so its numbers are not checked"
                     if not row.assigned else "")
-            if glued:
-                counted, tail = _glued_message(row.glued or "", row.candidates,
-                                               row.cells_expected, row.assigned)
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
             yield ctx.finding("S007", f"{what} {counted}{tail}", row.start,
                               max(row.start + 1, line_end))
@@ -398,18 +397,50 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
                               "its label", start, end)
 
 
-def _glued_message(digits: str, candidates: tuple[str, ...], expected: int,
-                   assigned: bool) -> tuple[str, str]:
-    """S007 for cells run together (``规范性文件7777166``): the readings, never a guess."""
-    head = f"has its {expected} cells run together as {digits}"
-    if assigned and len(candidates) == 1:
-        return head, (f"; read as {candidates[0]}, the only split the template's sums "
-                      "allow: check it against the original")
-    if not candidates:
-        return head, "; no split fits the template's sums, so its numbers are not checked"
-    shown = ", ".join(candidates)
-    return head, (f"; it could be read as {shown}{' …' if len(candidates) >= 5 else ''}, "
-                  "so its numbers are not checked")
+def _row_name(ctx: Context, table_id: TableId, row: RowInfo) -> str:
+    if table_id == "review_litigation":
+        return "the table-4 line"
+    if table_id == "applications" and ctx.template:
+        return f"row {full_row_label(ctx.template, row.id)}"
+    return f"row {row.label or row.id}"
+
+
+_SHOWN_READINGS = 8
+
+
+def _glued_finding(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
+    """S007 for cells run together that the identities do not decide: the readings,
+    never a guess, and the cells left out."""
+    table = ctx.report.tables[table_id]
+    if table_id == "review_litigation":
+        ids = list(REVIEW_CELL_IDS)
+    elif table_id == "applications":
+        ids = [f"{row.id}.{column}" for column in APPLICATION_COLUMN_IDS]
+    else:
+        ids = [f"{row.id}.{field}" for item in ACTIVE_ITEMS[ctx.template or "2019"]
+               if item.id == row.id for field, _ in item.fields]
+    left_out = [CellRef.of(table_id, cell_id) for cell_id in ids if cell_id not in table.cells]
+    digits = row.glued or ""
+    head = f"{_row_name(ctx, table_id, row)} has its {row.cells_expected} cells run together as {digits}"
+    readings = row.candidates
+    if row.too_many:
+        tail = "; there are too many ways to cut it to try them all"
+    elif not readings:
+        tail = "; no way to cut it fits the template's sums"
+    else:
+        shown = ", ".join(readings[:_SHOWN_READINGS])
+        more = len(readings) - _SHOWN_READINGS
+        tail = (f"; {len(readings)} readings fit the template: {shown}"
+                + (f" and {more} more" if more > 0 else ""))
+    names = ", ".join(cell_label(table_id, ctx.template or "2019", ref.id) for ref in left_out[:4])
+    if len(left_out) > 4:
+        names += f" and {len(left_out) - 4} more"
+    start = row.glued_start if row.glued_start is not None else row.start
+    return ctx.finding(
+        "S007", f"{head}{tail}, so {names} {'is' if len(left_out) == 1 else 'are'} not read "
+        "and the sums that need them are not checked", start, start + max(1, len(digits)),
+        cells=left_out, hint="Check the cells against the original table and write them "
+        "with separators.")
 
 
 def unknown_row(ctx: Context) -> Iterator[Finding]:

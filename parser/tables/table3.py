@@ -14,17 +14,16 @@ from functools import cache
 from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
 from nianbao.parser.layout.fields import Field, PhysicalRow, line_field, physical_rows
-from nianbao.parser.layout.glued import candidates as glued_candidates
-from nianbao.parser.layout.glued import digit_fields, row_total_check
+from nianbao.parser.layout.glued import Run, glued_label, run_of
 from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
 from nianbao.parser.reading.normalize import key_of_normalized
+from nianbao.parser.tables.glued import GluedRow, resolve_applications
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
     SHORT_KEY,
-    SHOWN_CANDIDATES,
     CellData,
     RowData,
     StrayData,
@@ -32,7 +31,6 @@ from nianbao.parser.tables.rows import (
     cell_data,
     empty_table,
     fit_fields,
-    glued_run,
     label_key,
     suffix_prefix,
 )
@@ -58,7 +56,7 @@ class _Candidate:
     values: list[Field]
     row: PhysicalRow
     spec_index: int | None
-    glued: tuple[Field, str] | None = None  # the field and its run of digits
+    glued: Run | None = None  # the row's cells run together (:mod:`~nianbao.parser.layout.glued`)
     # Field index of 自然人 in the header above, when the header spells out the grid.
     grid: int | None = None
     # A label that names no row exactly: the rows it resembles, with their scores.
@@ -194,6 +192,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     pending: list[Field] = []
     last = -1
     grid: int | None = None
+    # Cells run together: a row's digits glued to its label (``…申请数量230 000023``).
+    glued_rows = style == "spaces" and any(
+        glued_label(row.split()[0]) is not None for row in rows)
     for row in rows:
         labels, values = row.split()
         own_key = label_key(labels)
@@ -202,13 +203,12 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             grid = _header_grid(row, grid)
             continue
         has_number = any(not v.blank for v in values)
-        glued = glued_run(labels) if not has_number else None
-        if glued is not None:
-            own_key = key_of_normalized(glued[2])
-            index = _best_row(own_key, specs, last)
+        run = _glued_run(labels, values) if glued_rows else None
+        if run is not None:
+            index = _best_row(key_of_normalized(run[0]), specs, last)
             if index is not None:
                 last = index
-                candidates.append(_Candidate(labels, [], row, index, glued[:2]))
+                candidates.append(_Candidate(labels, [], row, index, run[1]))
                 pending = []
                 continue
         if not has_number and len(values) < 3:
@@ -246,6 +246,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     taken: set[int] = set()
     expected = len(APPLICATION_COLUMN_IDS)
     columns: tuple[ColumnModel, dict[int, Line]] | None = None
+    glued: list[GluedRow] = []
+    fixed: dict[str, list[Field] | None] = {}
     for cand in candidates:
         label_text = "".join(f.text for f in cand.labels)
         if cand.spec_index is None or cand.spec_index in taken:
@@ -256,13 +258,11 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
-        options: list[list[str]] = []
         if cand.glued is not None:
-            options = glued_candidates(cand.glued[1], expected, row_total_check)
-            fitted = (digit_fields(cand.glued[0], cand.glued[1], options[0])
-                      if len(options) == 1 else [])
-        else:
-            fitted = _on_grid(cand, expected) or fit_fields(cand.values, expected)
+            glued.append(GluedRow(spec.id, cand.glued, label_text,
+                                  cand.labels[0].start if cand.labels else None))
+            continue
+        fitted = _on_grid(cand, expected) or fit_fields(cand.values, expected)
         if len(fitted) < expected and style == "spaces" and cand.glued is None:
             if columns is None:
                 columns = _column_model(candidates, region, expected)
@@ -279,14 +279,24 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             cells_expected=expected,
             recovered=not cand.labels,
             assigned=assigned,
-            glued=cand.glued[1] if cand.glued else None,
-            candidates=tuple("|".join(o) for o in options[:SHOWN_CANDIDATES]),
         ))
+        fixed[spec.id] = fitted if assigned else None
+    for cell_id, f in resolve_applications(glued, fixed, template, infos).items():
+        cells[cell_id] = cell_data(table, cell_id, f)
     order = {spec.id: i for i, spec in enumerate(specs)}
     infos.sort(key=lambda info: order[info["id"]])
     ordered = {cell_id: cells[cell_id] for spec in specs
                for cell_id in _cell_ids(spec.id) if cell_id in cells}
     return build_table(table, region, ordered, infos, strays)
+
+
+def _glued_run(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
+    """A row whose cells run together: its digits glued to its label, or fewer
+    numbers than cells in a table whose rows are glued."""
+    if glued_label(labels) is None and len([v for v in values if not v.blank]) == len(
+            APPLICATION_COLUMN_IDS):
+        return None
+    return run_of(labels, values)
 
 
 def _row_sum_holds(fields: list[Field]) -> bool:

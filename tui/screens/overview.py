@@ -50,7 +50,7 @@ class OverviewScreen(Screen[ViewResult]):
         yield YearTotalsTable(self.folder.display_path, id="year-totals")
         yield Input(id="overview-filter")
         yield StatusLine(id="overview-status")
-        yield KeyFooter(id="overview-footer", compact=True)
+        yield KeyFooter(id="overview-footer")
 
     @property
     def table(self) -> FolderOverview:

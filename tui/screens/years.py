@@ -50,7 +50,7 @@ class YearsScreen(Screen[ViewResult]):
         with VerticalScroll(id="years-notes-box"):
             yield YearsNotes(id="years-notes")
         yield StatusLine(id="years-status")
-        yield KeyFooter(id="years-footer", compact=True)
+        yield KeyFooter(id="years-footer")
 
     @property
     def table(self) -> AgencyYearsTable:
