@@ -52,27 +52,14 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
 _FALSE = "false findings"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("hongze_2023_pdftotext", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_layout", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext_layout", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_raw", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext_raw", "meta"): "the period's first day exported as published",
-    ("pingtan_2019_oneline", "no_false_finding"):
-        f"{_FALSE}: M006",
     ("pingtan_2019_oneline", "expected_findings"): "V005 on the glued procurement amount",
-    ("pingtan_2019_oneline", "meta"): "agency not found",
-    ("pingtan_2023_oneline", "no_false_finding"):
-        f"{_FALSE}: M003 with the departments' deadline",
     ("shanghai_kw_2024_markdown", "no_wrong_cell"): "value rows bound to the wrong labels; the lost cell exported",
     ("shanghai_kw_2024_markdown", "every_cell_read"): "loose labels and value rows",
     ("shanghai_kw_2024_markdown", "no_false_finding"):
         f"{_FALSE}: S004, S001 ×5, S005, A001, A002, X002, S007, S008, M006",
     ("shanghai_kw_2024_markdown", "expected_findings"): "S001 for 五, the lost cell's S007",
-    ("shanghai_kw_2024_markdown", "meta"): "agency not found",
     ("shuyang_fgj_2023_webpage", "no_false_finding"): f"{_FALSE}: V001 once per row",
     ("shuyang_fgj_2023_webpage", "expected_findings"): "V001 does not name the whole group",
-    ("shuyang_fgj_2023_webpage", "meta"): "agency not found",
     ("shuyang_xzf_2025_ocr_markdown", "every_cell_read"): "table 4 as three 5-column tables",
     ("shuyang_xzf_2025_ocr_markdown", "no_false_finding"): f"{_FALSE}: S007 on table 4",
 }

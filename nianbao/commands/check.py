@@ -55,6 +55,8 @@ from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, ena
 from nianbao.parser.rules.context import YearView
 from nianbao.parser.rules.rule import Rule
 
+# The formats that show source text (text) or quote it (SARIF's fingerprints).
+_WITH_TEXT = ("text", "sarif")
 # The findings report to send (parser/outputs/findings_report.py), made apart.
 REPORT_FORMATS = ("csv", "xlsx", "html")
 
@@ -186,7 +188,7 @@ def check_path(path: str, job: Job) -> FileResult:
     if report is not None and findings and job.fmt != "statistics":
         ranges = finding_ranges(findings)
         source = SourceMap.build(report.line_index, [o for pair in ranges for o in pair],
-                                 texts=job.fmt == "text", report=report, ranges=ranges)
+                                 texts=job.fmt in _WITH_TEXT, report=report, ranges=ranges)
         sources = Sources([Checked(path, source, findings)])
     result = _result(path, findings, marks, sources, render, job)
     view = outcome.view
@@ -194,7 +196,7 @@ def check_path(path: str, job: Job) -> FileResult:
         result.view = view
         offsets = view.offsets()
         result.view_source = SourceMap.build(report.line_index, offsets,
-                                             texts=job.fmt == "text", report=report,
+                                             texts=job.fmt in _WITH_TEXT, report=report,
                                              ranges=[(o, o + 1) for o in offsets])
     return result
 

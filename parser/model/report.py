@@ -29,6 +29,7 @@ CellKind = Literal["number", "blank", "text"]
 # How the template was decided: from the tables' own labels, from the year, from the
 # cell ids the tables gave, or not at all.
 TemplateSource = Literal["tables", "year", "cells", "none"]
+AgencyKind = Literal["local_government", "department"]
 
 
 class Frozen(BaseModel):
@@ -159,8 +160,23 @@ class Meta(Frozen):
     # Years named in the title or the statistics period, for M005.
     title_year: int | None = None
     notices: tuple[NoticeCitation, ...] = ()
-    # Local governments may publish by 31 March; departments by 31 January (M003).
-    is_local_government: bool = False
+    # Who publishes (条例第四十九条, M003): a local government's own report, due 31 March
+    # of the next year, or a department's (any other agency, a township's or a 区政府
+    # 办公室's too), due 31 January; None when the text does not tell.
+    agency_kind: AgencyKind | None = None
+
+    @property
+    def is_local_government(self) -> bool:
+        return self.agency_kind == "local_government"
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The publication deadline that applies, when the year and the kind are known."""
+        if self.year is None or self.agency_kind is None:
+            return None
+        if self.agency_kind == "local_government":
+            return dt.date(self.year + 1, 3, 31)
+        return dt.date(self.year + 1, 1, 31)
 
 
 class Source(Frozen):
