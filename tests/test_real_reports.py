@@ -52,7 +52,6 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
 _FALSE = "false findings"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("pingtan_2019_oneline", "expected_findings"): "V005 on the glued procurement amount",
     ("shanghai_kw_2024_markdown", "no_wrong_cell"): "value rows bound to the wrong labels; the lost cell exported",
     ("shanghai_kw_2024_markdown", "every_cell_read"): "loose labels and value rows",
     ("shanghai_kw_2024_markdown", "no_false_finding"):

@@ -12,9 +12,11 @@ from decimal import Decimal
 
 from nianbao.parser.i18n import _, labelled_quote, ngettext
 from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Table
 from nianbao.parser.rules.common import (
     TABLE_NAMES,
+    cell_name,
     column_label,
     field_label,
     fmt,
@@ -297,3 +299,19 @@ def amount_unit(ctx: Context) -> Iterator[Finding]:
             message = _("{cell} = {raw}: {unit} is not a unit of money").format(
                 cell=ctx.name(cell), raw=cell.raw, unit=cell.unit)
             yield ctx.cell_finding("V005", message, cell)
+    for row in table.rows:
+        # An amount glued to its neighbour is not read (S007), but when every reading of
+        # the run ends in 元 its unit is known all the same.
+        if row.glued is None or row.assigned or not row.candidates:
+            continue
+        for field_id in AMOUNT_FIELDS:
+            cell_id = f"{row.id}.{field_id}"
+            if cell_id in table.cells or not all(
+                    r.endswith("元") and not r.endswith("万元") for r in row.candidates):
+                continue
+            start = row.glued_start if row.glued_start is not None else row.start
+            message = _("{cell} in the run {run}: in 元 where the template asks for 万元, "
+                        "whichever way the run is cut").format(
+                cell=cell_name("active_disclosure", cell_id, ctx.template), run=row.glued)
+            yield ctx.finding("V005", message, start, start + len(row.glued),
+                              cells=[CellRef.of("active_disclosure", cell_id)])
