@@ -19,13 +19,17 @@ from textual.geometry import Size
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.tui.keys import LIST_MOVES
-from nianbao.tui.messages import FindingChosen
+from nianbao.tui.messages import AcceptRequested, FindingChosen
 from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.model.report import Report
+    from nianbao.parser.review.book import Mark
 
 
 def describe(finding: Finding, report: Report | None) -> str:
@@ -47,6 +51,9 @@ class FindingsList(OptionList, inherit_bindings=False):
         Binding("enter", "select", "Go to", id="findings.go"),
         Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
                 id="findings.copy"),
+        Binding("a", "accept", N_("Accept"),
+                tooltip=N_("Accept the finding with a note (again: withdraw)"),
+                id="findings.accept"),
     ]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -63,6 +70,13 @@ class FindingsList(OptionList, inherit_bindings=False):
         self.app.copy_to_clipboard(text)
         self.notify(f"Copied {finding.code}: {clean(finding.message)}", title="Clipboard",
                     timeout=3)
+
+    def action_accept(self) -> None:
+        finding = self.panel.current
+        if finding is None:
+            self.notify(_("No finding to accept."), timeout=2)
+            return
+        self.post_message(AcceptRequested(finding))
 
     @property
     def panel(self) -> FindingsPanel:
@@ -97,6 +111,7 @@ class FindingsPanel(Vertical):
         self._all: tuple[Finding, ...] = ()
         self._shown: list[Finding] = []
         self._report: Report | None = None
+        self._accepted: Mapping[Finding, Mark] = {}
         # The finding last announced, so a highlight that merely follows a
         # programmatic move does not announce it a second time.
         self._announced: Finding | None = None
@@ -131,10 +146,19 @@ class FindingsPanel(Vertical):
     def query_text(self) -> str:
         return self.query_one(Input).value
 
+    @property
+    def accepted(self) -> Mapping[Finding, Mark]:
+        """The listed findings a reviewer accepted, with their marks."""
+        return self._accepted
+
     def show(self, findings: tuple[Finding, ...], report: Report | None,
-             select: Finding | None = None) -> None:
-        """Replace the list; highlight ``select`` (without announcing it)."""
+             select: Finding | None = None,
+             accepted: Mapping[Finding, Mark] | None = None) -> None:
+        """Replace the list; highlight ``select`` (without announcing it). Accepted
+        findings stay listed, marked ✓, and do not count in the title."""
         self._all, self._report = findings, report
+        if accepted is not None:
+            self._accepted = accepted
         self._refill(select)
         # The screen shows ``select`` itself; the list only has to agree.
         self._announced = self.current
@@ -204,23 +228,32 @@ class FindingsPanel(Vertical):
         report = self._report
         line = report.position(finding.start).line if (report and finding.start is not None) else None
         text = Text(end="", no_wrap=True, overflow="ellipsis")
-        text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
-        text.append(f"{finding.code} ", "bold")
+        accepted = finding in self._accepted
+        if accepted:
+            text.append("✓ ", "green")
+        else:
+            text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
+        text.append(f"{finding.code} ", "dim" if accepted else "bold")
         text.append(f"{'L' + str(line) if line else '—':>5} ", "dim")
-        text.append(clean(finding.message))
+        text.append(clean(finding.message), "dim strike" if accepted else "")
         return text
 
     def _update_title(self) -> None:
-        errors = sum(1 for f in self._all if f.severity == "error")
-        warnings = sum(1 for f in self._all if f.severity == "warning")
-        infos = len(self._all) - errors - warnings
+        shown = [f for f in self._all if f not in self._accepted]
+        errors = sum(1 for f in shown if f.severity == "error")
+        warnings = sum(1 for f in shown if f.severity == "warning")
+        infos = len(shown) - errors - warnings
         title = Text("Findings ", end="")
-        if not self._all:
+        if not shown:
             title.append("none", "green")
         else:
             for number, letter in ((errors, "error"), (warnings, "warning"), (infos, "info")):
                 if number:
                     title.append(f"{number}{SEVERITY_LETTER[letter]} ", SEVERITY_STYLE[letter])
+        accepted = len(self._all) - len(shown)
+        if accepted:
+            title.append(ngettext("✓{n} accepted ", "✓{n} accepted ", accepted).format(n=accepted),
+                         "green")
         query = self.query_text
         if query:
             title.append(f"· filter “{clean(query)}” {len(self._shown)}/{len(self._all)}", "italic")
