@@ -74,8 +74,6 @@ KNOWN_FAILING: dict[tuple[str, str], str] = {
         f"{_FALSE}: S004, S001 ×5, S005, A001, A002, X002, S007, S008, M006",
     ("shanghai_kw_2024_markdown", "expected_findings"): "S001 for 五, the lost cell's S007",
     ("shanghai_kw_2024_markdown", "meta"): "agency not found",
-    ("shuyang_fgj_2023_webpage", "no_false_finding"): f"{_FALSE}: V001 once per row",
-    ("shuyang_fgj_2023_webpage", "expected_findings"): "V001 does not name the whole group",
     ("shuyang_fgj_2023_webpage", "meta"): "agency not found",
     ("shuyang_xzf_2025_ocr_markdown", "every_cell_read"): "table 4 as three 5-column tables",
     ("shuyang_xzf_2025_ocr_markdown", "no_false_finding"): f"{_FALSE}: S007 on table 4",
