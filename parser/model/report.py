@@ -79,6 +79,10 @@ class RowInfo(Frozen):
     # ways to split it that the template's identities allow (``77|77|166``).
     glued: str | None = None
     candidates: tuple[str, ...] = ()
+    # Cells the text does not hold although their place is known (an empty cell a
+    # converter lost in a markdown table): absent, and named by S007.
+    lost: tuple[str, ...] = ()
+    lost_at: int | None = None  # where the first of them would be
 
 
 class StrayRow(Frozen):

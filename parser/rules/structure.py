@@ -7,8 +7,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.model.refs import CellRef
+from nianbao.parser.model.report import RowInfo
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
-from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
+from nianbao.parser.rules.common import TABLE_NAMES, field_label, full_row_label, row_label
 from nianbao.parser.rules.context import Context
 from nianbao.parser.template import (
     ACTIVE_ITEMS,
@@ -368,6 +370,9 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
             glued = row.glued is not None and len(row.glued) != row.cells_expected
             if row.cells_found == row.cells_expected and not glued:
                 continue
+            if row.lost:
+                yield _lost_cells(ctx, table_id, row)
+                continue
             if table_id == "review_litigation":
                 what = "the table-4 line"
             elif table_id == "applications" and ctx.template:
@@ -396,6 +401,20 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
             expected = _expected_cells(ctx, table_id, row_id)
             yield ctx.finding("S007", f"{what} has 0 of {expected} cells: no number follows "
                               "its label", start, end)
+
+
+def _lost_cells(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
+    """S007 for cells a converter lost: empty where every other cell holds a number."""
+    what = (f"row {full_row_label(ctx.template, row.id)}"
+            if table_id == "applications" and ctx.template else f"row {row.label or row.id}")
+    names = "、".join(field_label(table_id, cell_id, ctx.template) for cell_id in row.lost)
+    start = row.lost_at if row.lost_at is not None else row.start
+    return ctx.finding(
+        "S007", f"{what} has {row.cells_found} of {row.cells_expected} cells: {names} is "
+        "empty where every other cell of the table holds a number (lost when the text was "
+        "made), so the sums that need it are not checked", start, start + 1,
+        cells=[CellRef.of(table_id, cell_id) for cell_id in row.lost],
+        hint="Restore the missing cell from the original report.")
 
 
 def _glued_message(digits: str, candidates: tuple[str, ...], expected: int,

@@ -44,6 +44,8 @@ class RowData(TypedDict):
     assigned: NotRequired[bool]
     glued: NotRequired[str | None]
     candidates: NotRequired[tuple[str, ...]]
+    lost: NotRequired[tuple[str, ...]]
+    lost_at: NotRequired[int | None]
 
 
 class StrayData(TypedDict):
