@@ -91,8 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = command("check", _("validate reports and print the findings"))
     check.add_argument("paths", nargs="+", metavar="PATH",
                        help=_("files or folders (recursed)"))
-    check.add_argument("--format", choices=("text", "json", "github", "sarif"), default="text",
-                       help=_("output format (default: text)"))
+    check.add_argument("--format",
+                       choices=("text", "json", "github", "sarif", "csv", "xlsx", "html"),
+                       default="text", help=_("output format (default: text)"))
     check.add_argument("--select", type=_codes, default=None, metavar="CODES",
                        help=_("only these rule codes or prefixes, e.g. A,X001"))
     check.add_argument("--ignore", type=_codes, default=None, metavar="CODES",
@@ -104,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                        help=_("colour the text output (default: auto, on a terminal)"))
     _add_review_options(check)
+    _add_output_options(check)
     _add_batch_options(check)
 
     export = command("export", _("print the parsed model as JSON, JSON lines or CSV, or the "
@@ -132,6 +134,14 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--force", action="store_true",
                       help=_("overwrite OUT.svg if it exists"))
     return parser
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    from nianbao.parser.i18n import _
+
+    parser.add_argument("-o", "--output", metavar="FILE", default=None,
+                        help=_("write here instead of stdout (never over a report)"))
+    parser.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
 
 
 def _add_review_options(parser: argparse.ArgumentParser) -> None:

@@ -1,10 +1,22 @@
 from __future__ import annotations
 
+import atexit
 import hashlib
+import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# Tests never write to the user's own cache folder, and read every original afresh
+# (a kept rendering would hide what a reader does now); tests/test_cache.py turns the
+# cache on where it is what is tested. Set here, so child processes inherit it too.
+_CACHE = tempfile.mkdtemp(prefix="nianbao-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
+os.environ["NIANBAO_CACHE_DIR"] = _CACHE
+os.environ["NIANBAO_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_reports"

@@ -177,7 +177,9 @@ class ReportBuilder:
             published=self.published, published_at=published_at,
             period=self.period, period_at=period_at,
             title_year=title_year if self.year is not None else None,
-            notices=tuple(notices), is_local_government=self.is_local_government,
+            notices=tuple(notices),
+            agency_kind="local_government" if self.is_local_government else (
+                "department" if self.agency else None),
         )
         data = text.encode("utf-8")
         source = Source(path=self.path, encoding="utf-8", bom=False,

@@ -274,7 +274,7 @@ def test_sarif_2_1_0_structure(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
             for r in run["results"]}
     assert any("%20" in uri and "%E7%A9%BA" in uri for uri in uris)
-    prints = [r["partialFingerprints"]["nianbao/v1"] for r in run["results"]]
+    prints = [r["partialFingerprints"]["nianbao/v2"] for r in run["results"]]
     assert len(set(prints)) == len(prints)
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels["A001"] == "error" and levels["M004"] == "note"
@@ -331,7 +331,8 @@ HOSTILE = ("\x1b[31mRED\x1b]0;pwned\x07\x9b2J\u202eevil\u2066[bold red]MARKUP[/b
 def hostile_report(tmp_path: Path) -> Path:
     text = (SAMPLES / "005_arithmetic_slip.txt").read_text(encoding="utf-8")
     text = text.replace("一、本年新收政府信息公开申请数量\t", f"一、本年新收政府信息公开申请数量{HOSTILE}\t", 1)
-    text = text.replace("六、其他需要报告的事项", f"六、其他需要报告的事项{HOSTILE}", 1)
+    # Inside heading 五, which it makes non-standard: S002 quotes the line whole.
+    text = text.replace("五、存在的主要问题及改进情况", f"五、存在的主要问题{HOSTILE}及改进情况", 1)
     return write(tmp_path, f"x{HOSTILE[:6]}.txt", text)
 
 
@@ -341,7 +342,7 @@ def test_no_control_character_reaches_the_terminal(
     path = hostile_report(tmp_path)
     before = digest(path)
     _, out, err = run_cli(capsys, "check", "--color", color, str(path))
-    assert "A001" in out and "S002" in out
+    assert "A001" in out and "M004" in out
     # The only escape sequences allowed are our own colours (SGR: ESC [ digits ; m).
     stripped = re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", stripped)

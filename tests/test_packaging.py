@@ -60,7 +60,10 @@ def test_install_gives_one_namespace_and_working_commands(tmp_path: Path, editab
     install = [str(python), "-m", "pip", "install", "--quiet", "--no-deps",
                "--disable-pip-version-check", *(["-e"] if editable else []), str(ROOT)]
     # The borrowed site-packages already holds an editable nianbao: hide its finder.
-    env = {**os.environ, "PYTHONNOUSERSITE": "1", "PIP_NO_INPUT": "1"}
+    # PYTHONPATH dropped: a checkout on it would make `import parser` work from the
+    # repository, not from what was installed.
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+           "PYTHONNOUSERSITE": "1", "PIP_NO_INPUT": "1"}
     done = subprocess.run(install, capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     site = Path(subprocess.run([str(python), "-c", "import sysconfig; "

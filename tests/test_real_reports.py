@@ -52,27 +52,9 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
 _FALSE = "false findings"
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("hongze_2023_pdftotext", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_layout", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext_layout", "meta"): "the period's first day exported as published",
-    ("hongze_2023_pdftotext_raw", "expected_findings"): "M004 missing",
-    ("hongze_2023_pdftotext_raw", "meta"): "the period's first day exported as published",
-    ("pingtan_2019_oneline", "every_cell_read"): "most glued table-3 rows not read",
-    ("pingtan_2019_oneline", "no_false_finding"):
-        f"{_FALSE}: S007 per unread row, M006",
-    ("pingtan_2019_oneline", "expected_findings"): "S007 places, procurement group, V005",
-    ("pingtan_2019_oneline", "meta"): "agency not found",
-    ("pingtan_2023_oneline", "every_cell_read"):
-        "glued table-3 rows not read; identities across rows unused",
-    ("pingtan_2023_oneline", "no_false_finding"):
-        f"{_FALSE}: M003 with the departments' deadline, S007",
-    ("pingtan_2023_oneline", "expected_findings"): "the glued group's finding names no cells",
     ("shanghai_kw_2024_markdown", "no_false_finding"):
-        f"{_FALSE}: S001 placed at 六 (issue 14: headings), X002 on 答复的有1件, M006",
+        f"{_FALSE}: S001 placed at 六 (headings), X002 on 答复的有1件, M006",
     ("shanghai_kw_2024_markdown", "expected_findings"): "S001 for 五 at its place (headings)",
-    ("shanghai_kw_2024_markdown", "meta"): "agency not found",
-    ("shuyang_fgj_2023_webpage", "meta"): "agency not found",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import deque
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
@@ -13,11 +14,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.events import Key
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
+from nianbao.tui import compat
 from nianbao.tui.keys import KeyHelp, gather
 from nianbao.tui.screens.main import MainScreen
+
+NOTES_KEPT = 100
 
 # What the imports above built (Textual, the widgets: some 40,000 objects) lives as
 # long as the process. Out of the cycle collector's sight, the collections while the
@@ -49,20 +54,25 @@ class NianbaoApp(App[None]):
         self.poll_interval = poll_interval
         self.jobs = jobs
         self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
+        # The text of the last toasts, oldest first (they fade; this stays).
+        self.notes: deque[str] = deque(maxlen=NOTES_KEPT)
 
     def get_default_screen(self) -> Screen[None]:
         screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs)
-        # The breakpoint classes of the size known already, as Textual would pick
-        # them: its first resize then finds them set, instead of styling every
-        # widget a second time just after the first.
-        width, height = self.size
-        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS),
-                                  (height, self.VERTICAL_BREAKPOINTS)):
-            chosen = next((name for threshold, name in sorted(breakpoints, reverse=True)
-                           if size >= threshold), None)
-            for _, name in breakpoints:
-                screen.set_class(name == chosen, name, update=False)
+        # The breakpoint classes of the size known already: Textual's first resize
+        # then finds them set, instead of styling every widget a second time just
+        # after the first.
+        chosen = compat.breakpoint_classes(self.size, self.HORIZONTAL_BREAKPOINTS or [],
+                                           self.VERTICAL_BREAKPOINTS or [])
+        for name, on in chosen.items():
+            screen.set_class(on, name, update=False)
         return screen
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every toast, as plain text: it names files and quotes reports, never markup."""
+        self.notes.append(str(message))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def on_mount(self) -> None:
         choice = self._theme_choice
@@ -132,7 +142,7 @@ class NianbaoApp(App[None]):
                 )
         for path in screen.files:
             yield SystemCommand(
-                f"Open: {screen._display(path)}", "open this report",
+                f"Open: {screen.display_path(path)}", "open this report",
                 partial(self._open_from_palette, path), discover=False,
             )
 

@@ -22,12 +22,17 @@ from nianbao.tui import loader
 POOL_MIN_FILES = 48
 
 
-def pool_size(jobs: int, files: int) -> int:
-    """Worker processes for ``files`` reports to read (0: read them in the thread)."""
+def pool_size(jobs: int, files: int, cost: int | None = None) -> int:
+    """Worker processes for ``files`` reports to read (0: read them in the thread).
+
+    ``cost``: what reading them is worth in text reports (``core.files.read_cost``; a
+    PDF is worth 16), when known: a few PDFs already repay starting the processes.
+    """
     from nianbao.parser.core.pool import worker_count
 
     workers = worker_count(jobs, files)
-    return workers if workers >= 2 and files >= POOL_MIN_FILES else 0
+    worth = files if cost is None else max(files, cost)
+    return workers if workers >= 2 and files >= 2 and worth >= POOL_MIN_FILES else 0
 
 
 def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, None]:
@@ -38,7 +43,9 @@ def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, Non
     """
     results: Iterator[loader.Loaded] | None = None
     pool: BadgePool | None = None
-    workers = pool_size(jobs, len(paths))
+    from nianbao.parser.core.files import read_cost
+
+    workers = pool_size(jobs, len(paths), sum(read_cost(path) for path in paths))
     if workers:
         try:
             pool = BadgePool(workers)

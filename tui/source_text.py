@@ -55,21 +55,25 @@ class StaticWrap(WrappedDocument):
     read-only text the result is the same each time, and so is its height.
     """
 
-    _done: tuple[int, int] | None = None
-    _height = 0
+    # Class defaults: WrappedDocument's constructor already wraps.
+    _wrapped_for: tuple[int, int] | None = None
+    _wrap_tab = TAB_WIDTH
+    _row_total = 0
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
-        key = (width, tab_width or self._tab_width)
-        if key != self._done:
+        if tab_width:
+            self._wrap_tab = tab_width
+        key = (width, self._wrap_tab)
+        if key != self._wrapped_for:
             super().wrap(width, tab_width)
-            self._done = key
-            self._height = WrappedDocument.height.fget(self)  # type: ignore[attr-defined]
+            self._wrapped_for = key
+            self._row_total = super().height
 
     @property
     def height(self) -> int:
         # WrappedDocument sums over every line each time; TextArea asks for every
         # row it draws.
-        return self._height
+        return self._row_total
 
 
 @dataclass(frozen=True, eq=False)

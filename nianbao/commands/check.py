@@ -15,6 +15,7 @@ texts or models in one process, and the output order is the order of the paths.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import shutil
 import sys
@@ -24,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from nianbao import diagnostics
 from nianbao.diagnostics import EXIT_FINDINGS, EXIT_OK
@@ -36,8 +38,9 @@ from nianbao.parser.core.check import (
     rules_for,
 )
 from nianbao.parser.core.files import collect
-from nianbao.parser.i18n import language, ngettext, set_language
+from nianbao.parser.i18n import _, language, ngettext, set_language
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
+from nianbao.parser.outputs.outfile import output_problem, write_atomically
 from nianbao.parser.outputs.sources import Checked, SourceMap, Sources, finding_ranges
 from nianbao.parser.review.book import (
     Mark,
@@ -51,6 +54,11 @@ from nianbao.parser.review.subject import Facts
 from nianbao.parser.rules.catalog import INDEX, UnknownRuleError, all_rules, enabled_rules
 from nianbao.parser.rules.context import YearView
 from nianbao.parser.rules.rule import Rule
+
+# The formats that show source text (text) or quote it (SARIF's fingerprints).
+_WITH_TEXT = ("text", "sarif")
+# The findings report to send (parser/outputs/findings_report.py), made apart.
+REPORT_FORMATS = ("csv", "xlsx", "html")
 
 _SEPARATOR = "\x1e"  # never in rendered output: every format escapes control characters
 
@@ -145,27 +153,11 @@ class Renderer:
 
 
 _RENDERERS: dict[Job, Renderer] = {}
-_BOOKS: dict[tuple[tuple[str, object], ...], ReviewBook] = {}
 
 
 def review_book(paths: tuple[str, ...]) -> ReviewBook:
-    """The marks of the review files ``paths``, read once per process while unchanged.
-
-    Raises :class:`ReviewFileError` for a file that is not a review file.
-    """
-    key = tuple((path, _stamp(path)) for path in paths)
-    book = _BOOKS.get(key)
-    if book is None:
-        book = _BOOKS[key] = ReviewBook.read_all(Path(path) for path in paths)
-    return book
-
-
-def _stamp(path: str) -> object:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size)
+    """The marks of the review files ``paths`` (raises :class:`ReviewFileError`)."""
+    return ReviewBook.cached(paths)
 
 
 def _setup(job: Job) -> tuple[Sequence[Rule], Renderer]:
@@ -182,7 +174,7 @@ def check_path(path: str, job: Job) -> FileResult:
     outcome = check_file(path, job.options)
     if outcome.error is not None:
         return FileResult(path, error=f"{path}: {outcome.error}")
-    _, render = _setup(job)
+    _rules, render = _setup(job)
     report, findings = outcome.report, list(outcome.findings)
     marks: list[Mark | None] = [None] * len(findings)
     if job.review and findings:
@@ -196,7 +188,7 @@ def check_path(path: str, job: Job) -> FileResult:
     if report is not None and findings and job.fmt != "statistics":
         ranges = finding_ranges(findings)
         source = SourceMap.build(report.line_index, [o for pair in ranges for o in pair],
-                                 texts=job.fmt == "text", report=report, ranges=ranges)
+                                 texts=job.fmt in _WITH_TEXT, report=report, ranges=ranges)
         sources = Sources([Checked(path, source, findings)])
     result = _result(path, findings, marks, sources, render, job)
     view = outcome.view
@@ -204,7 +196,7 @@ def check_path(path: str, job: Job) -> FileResult:
         result.view = view
         offsets = view.offsets()
         result.view_source = SourceMap.build(report.line_index, offsets,
-                                             texts=job.fmt == "text", report=report,
+                                             texts=job.fmt in _WITH_TEXT, report=report,
                                              ranges=[(o, o + 1) for o in offsets])
     return result
 
@@ -259,8 +251,20 @@ def run(args: argparse.Namespace) -> int:
 
     collected = collect(args.paths)
     status = EXIT_OK
+    output: str | None = getattr(args, "output", None)
+    if output is not None:
+        # Never over a report, nor over the review file being honoured.
+        problem = output_problem(Path(output), [*collected.files, *map(Path, review)],
+                                 force=args.force)
+        if problem:
+            return diagnostics.problem(problem, "check")
+    elif fmt == "xlsx" and sys.stdout.isatty():
+        return diagnostics.problem(_("--format xlsx writes a binary file: give -o FILE"),
+                                   "check")
     for message in collected.errors:
         status = diagnostics.problem(message)
+    if fmt in REPORT_FORMATS:
+        return _run_report(args, options, review, [str(p) for p in collected.files], status)
 
     results: list[FileResult] = []
     paths = [str(p) for p in collected.files]
@@ -272,7 +276,12 @@ def run(args: argparse.Namespace) -> int:
         results.append(result)
     _add_cross_year(results, rules, job, book)
 
-    _print(args, job, results)
+    if output is None:
+        _print(args, job, results, sys.stdout)
+    else:
+        buffer = io.StringIO()
+        _print(args, job, results, buffer)
+        write_atomically(Path(output), buffer.getvalue())
     rules_by_index = all_rules()
     if status == EXIT_OK and not args.exit_zero and any(
             rules_by_index[index].severity == "error" for result in results
@@ -303,7 +312,7 @@ def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: J
     extra = check_across(views, job.options.codes)
     if not extra:
         return
-    _, render = _setup(job)
+    _rules, render = _setup(job)
     sources = Sources([Checked(r.path, r.view_source, []) for r in results])
     by_path = {r.path: r for r in results}
     facts = {view.path: Facts.of_view(view) for view in views}
@@ -321,8 +330,53 @@ def _add_cross_year(results: Sequence[FileResult], rules: Sequence[Rule], job: J
             result.store(keyed)
 
 
-def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult]) -> None:
-    out = sys.stdout
+def _run_report(args: argparse.Namespace, options: Options, review: tuple[str, ...],
+                paths: list[str], status: int) -> int:
+    """``--format csv|xlsx|html``: the findings report, accepted findings marked as such."""
+    from nianbao.parser.core.listing import FileRows, add_across, iter_file_rows
+    from nianbao.parser.outputs.findings_report import (
+        MissingLibrary,
+        csv_text,
+        html_text,
+        xlsx_bytes,
+    )
+    from nianbao.progress import with_progress
+
+    fmt: str = args.format
+    excerpts = fmt == "html"
+    results: list[FileRows] = []
+    for result in with_progress(iter_file_rows(paths, options, review, excerpts=excerpts,
+                                               jobs=args.jobs), len(paths)):
+        if result.error is not None:
+            status = diagnostics.problem(result.error)
+        else:
+            results.append(result)
+    add_across(results, options, review, excerpts=excerpts)
+    rows = [row for result in results for row in result.rows]
+    data: str | bytes
+    try:
+        data = (csv_text(rows) if fmt == "csv" else html_text(rows) if fmt == "html"
+                else xlsx_bytes(rows))
+    except MissingLibrary as error:
+        return diagnostics.problem(str(error), "check")
+    output: str | None = args.output
+    if output is not None:
+        write_atomically(Path(output), data)
+    elif isinstance(data, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
+        sys.stdout.flush()
+    if status == EXIT_OK and not args.exit_zero and any(
+            row.severity == "error" and row.review == "open" for row in rows):
+        status = EXIT_FINDINGS
+    return status
+
+
+def _print(args: argparse.Namespace, job: Job, results: Sequence[FileResult],
+           out: TextIO) -> None:
     if job.fmt == "statistics":
         from nianbao.parser.outputs.machine import dumps, format_statistics_text, statistics
 

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-# Below this many files a pool costs more to start than it saves.
+# Below this many text reports' worth of reading (``files.read_cost``: a PDF is
+# worth 16) a pool costs more to start than it saves.
 _POOL_THRESHOLD = 24
 
 
@@ -34,13 +35,22 @@ def map_paths(
     *,
     jobs: int = 0,
 ) -> Iterator[T]:
-    """``func(path, *extra)`` for every path, yielded in the order of ``paths``."""
+    """``func(path, *extra)`` for every path, yielded in the order of ``paths``.
+
+    Files are spread over the cores when their reading is worth it: two dozen text
+    reports, or two PDFs. PDFs and Word files go in small chunks, so one slow file
+    does not hold a core's queue.
+    """
+    from nianbao.parser.core.files import read_cost
+
     workers = worker_count(jobs, len(paths))
-    if workers == 1 or len(paths) < _POOL_THRESHOLD:
+    cost = sum(read_cost(path) for path in paths)
+    if workers == 1 or len(paths) < 2 or cost < _POOL_THRESHOLD:
         for path in paths:
             yield func(path, *extra)
         return
-    chunk = max(1, min(64, len(paths) // (workers * 8)))
+    heavy = cost > 2 * len(paths)  # mostly PDFs and Word files
+    chunk = 1 if heavy else max(1, min(64, len(paths) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
         columns = [list(paths)] + [[arg] * len(paths) for arg in extra]
         yield from pool.map(func, *columns, chunksize=chunk)

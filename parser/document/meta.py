@@ -12,7 +12,13 @@ import re
 from dataclasses import dataclass
 
 from nianbao.parser.layout.sections import Layout
-from nianbao.parser.model.report import Located, Meta, NoticeCitation, TemplateSource
+from nianbao.parser.model.report import (
+    AgencyKind,
+    Located,
+    Meta,
+    NoticeCitation,
+    TemplateSource,
+)
 from nianbao.parser.reading.lines import Line
 from nianbao.parser.reading.normalize import match_key
 from nianbao.parser.template import TemplateId
@@ -20,9 +26,18 @@ from nianbao.parser.template import TemplateId
 _DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 _DATE_RE = re.compile(_DATE)
 _ISO_DATE = re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})")
-_CHROME_DATE = re.compile(r"(?:发布|成文|印发)(?:时间|日期)\s*[:：]?\s*(?:" + _DATE + r"|(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2}))")
-_DATE_LINE = re.compile(r"^\s*(?P<who>\S[^\d]{0,40}?)?\s*" + _DATE + r"\s*(?:印发|发布)?\s*$")
-_CHROME_AGENCY = re.compile(r"发布机构\s*[:：]\s*(\S+?)(?:\s|字体|$)")
+# A page's own date of publication; a crawler's 采集时间 or 日期 is not one.
+_CHROME_DATE = re.compile(r"(?:发布|成文|印发|公开)(?:时间|日期)\s*[:：]?\s*(?:" + _DATE
+                          + r"|(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2}))")
+# A date alone on its line, perhaps after the signing agency (never after a sentence:
+# ``…统计期限自 2023 年 1 月 1 日`` at the end of a wrapped line is no signature).
+_DATE_LINE = re.compile(r"^\s*(?P<who>[^\d。，,；;：:]{1,40}?)?\s*" + _DATE
+                        + r"\s*(?:印发|发布)?\s*$")
+# The signature at the very end of a page flattened onto one line.
+_DATE_AT_END = re.compile(r"(?P<who>[^\d。，,；;：:\s]{2,30})?\s*" + _DATE + r"\s*$")
+_CHROME_AGENCY = re.compile(r"发布机构\s*[:：]?\s*([^\s:：]+?)(?:\s|字体|$)")
+# A crawler's label before a page's title: ``标题：``, ``标题: ``.
+_CRAWLER_LABEL = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")
 _TITLE_YEAR = re.compile(r"(\d{4})\s*年")
 _PERIOD_DATE = r"(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{6,8}\s*日?)"
 _PERIOD = re.compile(
@@ -39,7 +54,12 @@ _TITLE_AT_START = re.compile(
     r"^\s*\S[^。，,;；]{0,40}?\d{4}\s*年度?\s*政府信息公开\s*工作\s*年度\s*报告")
 # Web-page chrome that mentions 年报 without being the title.
 _CHROME_WORDS = ("分类", "主题", "发布机构", "索引号", "当前位置", "字体")
-_LOCAL_GOVERNMENT = re.compile(r"(?:省|市|县|区|旗|州|盟)人民政府$")
+# Whose report (条例第四十九条): a local government's own, or a department's.
+_AREA = r"(?:省|市|县|区|旗|州|盟|自治区|自治州|自治县)"
+_LOCAL_GOVERNMENT = re.compile(_AREA + r"(?:人民政府|政府)?$")
+# The body that governs an area and reports for it (平潭综合实验区管委会).
+_AREA_BODY = re.compile(_AREA + r"(?:党工委)?(?:管委会|管理委员会)$")
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,39 +109,86 @@ def _title(lines: list[Line], layout: Layout) -> tuple[_Found | None, str | None
         key = match_key(line.text)
         if not ("政府信息公开" in key or "政务公开" in key or "信息公开" in key):
             continue
-        if not ("年度报告" in key or "年报" in key or "工作报告" in key):
-            continue
         text = line.text
+        wrapped: Line | None = None
+        if not ("年度报告" in key or "年报" in key or "工作报告" in key):
+            # ``2024 年上海市科委政府信息公开工作`` / ``年度报告``: a title over two lines.
+            following = next((ln for ln in head[index + 1:index + 3] if not ln.blank), None)
+            if following is None or len(match_key(following.text)) > 12:
+                continue
+            joined = match_key(line.text + following.text)
+            if not ("年度报告" in joined or "年报" in joined or "工作报告" in joined):
+                continue
+            wrapped = following
+            key = joined
+        label = _CRAWLER_LABEL.match(text)
+        lead_label = label.end() if label else 0
         if len(key) > 60:
             # A title at the head of a long line (a report flattened onto one line).
-            head_match = _TITLE_AT_START.match(text)
+            head_match = _TITLE_AT_START.match(text, lead_label)
             if head_match is None:
                 continue
-            text = head_match.group(0)
-            key = match_key(text)
+            text = text[:head_match.end()]
+            key = match_key(text[lead_label:])
         if ("通知" in key or key.startswith("关于") or "《" in text
                 or any(word in key for word in _CHROME_WORDS)):
             continue
-        stripped = text.strip()
-        lead = len(text) - len(text.lstrip())
+        stripped = text[lead_label:].strip()
+        lead = len(text) - len(text[lead_label:].lstrip())
         start = line.offset(lead)
         end = line.offset(lead + len(stripped) - 1) + 1
-        agency: str | None = None
-        match = _TITLE_YEAR.search(stripped)
-        prefix = match_key(stripped[: match.start()]) if match else ""
-        if prefix and _AGENCY_SUFFIX.search(prefix):
-            agency = prefix
-        elif not prefix:
+        if wrapped is not None:
+            stripped += wrapped.text.strip()
+            end = wrapped.offset(len(wrapped.text.rstrip()) - 1) + 1
+        agency = _title_agency(stripped)
+        if agency is None and not _before_year(stripped):
             # ``威海市文登区科学技术局`` on the line above ``2021年政府信息公开工作年度报告``.
             above = next((ln for ln in reversed(head[:index]) if not ln.blank), None)
             if above is not None:
                 above_key = match_key(above.text)
-                if 2 < len(above_key) <= 30 and _AGENCY_SUFFIX.search(above_key):
+                if 2 < len(above_key) <= 30 and _is_agency(above_key):
                     agency = above_key
                     start = above.offset(len(above.text) - len(above.text.lstrip()))
                     stripped = f"{above.text.strip()}{stripped}"
         return _Found(stripped, start, end), agency
     return None, None
+
+
+def _before_year(title: str) -> str:
+    match = _TITLE_YEAR.search(title)
+    return match_key(title[: match.start()]) if match else ""
+
+
+def _title_agency(title: str) -> str | None:
+    """The agency a title names: before its year, or between its year and 政府信息公开."""
+    prefix = _before_year(title)
+    if prefix:
+        return prefix if _is_agency(prefix) else None
+    match = re.search(r"\d{4}\s*年度?(.{2,30}?)(?:政府信息公开|政务公开)", title)
+    if match:
+        between = match_key(match.group(1))
+        if _is_agency(between):
+            return between
+    return None
+
+
+def _is_agency(name: str) -> bool:
+    """An agency's name: a department's suffix, or an area that reports as a whole."""
+    return bool(_AGENCY_SUFFIX.search(name) or _LOCAL_GOVERNMENT.search(name)
+                or _AREA_BODY.search(name))
+
+
+def agency_kind(name: str | None) -> AgencyKind | None:
+    """Whose report it is for 条例第四十九条 (M003), from the agency's name."""
+    if not name:
+        return None
+    if _TOWNSHIP.search(name):
+        return "department"  # a township is no 县级以上地方人民政府: 31 January
+    if _AREA_BODY.search(name) or _LOCAL_GOVERNMENT.search(name):
+        return "local_government"
+    if _AGENCY_SUFFIX.search(name):
+        return "department"
+    return None
 
 
 def _signature_agency(lines: list[Line]) -> _Found | None:
@@ -155,13 +222,22 @@ def _chrome_agency(lines: list[Line]) -> _Found | None:
     return None
 
 
-def _published(lines: list[Line], layout: Layout) -> tuple[dt.date, Located] | None:
+def _published(lines: list[Line], layout: Layout, after: dt.date | None = None
+               ) -> tuple[dt.date, Located] | None:
+    """The publication date: the page's 发布时间, else the date under the signature.
+
+    A date on or before ``after`` (the end of the report year) is not one: a report is
+    published after its year, and such a date is the statistics period's or another's.
+    """
+    def ok(date: dt.date | None) -> bool:
+        return date is not None and (after is None or date > after)
+
     for line in lines[:15]:
         match = _CHROME_DATE.search(line.text)
         if match:
             parts = [g for g in match.groups() if g is not None]
             date = _date(*parts[:3])
-            if date:
+            if date is not None and ok(date):
                 return date, Located(start=line.offset(match.start()),
                                      end=line.offset(match.end() - 1) + 1)
     content = [ln for ln in lines if not ln.blank]
@@ -172,10 +248,12 @@ def _published(lines: list[Line], layout: Layout) -> tuple[dt.date, Located] | N
         head = [ln for ln in head if ln.start < preamble_end]
     for line in [*reversed(tail), *head]:
         match = _DATE_LINE.match(line.text)
+        if match is None and content and line is content[-1] and len(line.text) > 60:
+            match = _DATE_AT_END.search(line.text)
         if match is None:
             continue
         date = _date(match.group(2), match.group(3), match.group(4))
-        if date is not None:
+        if date is not None and ok(date):
             return date, Located(start=line.offset(match.start(2)),
                                  end=line.offset(match.end() - 1) + 1)
     return None
@@ -266,8 +344,10 @@ def read_meta(
         agency = _Found(agency_name, title.start, title.start + len(agency_name))
     if agency is None:
         agency = _signature_agency(lines) or _chrome_agency(lines)
-    published = _published(lines, layout)
     period = _period(lines)
+    year_end = (period[0][1] if period else None) or (
+        dt.date(year[0], 12, 31) if year else None)
+    published = _published(lines, layout, year_end)
     title_year: int | None = None
     if title is not None:
         match = _TITLE_YEAR.search(title.value)
@@ -287,5 +367,5 @@ def read_meta(
         period_at=period[1] if period else None,
         title_year=title_year,
         notices=_notices(lines),
-        is_local_government=bool(agency and _LOCAL_GOVERNMENT.search(agency.value)),
+        agency_kind=agency_kind(agency.value if agency else None),
     )

@@ -114,6 +114,21 @@ def pgettext(context: str, message: str) -> str:
     return _current.pgettext(context, message)
 
 
+def quote(text: str) -> str:
+    """A quotation (of a report, a heading, a cell) as the current language writes one:
+    “…” in Chinese, ``'…'`` (Python's repr, which also shows odd characters) in English."""
+    if _language == "zh":
+        return f"“{text}”"
+    return repr(text)
+
+
+def labelled_quote(label: str, text: str) -> str:
+    """``label 'text'`` in English, ``label“text”`` in Chinese (a cell and what it holds)."""
+    if _language == "zh":
+        return f"{label}“{text}”"
+    return f"{label} {text!r}"
+
+
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it (it is translated where shown)."""
     return message

@@ -39,6 +39,9 @@ _TABLE_LABEL_KEYS = ("本年新收政府信息公开申请数量", "上年结转
 _MAX_HEADING_KEY = 40
 # Where a heading's words stop when no wording of the template ends them.
 _STOP = re.compile(r"[\s。；;：:，,！!？?0-9]")
+_STOP_SPACED = re.compile(r"[。；;：:，,！!？?0-9]|\s{3,}")
+# A heading written with a space after every character (PDFs): ``三 、本 年 度``.
+_LETTER_SPACED = re.compile(r"^(?:\S\s+){3}")
 _ENDING_WORDS = re.compile(r"情况|事项|措施|打算|概述|方向")
 _LONG_HEADING = 30
 
@@ -86,7 +89,7 @@ def heading_words(rest: str) -> tuple[int, int | None]:
             best = (index + 1, wordings[key])
     if best[1] is not None:
         return best
-    stop = _STOP.search(rest)
+    stop = (_STOP_SPACED if _LETTER_SPACED.match(rest) else _STOP).search(rest)
     end = stop.start() if stop is not None else len(rest)
     if end > _LONG_HEADING:
         # No punctuation to end it: the first word a heading ends with does

@@ -29,6 +29,7 @@ CellKind = Literal["number", "blank", "text"]
 # How the template was decided: from the tables' own labels, from the year, from the
 # cell ids the tables gave, or not at all.
 TemplateSource = Literal["tables", "year", "cells", "none"]
+AgencyKind = Literal["local_government", "department"]
 
 
 class Frozen(BaseModel):
@@ -75,10 +76,14 @@ class RowInfo(Frozen):
     cells_expected: int
     recovered: bool = False  # placed by position because its label was missing
     assigned: bool = True  # False when the cell count made the columns ambiguous
-    # Digits run together with no separators (``规范性文件7777166``): the run, and the
-    # ways to split it that the template's identities allow (``77|77|166``).
+    # Digits run together with no separators (``规范性文件7777166``): the run as written
+    # (chunks that white space still separates joined by one space), the ways to cut it
+    # that the template's identities allow (``77|77|166``; at most 64), where the run
+    # starts, and whether there were too many ways to try them all.
     glued: str | None = None
     candidates: tuple[str, ...] = ()
+    glued_start: int | None = None
+    too_many: bool = False
     # Cells the text does not hold although their place is known (an empty cell a
     # converter lost in a markdown table): absent, and named by S007.
     lost: tuple[str, ...] = ()
@@ -159,8 +164,23 @@ class Meta(Frozen):
     # Years named in the title or the statistics period, for M005.
     title_year: int | None = None
     notices: tuple[NoticeCitation, ...] = ()
-    # Local governments may publish by 31 March; departments by 31 January (M003).
-    is_local_government: bool = False
+    # Who publishes (条例第四十九条, M003): a local government's own report, due 31 March
+    # of the next year, or a department's (any other agency, a township's or a 区政府
+    # 办公室's too), due 31 January; None when the text does not tell.
+    agency_kind: AgencyKind | None = None
+
+    @property
+    def is_local_government(self) -> bool:
+        return self.agency_kind == "local_government"
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The publication deadline that applies, when the year and the kind are known."""
+        if self.year is None or self.agency_kind is None:
+            return None
+        if self.agency_kind == "local_government":
+            return dt.date(self.year + 1, 3, 31)
+        return dt.date(self.year + 1, 1, 31)
 
 
 class Source(Frozen):

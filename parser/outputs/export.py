@@ -61,6 +61,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "published": meta.published.isoformat() if meta.published else None,
             "period": [meta.period[0].isoformat(), meta.period[1].isoformat()]
             if meta.period else None,
+            "agency_kind": meta.agency_kind,
+            "deadline": meta.deadline.isoformat() if meta.deadline else None,
         },
         "sections": [
             {

@@ -284,7 +284,7 @@ def sarif_result(finding: Finding, sources: Sources, mark: Mark | None = None) -
         related.append(entry)
     if related:
         result["relatedLocations"] = related
-    result["partialFingerprints"] = {"nianbao/v1": fingerprint(finding)}
+    result["partialFingerprints"] = {"nianbao/v2": fingerprint(finding, sources)}
     if mark is not None:
         result["suppressions"] = [suppression(mark)]
     if finding.help:
@@ -292,15 +292,34 @@ def sarif_result(finding: Finding, sources: Sources, mark: Mark | None = None) -
     return result
 
 
-def fingerprint(finding: Finding) -> str:
-    """Stable across runs while the finding is the same, whatever lines move around it.
+def fingerprint(finding: Finding, sources: Sources | None = None) -> str:
+    """Stable across runs while the finding is the same, whatever lines move around it,
+    and the same in every language.
 
-    The rule, the file and the cells at fault (or, for findings about no cell, the
-    message), not the line numbers — as ruff's GitLab fingerprints.
+    The rule, the file and the cells at fault; for a finding about no cell, the text
+    it points at (from ``sources``; a file-wide finding has none) — never the line
+    numbers (as ruff's GitLab fingerprints), nor the message, which changes with the
+    language.
     """
-    subject = "|".join(map(str, finding.cells)) if finding.cells else finding.message
+    subject = "|".join(map(str, finding.cells)) if finding.cells else _quote(finding, sources)
     digest = hashlib.sha256(f"{finding.code}|{finding.path}|{subject}".encode()).hexdigest()
     return digest[:32]
+
+
+_MAX_QUOTE = 200
+
+
+def _quote(finding: Finding, sources: Sources | None) -> str:
+    """The text a finding about no cell points at (its first line, at most 200 characters)."""
+    if finding.start is None or sources is None:
+        return ""
+    start, end = sources.start(finding), sources.end(finding)
+    excerpt = sources.excerpt(finding.path, start.line, start.column - 1)
+    if excerpt is None:  # no text kept: the place itself
+        return f"@{finding.start}"
+    first = start.column - 1 - excerpt.base
+    last = end.column - 1 - excerpt.base if end.line == start.line else len(excerpt.text)
+    return excerpt.text[first:max(first + 1, min(last, first + _MAX_QUOTE))]
 
 
 def sarif_item(finding: Finding, sources: Sources, mark: Mark | None = None) -> str:

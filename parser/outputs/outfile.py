@@ -40,12 +40,13 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomically(target: Path, text: str) -> None:
+def write_atomically(target: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8) or bytes (a workbook) to ``target``, renamed into place."""
     mode = _mode_for(target)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8") if isinstance(text, str) else text)
         # mkstemp makes the file private (0600); an export is an ordinary file.
         os.chmod(temp, mode)
         os.replace(temp, target)

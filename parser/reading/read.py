@@ -33,13 +33,27 @@ class Reading:
 def read_bytes(data: bytes, path: str) -> Reading:
     """Read ``data`` (the bytes of ``path``); raises :class:`~nianbao.parser.errors.ReportError`
     with a one-line reason when they are not a readable report."""
-    # The sniffer and the dispatcher are light (standard library only); each
-    # reader is imported only for a file of its kind.
-    from nianbao.parser.reading.documents.dispatch import read_document
+    # The sniffer is light (standard library only); each reader, and the cache, is
+    # imported only for a file of its kind.
+    from nianbao.parser.reading.documents.sniff import sniff
 
-    rendering = read_document(data, path) if data else None
-    if rendering is not None:
+    sniffed = sniff(data, path) if data else None
+    if sniffed is not None and sniffed.kind != "text":
+        from nianbao.parser.reading.cache import cached_read
+
+        rendering = cached_read(data, path, sniffed.kind, _document)
         return Reading(rendering)
     decoded = decode(data, path)
     return Reading(Rendering("text", decoded.text, encoding=decoded.encoding),
                    bom=decoded.bom, replacements=decoded.replacements)
+
+
+def _document(data: bytes, path: str) -> Rendering:
+    """The reader of a file that is not plain text (never ``None`` for one)."""
+    from nianbao.parser.reading.documents.dispatch import read_document
+
+    rendering = read_document(data, path)
+    if rendering is None:  # the dispatcher's sniff saw text after all
+        decoded = decode(data, path)
+        return Rendering("text", decoded.text, encoding=decoded.encoding)
+    return rendering

@@ -124,6 +124,29 @@ class ReviewBook:
             book = book.merged(cls.read(path))
         return book
 
+    @classmethod
+    def cached(cls, paths: tuple[str, ...]) -> ReviewBook:
+        """:meth:`read_all`, once per process while the files are unchanged (every
+        worker of a folder's check asks for it)."""
+        key = tuple((path, _stamp(path)) for path in paths)
+        book = _BOOKS.get(key)
+        if book is None:
+            if len(_BOOKS) > 8:
+                _BOOKS.clear()
+            book = _BOOKS[key] = cls.read_all(Path(path) for path in paths)
+        return book
+
+
+_BOOKS: dict[tuple[tuple[str, object], ...], ReviewBook] = {}
+
+
+def _stamp(path: str) -> object:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
 
 def _absolute(file: str, folder: Path) -> str:
     return os.path.normpath(os.path.join(os.path.abspath(folder), file))

@@ -111,13 +111,10 @@ def quote_key(text: str) -> str | None:
     return clip(key, MAX_QUOTE) if key else None
 
 
-def subject_of(finding: Finding, here: Facts,
-               others: Mapping[str, Facts] | None = None) -> Subject:
-    """The subject of ``finding``, a finding on the report ``here`` describes.
-
-    ``others``: the facts of the other reports a cross-year finding points into, by
-    path; a cell there whose report is not given keys as not found.
-    """
+def cell_values(finding: Finding, here: Facts,
+                others: Mapping[str, Facts] | None = None) -> list[tuple[str, CellValue]]:
+    """Every cell ``finding`` names, as ``table:row.column`` (``@YEAR`` for a cell of
+    another report) with its value, in the finding's order: its own cells first."""
     cells: dict[str, CellValue] = {}
     for ref in finding.cells:
         cells[str(ref)] = here.value(ref)
@@ -131,12 +128,23 @@ def subject_of(finding: Finding, here: Facts,
         year = other.year if other is not None and other.year is not None else "other"
         cells.setdefault(f"{place.cell}@{year}",
                          other.value(place.cell) if other is not None else None)
+    return list(cells.items())
+
+
+def subject_of(finding: Finding, here: Facts,
+               others: Mapping[str, Facts] | None = None) -> Subject:
+    """The subject of ``finding``, a finding on the report ``here`` describes.
+
+    ``others``: the facts of the other reports a cross-year finding points into, by
+    path; a cell there whose report is not given keys as not found.
+    """
+    cells = cell_values(finding, here, others)
     quote = None
     if not cells and finding.start is not None and here.text is not None:
         end = finding.end if finding.end is not None else finding.start + 1
         quote = quote_key(here.text[finding.start:max(end, finding.start + 1)])
     return Subject(agency=here.agency, year=here.year, file=here.path, code=finding.code,
-                   cells=tuple(sorted(cells.items())), quote=quote)
+                   cells=tuple(sorted(cells)), quote=quote)
 
 
 def display_file(path: str, folder: Path) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Cell
 from nianbao.parser.rules.common import column_label, fmt, is_blank, is_empty
@@ -78,14 +79,20 @@ def row_total(ctx: Context) -> Iterator[Finding]:
             continue
         parts, stated, summed = mismatch
         row = APPLICATION_ROW_SHORT[spec.id]
-        said = "总计 is blank (read as 0)" if is_blank(total) else f"总计 = {fmt(stated)}"
-        message = (f"{row}: the six applicant columns add up to {fmt_sum(parts)} = "
-                   f"{fmt(summed)}, but {said}")
+        if is_blank(total):
+            message = _("{row}: the six applicant columns add up to {parts} = {sum}, but 总计 "
+                        "is blank (read as 0)").format(row=row, parts=fmt_sum(parts),
+                                                        sum=fmt(summed))
+        else:
+            message = _("{row}: the six applicant columns add up to {parts} = {sum}, but 总计 = "
+                        "{total}").format(row=row, parts=fmt_sum(parts), sum=fmt(summed),
+                                          total=fmt(stated))
         yield ctx.cell_finding(
             "A001", message, total,
             related=[ctx.related(c, column_label(c.column)) for c in applicants],
             cells=applicants,
-            hint=f"Make 总计 {fmt(summed)}, or correct the applicant cell that is wrong.",
+            hint=_("Make 总计 {sum}, or correct the applicant cell that is wrong.").format(
+                sum=fmt(summed)),
         )
 
 
@@ -127,8 +134,10 @@ def column_balance(ctx: Context) -> Iterator[Finding]:
         if new + over == total + forward:
             continue
         label = column_label(column)
-        message = (f"一+二 = {fmt(new)}+{fmt(over)} = {fmt(new + over)}, but (七)总计+四 = "
-                   f"{fmt(total)}+{fmt(forward)} = {fmt(total + forward)} in column {label}")
+        message = _("一+二 = {new}+{over} = {left}, but (七)总计+四 = {total}+{forward} = "
+                    "{right} in column {column}").format(
+            new=fmt(new), over=fmt(over), left=fmt(new + over), total=fmt(total),
+            forward=fmt(forward), right=fmt(total + forward), column=label)
         new_cell, over_cell, total_cell, forward_cell = cells
         yield ctx.cell_finding(
             "A002", message, total_cell,
@@ -178,12 +187,15 @@ def results_total(ctx: Context) -> Iterator[Finding]:
         addends, stated, summed = mismatch
         nonzero = [(c, v) for c, v in zip(parts, addends, strict=True) if v != 0]
         if nonzero:
+            # Labelled terms read the same in both languages: "(一)予以公开 2 + (三)1.… 1".
             terms = " + ".join(f"{APPLICATION_ROW_SHORT[c.row]} {fmt(v)}" for c, v in nonzero)
-            added = f"{terms} = {fmt(summed)}" if len(nonzero) > 1 else terms
+            added = (_("{terms} = {sum}").format(terms=terms, sum=fmt(summed))
+                     if len(nonzero) > 1 else terms)
         else:
-            added = "0 (every result row is 0 or blank)"
-        message = (f"the result rows (一)–(六) add up to {added}, but (七)总计 = "
-                   f"{fmt(stated)} in column {column_label(column)}")
+            added = _("0 (every result row is 0 or blank)")
+        message = _("the result rows (一)–(六) add up to {added}, but (七)总计 = {total} in "
+                    "column {column}").format(added=added, total=fmt(stated),
+                                              column=column_label(column))
         # A zero in a row that its own row sum (A001) vouches for cannot explain the
         # gap; listing those would bury the cells that can.
         suspects = [c for c, v in zip(parts, addends, strict=True)
@@ -225,8 +237,8 @@ def review_total(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.table("review_litigation") is None:
         return
-    fields = [f for f, _ in REVIEW_FIELDS if f != "total"]
-    for group, _ in REVIEW_GROUPS:
+    fields = [f for f, _label in REVIEW_FIELDS if f != "total"]
+    for group, _label in REVIEW_GROUPS:
         cells = ctx.cells("review_litigation", (f"{group}.{f}" for f in (*fields, "total")))
         if cells is None:
             continue
@@ -234,13 +246,15 @@ def review_total(ctx: Context) -> Iterator[Finding]:
         if mismatch is None:
             continue
         parts, stated, summed = mismatch
-        message = (f"{REVIEW_GROUP_NAMES[group]}: 维持+纠正+其他+尚未审结 = {fmt_sum(parts)} = "
-                   f"{fmt(summed)}, but 总计 = {fmt(stated)}")
+        message = _("{group}: 维持+纠正+其他+尚未审结 = {parts} = {sum}, but 总计 = {total}").format(
+            group=REVIEW_GROUP_NAMES[group], parts=fmt_sum(parts), sum=fmt(summed),
+            total=fmt(stated))
         yield ctx.cell_finding(
             "A004", message, cells[-1],
             related=[ctx.related(c) for c in cells[:-1]],
             cells=cells[:-1],
-            hint=f"Make 总计 {fmt(summed)}, or correct the result cell that is wrong.",
+            hint=_("Make 总计 {sum}, or correct the result cell that is wrong.").format(
+                sum=fmt(summed)),
         )
 
 
@@ -281,8 +295,9 @@ def active_bounds(ctx: Context) -> Iterator[Finding]:
         if total >= new:
             continue
         new_cell, total_cell = cells
-        message = (f"{ctx.name(total_cell)} = {fmt(total)} is less than "
-                   f"{ctx.name(new_cell).split('·')[1]} = {fmt(new)}")
+        message = _("{cell} = {total} is less than {field} = {new}").format(
+            cell=ctx.name(total_cell), total=fmt(total), field=ctx.name(new_cell).split("·")[1],
+            new=fmt(new))
         yield ctx.cell_finding("A005", message, total_cell, related=[ctx.related(new_cell)],
                                cells=[new_cell])
     for item in _COUNTED_ITEMS:
@@ -297,7 +312,8 @@ def active_bounds(ctx: Context) -> Iterator[Finding]:
             continue
         prev_cell, change_cell = cells
         label = ctx.name(prev_cell).split("·")[0]
-        message = (f"{label}: 上一年项目数量 + 本年增/减 = {fmt(prev)}+({fmt(change)}) = "
-                   f"{fmt(prev + change)}, fewer than none")
+        message = _("{item}: 上一年项目数量 + 本年增/减 = {prev}+({change}) = {sum}, fewer than "
+                    "none").format(item=label, prev=fmt(prev), change=fmt(change),
+                                   sum=fmt(prev + change))
         yield ctx.cell_finding("A005", message, change_cell, related=[ctx.related(prev_cell)],
                                cells=[prev_cell])

@@ -102,7 +102,7 @@ def unreadable_finding(error: ReportError) -> Finding:
     """E001 for a file that cannot be read as a report; it points at no position."""
     rule = BY_CODE["E001"]
     return Finding(code="E001", severity=rule.severity, message=error.reason, path=error.path,
-                   start=None, end=None, help=rule.help)
+                   start=None, end=None, help=_(rule.help))
 
 
 def not_a_report_finding(report: Report) -> Finding:
@@ -112,7 +112,7 @@ def not_a_report_finding(report: Report) -> Finding:
     message = _("not a government information disclosure annual report: no title naming "
                 "one, none of the six sections and none of the three tables were found")
     return Finding(code="E003", severity=rule.severity, message=message,
-                   path=report.source.path, start=None, end=None, help=rule.help)
+                   path=report.source.path, start=None, end=None, help=_(rule.help))
 
 
 def reading_note_findings(report: Report) -> list[Finding]:
@@ -121,5 +121,5 @@ def reading_note_findings(report: Report) -> list[Finding]:
     rule = BY_CODE["E004"]
     return [Finding(code="E004", severity=rule.severity, path=report.source.path,
                     message=_("reading the file: {note}").format(note=note),
-                    start=None, end=None, help=rule.help)
+                    start=None, end=None, help=_(rule.help))
             for note in reading_notes(report)]

@@ -139,7 +139,7 @@ def row_label(table: TableId, row: str, template: TemplateId | None = None) -> s
 
 
 def field_label(table: TableId, cell_id: str, template: TemplateId | None = None) -> str:
-    row, _, column = cell_id.rpartition(".")
+    row, _dot, column = cell_id.rpartition(".")
     if table == "applications":
         return column_label(column)
     if table == "review_litigation":

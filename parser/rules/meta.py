@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 
 from nianbao.parser.model.findings import Finding, Related
@@ -104,7 +103,11 @@ def published_late(ctx: Context) -> Iterator[Finding]:
     ## What it does
     Compares the publication date found in the text with the deadline of 条例第四十九条:
     departments publish their report by 31 January of the next year; 县级以上地方人民政府
-    publish their own by 31 March.
+    publish their own by 31 March. The agency's name says which applies (…人民政府 of a
+    省、市、县、区、旗、盟 or 自治州, or a body that reports for a whole area such as a
+    综合实验区, is a local government; a 局、委、办公室, a 区政府办公室 or a township is not);
+    when it does not, nothing is reported. A web page's 采集时间 is not a publication
+    date; its 发布时间, or the date under the signature, is.
 
     ## Why is this bad?
     A late report breaks the regulation; 国办公开办函〔2021〕30号 lists 不按时发布 first
@@ -117,21 +120,21 @@ def published_late(ctx: Context) -> Iterator[Finding]:
     Publish by the deadline; if the date in the text is the wrong one (a draft date), correct it.
     """
     meta = ctx.report.meta
-    if meta.published is None or meta.year is None:
-        return
+    deadline = meta.deadline
+    if meta.published is None or deadline is None:
+        return  # no date, no year, or no telling whose report it is
     if meta.is_local_government:
-        deadline = dt.date(meta.year + 1, 3, 31)
-        who = "县级以上地方人民政府 publish their own report by 31 March"
+        who = "a local government's own report is due by 31 March"
     else:
-        deadline = dt.date(meta.year + 1, 1, 31)
-        who = "departments publish by 31 January"
+        who = "a department's report is due by 31 January"
     if meta.published <= deadline:
         return
     late = (meta.published - deadline).days
     at = meta.published_at
     yield ctx.finding(
         "M003", f"published {meta.published.isoformat()}, {late} days after the deadline "
-        f"{deadline.isoformat()} (条例第四十九条: {who})",
+        f"{deadline.isoformat()} (条例第四十九条: {who}; {meta.agency} is taken as "
+        f"{'a local government' if meta.is_local_government else 'a department'})",
         at.start if at else None, at.end if at else None,
     )
 
@@ -154,9 +157,8 @@ def missing_published(ctx: Context) -> Iterator[Finding]:
     """
     meta = ctx.report.meta
     if meta.published is None:
-        at = meta.title_at
-        yield ctx.finding("M004", "no publication date in the text", at.start if at else None,
-                          at.end if at else None)
+        # About the whole file: there is no place where a date is missing.
+        yield ctx.finding("M004", "no publication date in the text", None, None)
 
 
 def year_contradiction(ctx: Context) -> Iterator[Finding]:

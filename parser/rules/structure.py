@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from nianbao.parser.i18n import _, ngettext, pgettext, quote
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import RowInfo
@@ -18,12 +19,13 @@ from nianbao.parser.template import (
     APPLICATION_ROWS,
     CHINESE_NUMERALS,
     OLD_OTHER_ROW,
+    REVIEW_CELL_IDS,
     SECTIONS,
     TABLE_IDS,
-    TABLE_NUMBERS,
     TABLE_SECTIONS,
     TableId,
     TemplateId,
+    cell_label,
 )
 
 
@@ -60,10 +62,12 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
     if _old_structure(ctx):
         year = report.meta.year
-        why = (f"a {year} report, before the 2019 template" if year is not None and year < 2019
-               else "the report may follow an older structure, or not be an annual report")
-        yield ctx.finding("S001", f"none of the six standard sections (一、总体情况 … "
-                          f"六、其他需要报告的事项) was found: {why}", None, None)
+        why = (_("a {year} report, before the 2019 template").format(year=year)
+               if year is not None and year < 2019
+               else _("the report may follow an older structure, or not be an annual report"))
+        yield ctx.finding("S001", _("none of the six standard sections (一、总体情况 … "
+                                    "六、其他需要报告的事项) was found: {why}").format(why=why),
+                          None, None)
         return
     present = {s.number for s in report.sections}
     for spec in SECTIONS:
@@ -73,14 +77,15 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         before = [s for s in report.sections if s.number < spec.number]
         if after:
             anchor = after[0]
-            where = f"expected before {anchor.heading}"
+            message = _("section {heading} is missing (expected before {anchor})")
         else:
             anchor = before[-1]
-            where = f"expected after {anchor.heading}"
+            message = _("section {heading} is missing (expected after {anchor})")
         yield ctx.finding(
-            "S001", f"section {spec.standard} is missing ({where})",
+            "S001", message.format(heading=spec.standard, anchor=anchor.heading),
             anchor.start, anchor.heading_end,
-            hint=f"Add the section {spec.standard}; write 无 if there is nothing to report.",
+            hint=_("Add the section {heading}; write 无 if there is nothing to report.").format(
+                heading=spec.standard),
         )
 
 
@@ -110,11 +115,12 @@ def nonstandard_heading(ctx: Context) -> Iterator[Finding]:
         spec = SECTIONS[section.number - 1]
         key = match_key(section.heading)
         known = any(match_key(v) == key for v in spec.variants)
-        note = " (a common variant)" if known else ""
+        message = (_("heading {heading} (a common variant) differs from the standard {standard}")
+                   if known else _("heading {heading} differs from the standard {standard}"))
         yield ctx.finding(
-            "S002", f"heading {section.heading!r}{note} differs from the standard "
-            f"{spec.standard!r}", section.start, section.heading_end,
-            hint=f"Use the standard heading {spec.standard}.",
+            "S002", message.format(heading=quote(section.heading), standard=quote(spec.standard)),
+            section.start, section.heading_end,
+            hint=_("Use the standard heading {standard}.").format(standard=spec.standard),
         )
 
 
@@ -146,16 +152,18 @@ def heading_order(ctx: Context) -> Iterator[Finding]:
         related: list[Related] = []
         if current is not None:
             related.append(Related(start=current.start, end=current.heading_end,
-                                   message=f"section {_numeral(current.number)} begins here"))
+                                   message=_("section {numeral} begins here").format(
+                                       numeral=_numeral(current.number))))
         numeral = _numeral(anomaly.number)
         if anomaly.kind == "repeat":
-            what = f"section number {numeral} repeats"
+            message = _("section number {numeral} repeats: {heading}").format(
+                numeral=numeral, heading=quote(anomaly.heading))
         else:
-            what = (f"section number {numeral} goes backwards inside section "
-                    f"{_numeral(anomaly.previous)}")
+            message = _("section number {numeral} goes backwards inside section {current}: "
+                        "{heading}").format(numeral=numeral, current=_numeral(anomaly.previous),
+                                            heading=quote(anomaly.heading))
         end = anomaly.start + len(anomaly.heading)
-        yield ctx.finding("S003", f"{what}: {anomaly.heading!r}", anomaly.start, end,
-                          related=related)
+        yield ctx.finding("S003", message, anomaly.start, end, related=related)
 
 
 def missing_table(ctx: Context) -> Iterator[Finding]:
@@ -183,8 +191,9 @@ def missing_table(ctx: Context) -> Iterator[Finding]:
         section = ctx.report.section(TABLE_SECTIONS[table_id])
         start = section.start if section else None
         end = section.heading_end if section else None
-        yield ctx.finding("S004", f"{TABLE_NAMES[table_id]} is not found", start, end,
-                          hint=f"Add table {TABLE_NUMBERS[table_id]} in the template's form.")
+        table_name = _(TABLE_NAMES[table_id])
+        yield ctx.finding("S004", _("{table} is not found").format(table=table_name), start, end,
+                          hint=_("Add {table} in the template's form.").format(table=table_name))
 
 
 def missing_row(ctx: Context) -> Iterator[Finding]:
@@ -224,8 +233,10 @@ def missing_row(ctx: Context) -> Iterator[Finding]:
             following = [found[r].start for r, _ in rows[index + 1:] if r in found]
             start = following[0] if following else (table.start or 0)
             yield ctx.finding(
-                "S005", f"{TABLE_NAMES[table_id]} has no row {label}", start, None,
-                hint=f"Restore the row {label} with its numbers (0 where it counts nothing).",
+                "S005", _("{table} has no row {label}").format(table=_(TABLE_NAMES[table_id]),
+                                                               label=label), start, None,
+                hint=_("Restore the row {label} with its numbers (0 where it counts nothing).")
+                .format(label=label),
             )
 
 
@@ -330,10 +341,11 @@ def recovered_row(ctx: Context) -> Iterator[Finding]:
                      if ctx.template and table_id == "applications" else row.id)
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
             yield ctx.finding(
-                "S006", f"a row without a readable label was placed as {label} by its "
-                f"position between its neighbours", row.start, max(row.start + 1, line_end),
+                "S006", _("a row without a readable label was placed as {label} by its position "
+                          "between its neighbours").format(label=label),
+                row.start, max(row.start + 1, line_end),
                 cells=[c for c in table.cells.values() if c.row == row.id],
-                hint=f"Restore the label {label}.",
+                hint=_("Restore the label {label}.").format(label=label),
             )
 
 
@@ -367,68 +379,106 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
         if table is None:
             continue
         for row in table.rows:
-            glued = row.glued is not None and len(row.glued) != row.cells_expected
-            if row.cells_found == row.cells_expected and not glued:
+            if row.glued is not None:
+                if not row.assigned:
+                    yield _glued_finding(ctx, table_id, row)
                 continue
             if row.lost:
                 yield _lost_cells(ctx, table_id, row)
                 continue
-            if table_id == "review_litigation":
-                what = "the table-4 line"
-            elif table_id == "applications" and ctx.template:
-                what = f"row {full_row_label(ctx.template, row.id)}"
+            if row.cells_found == row.cells_expected:
+                continue
+            found, expected = row.cells_found, row.cells_expected
+            if found > expected:
+                message = _("{what} has {found} cells where the template has {expected}")
             else:
-                what = f"row {row.label or row.id}"
-            counted = f"has {row.cells_found} of {row.cells_expected} cells"
-            if row.cells_found > row.cells_expected:
-                counted = (f"has {row.cells_found} cells where the template has "
-                           f"{row.cells_expected}")
-            tail = ("; which are missing cannot be told, so its numbers are not checked"
-                    if not row.assigned else "")
-            if glued:
-                counted, tail = _glued_message(row.glued or "", row.candidates,
-                                               row.cells_expected, row.assigned)
+                message = _("{what} has {found} of {expected} cells")
+            message = message.format(what=_row_name(ctx, table_id, row), found=found,
+                                     expected=expected)
+            if not row.assigned:
+                message += _("; which are missing cannot be told, so its numbers are not checked")
             line_end = ctx.report.line_index.line_end(ctx.report.position(row.start).line)
-            yield ctx.finding("S007", f"{what} {counted}{tail}", row.start,
-                              max(row.start + 1, line_end))
+            yield ctx.finding("S007", message, row.start, max(row.start + 1, line_end))
         if table_id == "review_litigation" or ctx.template is None:
             continue
         for row_id, (start, end) in label_only_rows(ctx, table_id).items():
             if table_id == "applications":
-                what = f"row {full_row_label(ctx.template, row_id)}"
+                label = full_row_label(ctx.template, row_id)
             else:
-                what = f"row {row_label(table_id, row_id, ctx.template)}"
+                label = row_label(table_id, row_id, ctx.template)
             expected = _expected_cells(ctx, table_id, row_id)
-            yield ctx.finding("S007", f"{what} has 0 of {expected} cells: no number follows "
-                              "its label", start, end)
+            yield ctx.finding("S007", _("{what} has 0 of {expected} cells: no number follows its "
+                                        "label").format(what=_("row {label}").format(label=label),
+                                                        expected=expected), start, end)
 
 
 def _lost_cells(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
     """S007 for cells a converter lost: empty where every other cell holds a number."""
-    what = (f"row {full_row_label(ctx.template, row.id)}"
-            if table_id == "applications" and ctx.template else f"row {row.label or row.id}")
-    names = "、".join(field_label(table_id, cell_id, ctx.template) for cell_id in row.lost)
+    names = pgettext("list", ", ").join(field_label(table_id, cell_id, ctx.template)
+                                         for cell_id in row.lost)
     start = row.lost_at if row.lost_at is not None else row.start
+    message = _("{what} has {found} of {expected} cells: {names} is empty where every other "
+                "cell of the table holds a number (lost when the text was made), so the sums "
+                "that need it are not checked").format(
+        what=_row_name(ctx, table_id, row), found=row.cells_found,
+        expected=row.cells_expected, names=names)
     return ctx.finding(
-        "S007", f"{what} has {row.cells_found} of {row.cells_expected} cells: {names} is "
-        "empty where every other cell of the table holds a number (lost when the text was "
-        "made), so the sums that need it are not checked", start, start + 1,
+        "S007", message, start, start + 1,
         cells=[CellRef.of(table_id, cell_id) for cell_id in row.lost],
-        hint="Restore the missing cell from the original report.")
+        hint=_("Restore the missing cell from the original report."))
 
 
-def _glued_message(digits: str, candidates: tuple[str, ...], expected: int,
-                   assigned: bool) -> tuple[str, str]:
-    """S007 for cells run together (``规范性文件7777166``): the readings, never a guess."""
-    head = f"has its {expected} cells run together as {digits}"
-    if assigned and len(candidates) == 1:
-        return head, (f"; read as {candidates[0]}, the only split the template's sums "
-                      "allow: check it against the original")
-    if not candidates:
-        return head, "; no split fits the template's sums, so its numbers are not checked"
-    shown = ", ".join(candidates)
-    return head, (f"; it could be read as {shown}{' …' if len(candidates) >= 5 else ''}, "
-                  "so its numbers are not checked")
+def _row_name(ctx: Context, table_id: TableId, row: RowInfo) -> str:
+    if table_id == "review_litigation":
+        return _("the table-4 line")
+    if table_id == "applications" and ctx.template:
+        return _("row {label}").format(label=full_row_label(ctx.template, row.id))
+    return _("row {label}").format(label=row.label or row.id)
+
+
+_SHOWN_READINGS = 8
+
+
+def _glued_finding(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
+    """S007 for cells run together that the identities do not decide: the readings,
+    never a guess, and the cells left out."""
+    table = ctx.report.tables[table_id]
+    if table_id == "review_litigation":
+        ids = list(REVIEW_CELL_IDS)
+    elif table_id == "applications":
+        ids = [f"{row.id}.{column}" for column in APPLICATION_COLUMN_IDS]
+    else:
+        ids = [f"{row.id}.{field}" for item in ACTIVE_ITEMS[ctx.template or "2019"]
+               if item.id == row.id for field, _ in item.fields]
+    left_out = [CellRef.of(table_id, cell_id) for cell_id in ids if cell_id not in table.cells]
+    digits = row.glued or ""
+    head = _("{what} has its {expected} cells run together as {digits}").format(
+        what=_row_name(ctx, table_id, row), expected=row.cells_expected, digits=digits)
+    readings = row.candidates
+    separator = pgettext("list", ", ")
+    if row.too_many:
+        tail = _("; there are too many ways to cut it to try them all")
+    elif not readings:
+        tail = _("; no way to cut it fits the template's sums")
+    else:
+        shown = separator.join(readings[:_SHOWN_READINGS])
+        more = len(readings) - _SHOWN_READINGS
+        if more > 0:
+            shown += pgettext("readings", " and {n} more").format(n=more)
+        tail = _("; {n} readings fit the template: {readings}").format(n=len(readings),
+                                                                       readings=shown)
+    names = separator.join(cell_label(table_id, ctx.template or "2019", ref.id)
+                           for ref in left_out[:4])
+    if len(left_out) > 4:
+        names += pgettext("cells", " and {n} more").format(n=len(left_out) - 4)
+    start = row.glued_start if row.glued_start is not None else row.start
+    message = ngettext("{head}{tail}, so {names} is not read and the sums that need them are "
+                       "not checked",
+                       "{head}{tail}, so {names} are not read and the sums that need them are "
+                       "not checked", len(left_out)).format(head=head, tail=tail, names=names)
+    return ctx.finding(
+        "S007", message, start, start + max(1, len(digits)), cells=left_out,
+        hint=_("Check the cells against the original table and write them with separators."))
 
 
 def unknown_row(ctx: Context) -> Iterator[Finding]:
@@ -461,8 +511,12 @@ def unknown_row(ctx: Context) -> Iterator[Finding]:
             end = min(stray.start + len(stray.label),
                       index.line_end(index.line_of(stray.start) + 1))
             yield ctx.finding(
-                "S008", f"row {label!r} in {TABLE_NAMES[table_id]} matches no template row "
-                f"({stray.values} numbers not checked)", stray.start, max(end, stray.start + 1),
+                "S008", ngettext("row {label} in {table} matches no template row ({n} number "
+                                 "not checked)",
+                                 "row {label} in {table} matches no template row ({n} numbers "
+                                 "not checked)", stray.values).format(
+                    label=quote(label), table=_(TABLE_NAMES[table_id]), n=stray.values),
+                stray.start, max(end, stray.start + 1),
             )
 
 
@@ -499,11 +553,11 @@ def old_other_row(ctx: Context) -> Iterator[Finding]:
     index = ctx.report.line_index
     end = max(start + 1, min(start + max(len(row.label), 1), index.line_end(index.line_of(start) + 1)))
     yield ctx.finding(
-        "S010", "table 3 keeps template 2019's single row （六）其他处理 where template 2021 "
-        "has three sub-rows (1.逾期不补正, 2.逾期未缴纳费用, 3.其他); its numbers are read as "
-        "that one row", start, end,
+        "S010", _("table 3 keeps template 2019's single row （六）其他处理 where template 2021 "
+                  "has three sub-rows (1.逾期不补正, 2.逾期未缴纳费用, 3.其他); its numbers are "
+                  "read as that one row"), start, end,
         cells=[c for c in table.cells.values() if c.row == OLD_OTHER_ROW],
-        hint="Split （六）其他处理 into the three sub-rows of template 2021.",
+        hint=_("Split （六）其他处理 into the three sub-rows of template 2021."),
     )
 
 
@@ -540,13 +594,19 @@ def empty_problems(ctx: Context) -> Iterator[Finding]:
         return
     body = match_key(ctx.report.text[section.heading_end:section.end])
     if _EMPTY_WORDS.match(body):
-        what = "is empty" if not body else f"says only {body!r}"
-        yield ctx.finding("S009", f"section 五 {what}: it names no problem and no improvement",
-                          section.start, section.heading_end)
+        message = (_("section 五 is empty: it names no problem and no improvement") if not body
+                   else _("section 五 says only {body}: it names no problem and no "
+                          "improvement").format(body=quote(body)))
+        yield ctx.finding("S009", message, section.start, section.heading_end)
         return
     missing = [name for name, words in (("problem", _PROBLEM_WORDS),
                                         ("improvement", _IMPROVE_WORDS))
                if not any(word in body for word in words)]
     if missing:
-        yield ctx.finding("S009", f"section 五 names no {' and no '.join(missing)}",
-                          section.start, section.heading_end)
+        if missing == ["problem"]:
+            message = _("section 五 names no problem")
+        elif missing == ["improvement"]:
+            message = _("section 五 names no improvement")
+        else:
+            message = _("section 五 names no problem and no improvement")
+        yield ctx.finding("S009", message, section.start, section.heading_end)

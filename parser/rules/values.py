@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
+from nianbao.parser.i18n import _, labelled_quote, ngettext
 from nianbao.parser.model.findings import Finding
+from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Cell, Table
 from nianbao.parser.rules.common import (
     TABLE_NAMES,
+    cell_name,
     column_label,
     field_label,
     fmt,
@@ -48,7 +51,7 @@ def _group_rows(table: Table) -> dict[str, list[Cell]]:
 
 def _row_name(ctx: Context, table: TableId, row: str) -> str:
     if table == "review_litigation":
-        return "table 4"
+        return _("table 4")
     return row_label(table, row, ctx.template)
 
 
@@ -107,11 +110,13 @@ def blank_cells(ctx: Context) -> Iterator[Finding]:
             start, end = _span(ctx, blanks)
             name = _row_name(ctx, table_id, row)
             if len(blanks) == len(cells) and len(cells) > 1:
-                what = f"every cell of {name} is blank" if table_id == "review_litigation" \
-                    else f"{name}: every cell is blank"
+                message = (_("every cell of {name} is blank, read as 0")
+                           if table_id == "review_litigation"
+                           else _("{name}: every cell is blank, read as 0")).format(name=name)
             else:
-                what = f"{name}: {_columns(ctx, blanks)} blank"
-            yield ctx.finding("V001", f"{what}, read as 0", start, end, cells=blanks)
+                message = _("{name}: {columns} blank, read as 0").format(
+                    name=name, columns=_columns(ctx, blanks))
+            yield ctx.finding("V001", message, start, end, cells=blanks)
 
 
 def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[Finding]:
@@ -125,17 +130,19 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
         every = [c for cells in rows.values() for c in cells if is_blank(c)]
         first_row = next(iter(rows.values()))
         start, end = _span(ctx, [c for c in first_row if is_blank(c)])
+        table_name = _(TABLE_NAMES["applications"])
         if len(blank_totals) == len(rows):
-            message = f"every cell of {TABLE_NAMES['applications']} is blank, read as 0"
+            message = _("every cell of {name} is blank, read as 0").format(name=table_name)
         else:
-            message = (f"{TABLE_NAMES['applications']} leaves the six applicant columns blank "
-                       f"in all {len(rows)} rows (only 总计 is filled), read as 0")
+            message = _("{table} leaves the six applicant columns blank in all {n} rows (only "
+                        "总计 is filled), read as 0").format(table=table_name, n=len(rows))
             if blank_totals:
                 names = "、".join(APPLICATION_ROW_SHORT[c.row] for c in blank_totals)
-                message += f"; 总计 is blank too in {names}"
+                message += _("; 总计 is blank too in {rows}").format(rows=names)
         yield ctx.finding(
             "V001", message, start, end, cells=every,
-            related=[ctx.related(c, f"{APPLICATION_ROW_SHORT[c.row]}·总计 blank", value=False)
+            related=[ctx.related(c, _("{row}·总计 blank").format(row=APPLICATION_ROW_SHORT[c.row]),
+                                 value=False)
                      for c in blank_totals],
         )
         return
@@ -151,8 +158,9 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
         start, end = _span(ctx, [c for c in first if c.column in columns])
         names = "、".join(column_label(c) for c in columns)
         yield ctx.finding(
-            "V001", f"{TABLE_NAMES['applications']} leaves {names} blank in all {len(rows)} "
-            "rows, read as 0", start, end, cells=grouped)
+            "V001", _("{table} leaves {columns} blank in all {n} rows, read as 0").format(
+                table=_(TABLE_NAMES["applications"]), columns=names, n=len(rows)),
+            start, end, cells=grouped)
     for row, cells in rows.items():
         blanks = [c for c in cells if is_blank(c) and c.column not in columns]
         if not blanks:
@@ -160,13 +168,15 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
         start, end = _span(ctx, blanks)
         name = APPLICATION_ROW_SHORT.get(row, row)
         if len(blanks) == len(cells):
-            what = "every cell is blank"
+            message = _("{name}: every cell is blank, read as 0").format(name=name)
         elif len(blanks) == len(APPLICANT_ONLY_IDS) and all(
                 c.column in APPLICANT_ONLY_IDS for c in blanks):
-            what = "the six applicant columns are blank (only 总计 is filled)"
+            message = _("{name}: the six applicant columns are blank (only 总计 is filled), "
+                        "read as 0").format(name=name)
         else:
-            what = "、".join(column_label(c.column) for c in blanks) + " blank"
-        yield ctx.finding("V001", f"{name}: {what}, read as 0", start, end, cells=blanks)
+            message = _("{name}: {columns} blank, read as 0").format(
+                name=name, columns="、".join(column_label(c.column) for c in blanks))
+        yield ctx.finding("V001", message, start, end, cells=blanks)
 
 
 def not_a_number(ctx: Context) -> Iterator[Finding]:
@@ -199,13 +209,13 @@ def not_a_number(ctx: Context) -> Iterator[Finding]:
                 continue
             start, end = _span(ctx, texts)
             if table_id == "review_litigation":
-                listed = "、".join(f"{ctx.name(c)} {c.raw!r}" for c in texts)
+                listed = "、".join(labelled_quote(ctx.name(c), c.raw) for c in texts)
             else:
-                listed = "、".join(f"{field_label(c.table, c.id, ctx.template)} {c.raw!r}"
+                listed = "、".join(labelled_quote(field_label(c.table, c.id, ctx.template), c.raw)
                                   for c in texts)
-            noun = "is not a number" if len(texts) == 1 else "are not numbers"
-            yield ctx.finding("V002", f"{_row_name(ctx, table_id, row)}: {listed} {noun}",
-                              start, end, cells=texts)
+            message = ngettext("{row}: {cells} is not a number", "{row}: {cells} are not numbers",
+                               len(texts)).format(row=_row_name(ctx, table_id, row), cells=listed)
+            yield ctx.finding("V002", message, start, end, cells=texts)
 
 
 def negative_count(ctx: Context) -> Iterator[Finding]:
@@ -231,8 +241,8 @@ def negative_count(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.table(cell.table) is None:
             continue
-        yield ctx.cell_finding("V003", f"{ctx.name(cell)} = {fmt(cell.value)}: a count cannot "
-                               "be negative", cell)
+        yield ctx.cell_finding("V003", _("{cell} = {value}: a count cannot be negative").format(
+            cell=ctx.name(cell), value=fmt(cell.value)), cell)
 
 
 def fractional_count(ctx: Context) -> Iterator[Finding]:
@@ -259,8 +269,8 @@ def fractional_count(ctx: Context) -> Iterator[Finding]:
             continue
         if ctx.table(cell.table) is None:
             continue
-        yield ctx.cell_finding("V004", f"{ctx.name(cell)} = {fmt(value)}: a count must be a "
-                               "whole number", cell)
+        yield ctx.cell_finding("V004", _("{cell} = {value}: a count must be a whole number").format(
+            cell=ctx.name(cell), value=fmt(value)), cell)
 
 
 _WANYUAN = ("万元", "万")
@@ -294,13 +304,30 @@ def amount_unit(ctx: Context) -> Iterator[Finding]:
         if cell.column not in AMOUNT_FIELDS or cell.kind != "number" or cell.value is None:
             continue
         if cell.unit == "元":
-            message = (f"{ctx.name(cell)} = {cell.raw}: in 元 where the template asks for 万元 "
-                       f"(read as {fmt(cell.value)} 万元)")
+            message = _("{cell} = {raw}: in 元 where the template asks for 万元 (read as {value} "
+                        "万元)").format(cell=ctx.name(cell), raw=cell.raw, value=fmt(cell.value))
             yield ctx.cell_finding("V005", message, cell)
         elif cell.unit is None and cell.value != Decimal(0) and ctx.template == "2019":
-            message = (f"{ctx.name(cell)} = {cell.raw} has no unit (read as "
-                       f"{fmt(cell.value)} 万元)")
+            message = _("{cell} = {raw} has no unit (read as {value} 万元)").format(
+                cell=ctx.name(cell), raw=cell.raw, value=fmt(cell.value))
             yield ctx.cell_finding("V005", message, cell)
         elif cell.unit not in (None, *_WANYUAN, "元"):
-            message = f"{ctx.name(cell)} = {cell.raw}: {cell.unit} is not a unit of money"
+            message = _("{cell} = {raw}: {unit} is not a unit of money").format(
+                cell=ctx.name(cell), raw=cell.raw, unit=cell.unit)
             yield ctx.cell_finding("V005", message, cell)
+    for row in table.rows:
+        # An amount glued to its neighbour is not read (S007), but when every reading of
+        # the run ends in 元 its unit is known all the same.
+        if row.glued is None or row.assigned or not row.candidates:
+            continue
+        for field_id in AMOUNT_FIELDS:
+            cell_id = f"{row.id}.{field_id}"
+            if cell_id in table.cells or not all(
+                    r.endswith("元") and not r.endswith("万元") for r in row.candidates):
+                continue
+            start = row.glued_start if row.glued_start is not None else row.start
+            message = _("{cell} in the run {run}: in 元 where the template asks for 万元, "
+                        "whichever way the run is cut").format(
+                cell=cell_name("active_disclosure", cell_id, ctx.template), run=row.glued)
+            yield ctx.finding("V005", message, start, start + len(row.glued),
+                              cells=[CellRef.of("active_disclosure", cell_id)])

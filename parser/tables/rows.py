@@ -10,7 +10,6 @@ from decimal import Decimal
 from typing import NotRequired, TypedDict
 
 from nianbao.parser.layout.fields import Field
-from nianbao.parser.layout.glued import split_glued
 from nianbao.parser.layout.numbers import to_wanyuan
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import CellKind, Table
@@ -44,6 +43,8 @@ class RowData(TypedDict):
     assigned: NotRequired[bool]
     glued: NotRequired[str | None]
     candidates: NotRequired[tuple[str, ...]]
+    glued_start: NotRequired[int | None]
+    too_many: NotRequired[bool]
     lost: NotRequired[tuple[str, ...]]
     lost_at: NotRequired[int | None]
 
@@ -58,7 +59,6 @@ class StrayData(TypedDict):
 
 
 MAX_LABEL_KEY = 80
-SHOWN_CANDIDATES = 5
 # Template keys shorter than this (``其他``, ``总计``) are too common to trust alone.
 SHORT_KEY = 4
 
@@ -113,14 +113,3 @@ def suffix_prefix(label: str, key: str) -> int:
             return len(tail)
         position = label.find(first, position + 1)
     return 0
-
-
-def glued_run(labels: list[Field]) -> tuple[Field, str, str] | None:
-    """(field, digits, label without them) when the last label swallowed the numbers."""
-    if not labels:
-        return None
-    found = split_glued(labels[-1])
-    if found is None:
-        return None
-    label = "".join(f.text for f in labels[:-1]) + found[0]
-    return labels[-1], found[1], label

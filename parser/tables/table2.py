@@ -9,19 +9,28 @@ and numbers without one fill the item's fields in order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from functools import cache
 
 from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.fields import Field, line_field, physical_rows
-from nianbao.parser.layout.glued import candidates as glued_candidates
-from nianbao.parser.layout.glued import digit_fields
+from nianbao.parser.layout.glued import (
+    Kind,
+    Reading,
+    Run,
+    agreed,
+    glued_label,
+    readings,
+    run_of,
+    run_text,
+    shown,
+)
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.normalize import key_of_normalized, match_key
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
     SHORT_KEY,
-    SHOWN_CANDIDATES,
     CellData,
     RowData,
     StrayData,
@@ -29,7 +38,6 @@ from nianbao.parser.tables.rows import (
     cell_data,
     empty_table,
     fit_fields,
-    glued_run,
     label_key,
     suffix_prefix,
 )
@@ -37,6 +45,7 @@ from nianbao.parser.template import (
     ACTIVE_ITEMS,
     AMOUNT_FIELDS,
     FIELD_ALIASES,
+    SIGNED_FIELDS,
     ItemSpec,
     TableId,
     TemplateId,
@@ -77,7 +86,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
     found: dict[str, list[Field | None]] = {}
     labels_of: dict[str, Field] = {}
     extra_of: dict[str, int] = {}
-    glued_of: dict[str, tuple[str, list[list[str]]]] = {}
+    glued_of: dict[str, tuple[Run, list[Reading] | None, int]] = {}
     strays: list[StrayData] = []
     current: ItemSpec | None = None
     next_field = 0
@@ -117,16 +126,18 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         if item is None and all(v.blank for v in values) and (
                 not (names_field and values) or "信息内容" in key):
             continue
-        run = glued_run(labels) if item is not None and all(v.blank for v in values) else None
+        run = (run_of(labels, values) if item is not None and glued_label(labels) is not None
+               else None)
         if run is not None and current is not None:
-            remaining = len(current.fields) - next_field
-            options = glued_candidates(run[1], remaining, _active_check(current, next_field))
-            glued_of[current.id] = (run[1], options)
-            if len(options) == 1:
-                item_slots = found.setdefault(current.id, [None] * len(current.fields))
-                for f in digit_fields(run[0], run[1], options[0]):
-                    item_slots[next_field] = f
-                    next_field += 1
+            ids = [field_id for field_id, _ in current.fields][next_field:]
+            found_readings = readings(run[1], [_kind(i) for i in ids], (),
+                                      _active_check(current, next_field))
+            glued_of[current.id] = (run[1], found_readings, next_field)
+            item_slots = found.setdefault(current.id, [None] * len(current.fields))
+            for piece in agreed(run[1], found_readings or [], len(ids)):
+                if piece is not None:
+                    item_slots[next_field] = piece
+                next_field += 1
             continue
         if not values and names_field and item is None:
             # A field's label alone (its number on the next line, or a blank a PDF
@@ -180,16 +191,22 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
                 cells[cell_id] = cell_data(table, cell_id, slot, amount=field_id in AMOUNT_FIELDS)
         present = [slot for slot in slots if slot is not None]
         label = labels_of.get(item.id)
-        infos.append(RowData(
-            table=table, id=item.id, label=_label_text(label, glued[0] if glued else None),
+        info = RowData(
+            table=table, id=item.id, label=label.text if label else "",
             label_start=label.start if label else None,
             start=label.start if label else (present[0].start if present else region.start),
             cells_found=len(present) + extra_of.get(item.id, 0),
             cells_expected=len(item.fields),
-            assigned=glued is None or len(glued[1]) == 1,
-            glued=glued[0] if glued else None,
-            candidates=tuple("|".join(o) for o in glued[1][:SHOWN_CANDIDATES]) if glued else (),
-        ))
+        )
+        if glued is not None:
+            chunks, found_readings, _ = glued
+            info["label"] = _label_text(label, chunks[0].text)
+            info["assigned"] = len(present) == len(item.fields)
+            info["glued"] = run_text(chunks)
+            info["candidates"] = shown(chunks, found_readings or [])
+            info["glued_start"] = chunks[0].start
+            info["too_many"] = found_readings is None
+        infos.append(info)
     return build_table(table, region, cells, infos, strays)
 
 
@@ -263,10 +280,23 @@ def _skip_to_money(item: ItemSpec, next_field: int, values: list[Field]) -> int:
     return next_field
 
 
-def _active_check(item: ItemSpec, first: int) -> Callable[[list[int]], bool] | None:
-    """What a cut of an item's glued numbers must satisfy (A005: 总数 ≥ 新公开)."""
+def _kind(field_id: str) -> Kind:
+    if field_id in AMOUNT_FIELDS:
+        return "amount"
+    return "signed" if field_id in SIGNED_FIELDS else "count"
+
+
+def _active_check(item: ItemSpec, first: int) -> Callable[[list[Decimal]], bool] | None:
+    """What a cut of an item's glued numbers must satisfy (A005: 总数 ≥ 新公开,
+    上一年项目数量 + 本年增/减 ≥ 0)."""
     ids = [field_id for field_id, _ in item.fields][first:]
+    checks: list[Callable[[list[Decimal]], bool]] = []
     if "new_published" in ids and "total_published" in ids:
         a, b = ids.index("new_published"), ids.index("total_published")
-        return lambda values: values[b] >= values[a]
-    return None
+        checks.append(lambda values: values[b] >= values[a])
+    if "prev_count" in ids and "change" in ids:
+        p, c = ids.index("prev_count"), ids.index("change")
+        checks.append(lambda values: values[p] + values[c] >= 0)
+    if not checks:
+        return None
+    return lambda values: all(check(values) for check in checks)

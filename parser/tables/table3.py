@@ -14,17 +14,16 @@ from functools import cache
 from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
 from nianbao.parser.layout.fields import Field, PhysicalRow, line_field, physical_rows
-from nianbao.parser.layout.glued import candidates as glued_candidates
-from nianbao.parser.layout.glued import digit_fields, row_total_check
+from nianbao.parser.layout.glued import Run, glued_label, run_of
 from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
 from nianbao.parser.reading.normalize import key_of_normalized
+from nianbao.parser.tables.glued import GluedRow, resolve_applications
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
     SHORT_KEY,
-    SHOWN_CANDIDATES,
     CellData,
     RowData,
     StrayData,
@@ -32,7 +31,6 @@ from nianbao.parser.tables.rows import (
     cell_data,
     empty_table,
     fit_fields,
-    glued_run,
     label_key,
     suffix_prefix,
 )
@@ -58,7 +56,7 @@ class _Candidate:
     values: list[Field]
     row: PhysicalRow
     spec_index: int | None
-    glued: tuple[Field, str] | None = None  # the field and its run of digits
+    glued: Run | None = None  # the row's cells run together (:mod:`~nianbao.parser.layout.glued`)
     # Field index of 自然人 in the header above, when the header spells out the grid.
     grid: int | None = None
     # A label that names no row exactly: the rows it resembles, with their scores.
@@ -228,6 +226,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     # row's label is the block's k-th, if position agrees (then it is no S006).
     loose: list[int] = []
     loose_used = 0
+    # Cells run together: a row's digits glued to its label (``…申请数量230 000023``).
+    glued_rows = style == "spaces" and any(
+        glued_label(row.split()[0]) is not None for row in rows)
     for row in rows:
         labels, values = row.split()
         own_key = label_key(labels)
@@ -240,13 +241,12 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         if not labels and len(values) < 3 and style == "pipes":
             continue  # a number or two alone among markdown rows: converter noise
-        glued = glued_run(labels) if not has_number else None
-        if glued is not None:
-            own_key = key_of_normalized(glued[2])
-            index = _best_row(own_key, specs, last)
+        run = _glued_run(labels, values) if glued_rows else None
+        if run is not None:
+            index = _best_row(key_of_normalized(run[0]), specs, last)
             if index is not None:
                 last = index
-                candidates.append(_Candidate(labels, [], row, index, glued[:2]))
+                candidates.append(_Candidate(labels, [], row, index, run[1]))
                 pending = []
                 continue
         if not has_number and len(values) < 3:
@@ -292,7 +292,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     taken: set[int] = set()
     expected = len(APPLICATION_COLUMN_IDS)
     columns: tuple[ColumnModel, dict[int, Line]] | None = None
-    read: list[tuple[_Candidate, RowSpec, list[Field], list[list[str]]]] = []
+    glued: list[GluedRow] = []
+    fixed: dict[str, list[Field] | None] = {}
+    read: list[tuple[_Candidate, RowSpec, list[Field]]] = []
     for cand in candidates:
         if cand.spec_index is None or cand.spec_index in taken:
             if (cand.labels and any(not v.blank for v in cand.values)
@@ -302,20 +304,19 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
                                         values=sum(1 for v in cand.values if not v.blank)))
             continue
         taken.add(cand.spec_index)
-        options: list[list[str]] = []
+        spec = specs[cand.spec_index]
         if cand.glued is not None:
-            options = glued_candidates(cand.glued[1], expected, row_total_check)
-            fitted = (digit_fields(cand.glued[0], cand.glued[1], options[0])
-                      if len(options) == 1 else [])
-        else:
-            fitted = _on_grid(cand, expected) or fit_fields(cand.values, expected)
-        if len(fitted) < expected and style == "spaces" and cand.glued is None:
+            glued.append(GluedRow(spec.id, cand.glued, "".join(f.text for f in cand.labels),
+                                  cand.labels[0].start if cand.labels else None))
+            continue
+        fitted = _on_grid(cand, expected) or fit_fields(cand.values, expected)
+        if len(fitted) < expected and style == "spaces":
             if columns is None:
                 columns = _column_model(candidates, region, expected)
             fitted = _by_column(cand, *columns) or fitted
-        read.append((cand, specs[cand.spec_index], fitted, options))
+        read.append((cand, spec, fitted))
     lost = _lost_cells(read, region, expected) if style == "pipes" else set()
-    for cand, spec, fitted, options in read:
+    for cand, spec, fitted in read:
         assigned = len(fitted) == expected
         missing: list[str] = []
         lost_at: int | None = None
@@ -335,11 +336,12 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             cells_expected=expected,
             recovered=not cand.labels and cand.hint != cand.spec_index,
             assigned=assigned,
-            glued=cand.glued[1] if cand.glued else None,
-            candidates=tuple("|".join(o) for o in options[:SHOWN_CANDIDATES]),
             lost=tuple(missing),
             lost_at=lost_at,
         ))
+        fixed[spec.id] = fitted if assigned else None
+    for cell_id, f in resolve_applications(glued, fixed, template, infos).items():
+        cells[cell_id] = cell_data(table, cell_id, f)
     order = {spec.id: i for i, spec in enumerate(specs)}
     infos.sort(key=lambda info: order[info["id"]])
     ordered = {cell_id: cells[cell_id] for spec in specs
@@ -353,7 +355,7 @@ _MAX_LOST = 2
 _MIN_ROWS_FOR_LOST = 10
 
 
-def _lost_cells(read: list[tuple[_Candidate, RowSpec, list[Field], list[list[str]]]],
+def _lost_cells(read: list[tuple[_Candidate, RowSpec, list[Field]]],
                 region: Region, expected: int) -> set[int]:
     """The empty cells of markdown rows that a converter lost (ids of their fields).
 
@@ -362,7 +364,7 @@ def _lost_cells(read: list[tuple[_Candidate, RowSpec, list[Field], list[list[str
     names it) rather than read as 0 into sums that would then be falsely wrong.
     """
     markdown = {ln.number for ln in region.lines if ln.text.lstrip().startswith("|")}
-    rows = [fitted for _, _, fitted, _ in read
+    rows = [fitted for _, _, fitted in read
             if len(fitted) == expected and fitted[0].line in markdown]
     if len(rows) < _MIN_ROWS_FOR_LOST:
         return set()
@@ -370,6 +372,15 @@ def _lost_cells(read: list[tuple[_Candidate, RowSpec, list[Field], list[list[str
     if not empty or len(empty) > _MAX_LOST:
         return set()
     return {id(f) for f in empty}
+
+
+def _glued_run(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
+    """A row whose cells run together: its digits glued to its label, or fewer
+    numbers than cells in a table whose rows are glued."""
+    if glued_label(labels) is None and len([v for v in values if not v.blank]) == len(
+            APPLICATION_COLUMN_IDS):
+        return None
+    return run_of(labels, values)
 
 
 def _row_sum_holds(fields: list[Field]) -> bool:

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from nianbao.parser.layout.fields import Field, PhysicalRow, physical_rows
-from nianbao.parser.layout.glued import candidates as glued_candidates
-from nianbao.parser.layout.glued import digit_fields, review_check
+from nianbao.parser.layout.glued import (
+    agreed,
+    glued_label,
+    group_sums,
+    readings,
+    run_of,
+    run_text,
+    shown,
+)
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.normalize import key_of_normalized
 from nianbao.parser.tables.rows import (
-    SHOWN_CANDIDATES,
     CellData,
     RowData,
     build_table,
     cell_data,
     empty_table,
     fit_fields,
-    glued_run,
 )
 from nianbao.parser.template import REVIEW_CELL_IDS, REVIEW_FIELDS, TableId
 
@@ -51,24 +56,22 @@ def read_review(region: Region | None) -> Table:
     first_row: PhysicalRow | None = None
     for row in rows:
         labels, values = row.split()
-        numbers = [v for v in values if not v.blank]
-        digits = numbers[0].text if len(numbers) == 1 else ""
-        run = None if numbers else glued_run(labels)
-        if run is not None:
-            numbers, digits = [run[0]], run[1]
-        if not collected and digits.isdigit() and len(digits) >= expected:
-            # All fifteen numbers run together in one field.
-            options = glued_candidates(digits, expected, review_check)
+        run = run_of(labels, values) if not collected and glued_label(labels) is not None else None
+        if run is not None and len(run[1]) <= expected <= sum(len(c.text) for c in run[1]):
+            # The fifteen numbers run together after the header's last word.
+            chunks = run[1]
+            found = readings(chunks, ["count"] * expected, group_sums(expected))
             split: dict[str, CellData] = {}
-            if len(options) == 1:
-                for cell_id, f in zip(REVIEW_CELL_IDS, digit_fields(numbers[0], digits, options[0]),
-                                      strict=True):
+            for cell_id, f in zip(REVIEW_CELL_IDS, agreed(chunks, found or [], expected),
+                                  strict=True):
+                if f is not None:
                     split[cell_id] = cell_data(table, cell_id, f)
             info = RowData(
                 table=table, id="review_litigation", label="", label_start=None,
-                start=numbers[0].start, cells_found=len(split), cells_expected=expected,
-                assigned=len(options) == 1, glued=digits,
-                candidates=tuple("|".join(o) for o in options[:SHOWN_CANDIDATES]))
+                start=chunks[0].start, cells_found=len(split), cells_expected=expected,
+                assigned=len(split) == expected, glued=run_text(chunks),
+                candidates=shown(chunks, found or []), glued_start=chunks[0].start,
+                too_many=found is None)
             return build_table(table, region, split, [info])
         if not any(v.number.kind == "number" for v in values):
             if collected and not _header_only(labels):

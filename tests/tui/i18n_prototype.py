@@ -5,9 +5,9 @@ Not the nianbao TUI: a tiny app built the way phase 2 will build ours, so the
 pieces can be moved into tui/ as they are. What it shows:
 
 * **Key descriptions are message ids, looked up when drawn.** ``Binding`` keeps
-  the English given at class definition; :class:`TranslatedFooter` passes every
-  description (and tooltip) through ``_()`` as it composes its keys, and the help
-  screen does the same as it draws. A language switch recomposes the footer.
+  the English given at class definition; the TUI's footer (``KeyFooter``) passes
+  every description through ``_()`` as it draws its keys, and the help screen does
+  the same as it draws. A language switch redraws the footer.
 * **Textual's own words** (the command palette's system commands, its placeholder
   and "No matches found", the theme picker, the ``ctrl+c`` toast) come from
   nianbao.tui.textual_words and are looked up when the palette opens:
@@ -23,59 +23,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from rich.align import Align
-from rich.text import Text
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
 from textual.screen import ModalScreen, Screen
 from textual.theme import ThemeProvider
 from textual.widget import Widget
-from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from nianbao.parser.i18n import L_, N_, LazyString, _, language, set_language
 from nianbao.tui import textual_words
+from nianbao.tui.compat import PaletteWords
 from nianbao.tui.language import CLOSE, HELP, LANGUAGE_NAMES, LANGUAGE_SWITCHED, SWITCH_LANGUAGE
+from nianbao.tui.widgets.key_footer import KeyFooter
+
+TranslatedFooter = KeyFooter  # the TUI's footer looks each description up as it draws
 
 
-class TranslatedFooter(Footer):
-    """Textual's footer with each key's description looked up as it is composed."""
-
-    def compose(self) -> ComposeResult:
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                if widget.description:
-                    widget.description = _(widget.description)
-                if isinstance(widget.tooltip, str) and widget.tooltip:
-                    widget.tooltip = _(widget.tooltip)
-            yield widget
-
-
-class TranslatedCommandPalette(CommandPalette):
+class TranslatedCommandPalette(PaletteWords):
     """The command palette with its placeholder and "No matches found" in the language."""
+
+    no_matches = staticmethod(lambda: _(textual_words.NO_MATCHES))
 
     def __init__(self, *, placeholder: str | None = None, **kwargs: object) -> None:
         text = _(textual_words.COMMAND_PLACEHOLDER) if placeholder is None else placeholder
         super().__init__(placeholder=text, **kwargs)  # type: ignore[arg-type]
-
-    def _start_no_matches_countdown(self, search_value: str) -> None:
-        # Textual 8.2.8's own method, with the one message through the catalog.
-        from textual.command import CommandList
-
-        self._stop_no_matches_countdown()
-
-        def show_no_matches() -> None:
-            if search_value:
-                self.query_one(CommandList).add_option(Option(
-                    Align.center(Text(_(textual_words.NO_MATCHES), style="not bold")),
-                    disabled=True, id=self._NO_MATCHES))
-                self._list_visible = True
-            else:
-                self._list_visible = False
-
-        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class Pane(Static, can_focus=True):
@@ -154,7 +126,7 @@ class PrototypeApp(App[None]):
         for screen in self.screen_stack:
             for node in (screen, *screen.walk_children()):
                 if isinstance(node, TranslatedFooter):
-                    node.refresh(recompose=True)
+                    node.refresh()
                 elif isinstance(node, (Widget, Screen)) and hasattr(node, "retranslate"):
                     node.retranslate()
         self.refresh_bindings()

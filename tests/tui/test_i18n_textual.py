@@ -12,9 +12,9 @@ from textual.command import CommandInput, CommandPalette
 
 from nianbao.parser.i18n import set_language
 from nianbao.tui import textual_words
+from nianbao.tui.compat import screen_text
 from tests.language import KEY_NAMES, english_runs, has_chinese
 from tests.tui.i18n_prototype import HelpScreen, Pane, PrototypeApp, TranslatedCommandPalette
-from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
 
@@ -149,16 +149,6 @@ def test_textual_words_match_textual_source() -> None:
     quit_source = inspect.getsource(App.action_help_quit)
     assert textual_words.HELP_QUIT_MESSAGE in quit_source
     assert textual_words.HELP_QUIT_TITLE in quit_source
-
-
-def test_our_no_matches_copy_matches_textuals() -> None:
-    """The palette method we copy to translate one message is still Textual's own."""
-    ours = inspect.getsource(TranslatedCommandPalette._start_no_matches_countdown)
-    theirs = inspect.getsource(CommandPalette._start_no_matches_countdown)
-    for piece in ("self._stop_no_matches_countdown()", "disabled=True", "id=self._NO_MATCHES",
-                  "self._list_visible = True", "self._list_visible = False",
-                  "self._NO_MATCHES_COUNTDOWN"):
-        assert piece in theirs and piece in ours
 
 
 def test_every_textual_word_has_a_chinese_translation() -> None:

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.notifications import Notify
 from tui_helpers import SAMPLES as SAMPLES_DIR
-from tui_helpers import gate_loads, ready, sample, screen_text, slip
+from tui_helpers import Messages, gate_loads, ready, sample, screen_text, slip
 
 from nianbao.parser.core.check import read_report
 from nianbao.parser.rules.checker import check_report
@@ -26,8 +27,9 @@ SEEDS = ("000", "001", "002", "003", "004")
 
 
 def label_of(picker: FilePicker, path: Path) -> str:
-    node = picker._file_nodes[path]
-    return str(node.label)
+    label = picker.row_label(path)
+    assert label is not None, path
+    return label.plain
 
 
 async def test_opening_a_folder_lists_every_report_with_its_badge(reports: Callable[..., Path]):
@@ -165,7 +167,7 @@ async def test_table_cursor_moves_cell_by_cell_and_status_explains_it():
         assert str(position) in status
         # The source follows the cursor and marks the cell.
         assert main.source.line == position.line
-        assert main.source._marks["cell"] == [(cell.start, cell.end)]
+        assert main.source.marks["cell"] == [(cell.start, cell.end)]
 
 
 async def test_choosing_a_finding_marks_its_cells_and_moves_the_source(
@@ -185,8 +187,8 @@ async def test_choosing_a_finding_marks_its_cells_and_moves_the_source(
         report = main.current.report
         assert main.chosen == a002
         assert main.source.line == report.position(a002.start).line
-        assert main.source._marks[a002.severity] == [(a002.start, a002.end)]
-        assert sorted(main.source._marks["related"]) == sorted(
+        assert main.source.marks[a002.severity] == [(a002.start, a002.end)]
+        assert sorted(main.source.marks["related"]) == sorted(
             (r.start, r.end) for r in a002.related)
         await pilot.press("enter")  # goes there: the table cursor lands on the cell at fault
         await pilot.pause()
@@ -195,10 +197,10 @@ async def test_choosing_a_finding_marks_its_cells_and_moves_the_source(
                    if main.table.cell(ref.id) is not None
                    and main.table.cell(ref.id).start == a002.start]
         assert primary, a002.cells
-        assert main.table._primary == frozenset(primary)
+        assert main.table.marks[0] == frozenset(primary)
         assert f"applications:{main.table.cursor_cell}" == str(primary[0])
-        assert main.table._related  # the summed cells are marked too
-        assert main.table._related <= set(a002.cells) | {r.cell for r in a002.related}
+        assert main.table.marks[1]  # the summed cells are marked too
+        assert main.table.marks[1] <= set(a002.cells) | {r.cell for r in a002.related}
 
 
 async def test_brackets_step_through_findings_from_any_pane(reports: Callable[..., Path]):
@@ -593,10 +595,30 @@ async def test_badges_still_come_when_no_worker_process_can_start(
 
     monkeypatch.setattr(pool.BadgePool, "__init__", refuse)
     app = NianbaoApp(folder, jobs=2)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
         picker = app.main.picker
         assert tried == [2]
         assert all(picker.state(path) is not None for path in picker.files)
         assert "Internal error" not in screen_text(app)
-        assert not [n for n in app._notifications if "Internal error" in n.message]
+        assert not [note for note in messages.notes if "Internal error" in note]
+
+
+async def test_toasts_are_plain_text_and_kept(tmp_path: Path):
+    folder = tmp_path / "[bold]reports"
+    folder.mkdir()
+    path = folder / "[red]x[@click=app.quit]y.txt"
+    path.write_bytes(sample("004").read_bytes())
+    app = NianbaoApp(path, poll_interval=0.05)
+    messages = Messages()
+    async with app.run_test(size=(120, 40), notifications=True, message_hook=messages) as pilot:
+        await ready(pilot)
+        mark = messages.mark()
+        path.unlink()  # the open file goes: a toast names it
+        await messages.wait(Notify, after=mark)
+        await pilot.pause()
+        said = f"{path.name} is gone from the disk"
+        assert any(note.startswith(said) for note in app.notes), app.notes
+        assert said in screen_text(app)  # shown as written, not as markup
+        assert app.is_running

@@ -37,7 +37,7 @@ def one_line_copy(folder: Path, source: Path = ONE_LINE) -> Path:
 
 
 def notes(app: NianbaoApp) -> list[str]:
-    return [str(note.message) for note in app._notifications]
+    return list(app.notes)
 
 
 def marked_rows(source: SourceView, kind: str) -> list[tuple[int, str]]:

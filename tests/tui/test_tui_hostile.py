@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
-from tui_helpers import gate_loads, ready, screen_text
+from tui_helpers import Messages, gate_loads, ready, screen_text
 
 from nianbao.tui.app import NianbaoApp
 from nianbao.tui.source_text import ROW_CHARS, prepare
@@ -47,10 +47,6 @@ def _tree(folder: Path) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _notes(app: NianbaoApp) -> list[str]:
-    return [note.message for note in app._notifications]
-
-
 async def _walk_around(pilot: Pilot[None], app: NianbaoApp) -> None:
     """A few keys a reviewer would press first: each pane still answers."""
     await pilot.press("5", "G", "4", "z")
@@ -64,7 +60,7 @@ def _gutters(source: SourceView) -> list[str]:
     return [row[0].text.strip() if row else "" for row in rows]
 
 
-async def _long_line(pilot: Pilot[None], app: NianbaoApp) -> None:
+async def _long_line(pilot: Pilot[None], app: NianbaoApp, messages: Messages) -> None:
     """One line of megabytes shows as rows of ROW_CHARS, numbered as one line.
 
     Too long to wrap: every row after the first is marked as the line's continuation.
@@ -85,10 +81,10 @@ async def _long_line(pilot: Pilot[None], app: NianbaoApp) -> None:
     await pilot.press("w")  # too long to wrap: said, not done (each resize would stall)
     await pilot.pause()
     assert not source.soft_wrap
-    assert any("Too long to wrap" in note for note in _notes(app))
+    assert any("Too long to wrap" in note for note in messages.notes)
 
 
-async def _many_lines(pilot: Pilot[None], app: NianbaoApp) -> None:
+async def _many_lines(pilot: Pilot[None], app: NianbaoApp, messages: Messages) -> None:
     source = app.main.source
     await pilot.press("5", "G")
     await pilot.pause()
@@ -111,12 +107,13 @@ async def test_every_hostile_input_keeps_the_app_up(item: Hostile, how: str, tmp
     before = _tree(tmp_path)
 
     app = NianbaoApp(target, poll_interval=60)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
         main = app.main
         shown = screen_text(app)
         assert "\x1b" not in shown and "\x07" not in shown
-        assert not any(note.startswith("Internal error") for note in _notes(app)), _notes(app)
+        assert not any(note.startswith("Internal error") for note in messages.notes), messages.notes
         current = main.current
         assert current is not None
 
@@ -125,7 +122,7 @@ async def test_every_hostile_input_keeps_the_app_up(item: Hostile, how: str, tmp
             status = str(main.status.render())
             assert built.name in status or folder.name in status, status
             assert "dangling" in status or "no report files" in status, status
-            assert any(built.name in note or folder.name in note for note in _notes(app))
+            assert any(built.name in note or folder.name in note for note in messages.notes)
         elif current.unreadable:
             assert item.unreadable, f"{item.name}: {current.error}"
             assert [f.code for f in main.findings.all_findings] == ["E001"]
@@ -136,11 +133,11 @@ async def test_every_hostile_input_keeps_the_app_up(item: Hostile, how: str, tmp
             report = current.report
             assert report is not None
             assert main.source.document.line_count >= 1
-            assert f"Source {main._display(current.path)}" in shown
+            assert f"Source {main.display_path(current.path)}" in shown
             assert f"{report.source.encoding} · {report.line_index.line_count} lines" in shown
             assert "Findings" in shown
             if item.name in _MORE:
-                await _MORE[item.name](pilot, app)
+                await _MORE[item.name](pilot, app, messages)
 
         await _walk_around(pilot, app)
 

@@ -1,18 +1,25 @@
 from __future__ import annotations
 
-import io
+import asyncio
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from rich.console import Console
-from textual.app import App
+from textual.message import Message
+from textual.notifications import Notify
 from textual.pilot import Pilot
 
 from nianbao.tui import loader
 from nianbao.tui.app import NianbaoApp
+from nianbao.tui.compat import screen_text
 from nianbao.tui.shoot import settle
+
+__all__ = ["Messages", "copy_samples", "gate_loads", "ready", "sample", "screen_text", "slip"]
+
+M = TypeVar("M", bound=Message)
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "sample_reports"
@@ -22,15 +29,46 @@ def sample(prefix: str) -> Path:
     return next(SAMPLES.glob(f"{prefix}_*"))
 
 
-def screen_text(app: App[object]) -> str:
-    """What the terminal shows, as plain text (no styles)."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
-                      color_system="truecolor", record=True, legacy_windows=False,
-                      safe_box=False)
-    console.print(app.screen._compositor.render_update(
-        full=True, screen_stack=app._background_screens))
-    return console.export_text(styles=False)
+class Messages:
+    """Every message the app handles, as it is handled: ``run_test(message_hook=...)``.
+
+    ``wait`` returns once a message of a kind arrives, so a test waits for the
+    event it is about rather than for a length of time.
+    """
+
+    def __init__(self) -> None:
+        self.seen: list[Message] = []
+        self._waiting: list[tuple[Callable[[Message], bool], asyncio.Future[Message]]] = []
+
+    def __call__(self, message: Message) -> None:
+        self.seen.append(message)
+        for entry in list(self._waiting):
+            matches, future = entry
+            if not future.done() and matches(message):
+                future.set_result(message)
+                self._waiting.remove(entry)
+
+    def mark(self) -> int:
+        """Where the messages handled so far end: ``wait(..., after=mark)``."""
+        return len(self.seen)
+
+    async def wait(self, kind: type[M], where: Callable[[M], bool] = lambda _: True, *,
+                   after: int = 0, timeout: float = 30.0) -> M:
+        """The first message of ``kind`` (meeting ``where``) handled after ``after``."""
+        def matches(message: Message) -> bool:
+            return isinstance(message, kind) and where(message)
+
+        for message in self.seen[after:]:
+            if matches(message):
+                return message  # type: ignore[return-value]
+        future: asyncio.Future[Message] = asyncio.get_running_loop().create_future()
+        self._waiting.append((matches, future))
+        return await asyncio.wait_for(future, timeout)  # type: ignore[return-value]
+
+    @property
+    def notes(self) -> list[str]:
+        """The text of every toast raised so far."""
+        return [str(m.notification.message) for m in self.seen if isinstance(m, Notify)]
 
 
 def copy_samples(folder: Path, *prefixes: str) -> Path:

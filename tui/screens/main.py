@@ -144,7 +144,7 @@ class MainScreen(Screen[None]):
                 yield FindingsPanel(id="findings")
                 yield SourceView(id="source")
         yield StatusLine(id="status")
-        yield KeyFooter(id="footer", compact=True)
+        yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
         self.query_one(FilePicker).border_title = Text("Files")
@@ -152,7 +152,7 @@ class MainScreen(Screen[None]):
         self.query_one(TableView).border_title = Text("Table")
         self.query_one(SourceView).border_title = Text("Source")
         self.query_one(FindingsPanel).border_title = Text("Findings")
-        self.query_one(StatusLine).say(f"Listing {self._display(self.target)} …", "dim")
+        self.query_one(StatusLine).say(f"Listing {self.display_path(self.target)} …", "dim")
         if self.target.is_file():
             # One file: nothing to list, so start reading it at once.
             self.post_message(FilesCollected(self.root, [self.target], []))
@@ -191,7 +191,7 @@ class MainScreen(Screen[None]):
         """The open report is on screen and every badge is in."""
         return self.current is not None and self.badges_done and self._requested is None
 
-    def _display(self, path: Path) -> str:
+    def display_path(self, path: Path) -> str:
         try:
             relative = path.relative_to(self.root)
         except ValueError:
@@ -205,7 +205,7 @@ class MainScreen(Screen[None]):
         if error.startswith(root + os.sep):
             error = error[len(root) + 1:]
         elif error.startswith(root + ":"):
-            error = self._display(self.root) + error[len(root):]
+            error = self.display_path(self.root) + error[len(root):]
         return clean(error)
 
     # ------------------------------------------------------------ workers
@@ -292,7 +292,7 @@ class MainScreen(Screen[None]):
             if errors:
                 self.status.say(errors[0], "bold red")
             else:
-                self.status.say(f"No report files in {self._display(self.target)}", "italic")
+                self.status.say(f"No report files in {self.display_path(self.target)}", "italic")
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
@@ -368,7 +368,7 @@ class MainScreen(Screen[None]):
                 self._sources.popitem(last=False)
         self._apply(loaded, keep)
         if keep is not None:
-            self.notify(f"Reloaded {self._display(loaded.path)}", timeout=2)
+            self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
 
     def _set_badge(self, loaded: Loaded) -> None:
         own = self._own[loaded.path] = loaded.own_summary
@@ -416,7 +416,7 @@ class MainScreen(Screen[None]):
             self._apply(cached, keep)
             return
         self._requested = (path, sig)
-        self.status.say(f"Reading {self._display(path)} …", "dim")
+        self.status.say(f"Reading {self.display_path(path)} …", "dim")
         self._read(path, self._generation)
 
     def _poll(self) -> None:
@@ -428,7 +428,7 @@ class MainScreen(Screen[None]):
         if sig is None:
             if not self._missing_notified:
                 self._missing_notified = True
-                self.notify(f"{self._display(path)} is gone from the disk; showing the last "
+                self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
                             "version read.", severity="warning", timeout=6)
             return
         self._missing_notified = False
@@ -472,11 +472,11 @@ class MainScreen(Screen[None]):
             self.table.show(loaded, None)
             self.table.border_title = Text("Table")
             self._clear_marks()
-            self.status.say(f"{self._display(loaded.path)}: "
+            self.status.say(f"{self.display_path(loaded.path)}: "
                             f"{loaded.error or 'cannot be read'}", "bold red")
             return
         if loaded.error:
-            self.notify(f"{self._display(loaded.path)}: {clean(loaded.error)}", severity="error",
+            self.notify(f"{self.display_path(loaded.path)}: {clean(loaded.error)}", severity="error",
                         timeout=10)
 
         finding: Finding | None = None
@@ -503,7 +503,7 @@ class MainScreen(Screen[None]):
             self._choose(finding, commit=False, move_table=keep is None)
         else:
             self._clear_marks()
-            self.status.say(f"{self._display(loaded.path)}: no findings", "green")
+            self.status.say(f"{self.display_path(loaded.path)}: no findings", "green")
         if keep is not None:
             self.source.goto(keep.source_line, center=False)
             self.source.scroll_to(y=keep.source_scroll, animate=False)
@@ -512,7 +512,7 @@ class MainScreen(Screen[None]):
 
     def _source_title(self, loaded: Loaded) -> Text:
         title = Text("Source ", end="")
-        title.append(clean(self._display(loaded.path)), "bold")
+        title.append(clean(self.display_path(loaded.path)), "bold")
         if loaded.report is not None:
             source = loaded.report.source
             # Not source.lines, which counts the parser's cuts of a long line too.

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from nianbao.tui.compat import BatchTree
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import FileHighlighted, FileOpened
 from nianbao.tui.text import badge, clean
@@ -30,7 +31,7 @@ FIRST_ROWS = 300  # more than the tallest screen shows
 BATCH_ROWS = 2000
 
 
-class FilePicker(Tree[Path], inherit_bindings=False):
+class FilePicker(BatchTree[Path], inherit_bindings=False):
     """Folders and report files; ``enter`` opens the file under the cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,10 +42,6 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         Binding("enter", "select_cursor", "Open", id="files.open"),
         Binding("n", "next_problem", "Next with problems", show=False, id="files.next_problem"),
     ]
-
-    # Set while populate adds nodes; a class default because Tree's constructor
-    # already invalidates.
-    _adding = False
 
     DEFAULT_CSS = """
     FilePicker {
@@ -103,6 +100,14 @@ class FilePicker(Tree[Path], inherit_bindings=False):
 
     def state(self, path: Path) -> Summary | None:
         return self._states.get(path)
+
+    def row_label(self, path: Path) -> Text | None:
+        """The row ``path`` shows (badge and name); None while its row is still to come."""
+        node = self._file_nodes.get(path)
+        if node is None:
+            return None
+        label = node.label
+        return label if isinstance(label, Text) else Text(label)
 
     def select_path(self, path: Path) -> None:
         if path not in self._file_nodes:  # a row still to come: add them all now
@@ -178,18 +183,6 @@ class FilePicker(Tree[Path], inherit_bindings=False):
             return super().get_label_width(node)
         return width
 
-    def _invalidate(self) -> None:
-        if not self._adding:
-            super()._invalidate()
-
-    def notify_style_update(self) -> None:
-        # Tree rebuilds all its lines on any style change (each focus move in the
-        # sidebar does one); only their drawing depends on styles, and a rebuild of
-        # ten thousand lines is a noticeable pause.
-        super(Tree, self).notify_style_update()
-        self._updates += 1
-        self.refresh()
-
     # ------------------------------------------------------------ internals
 
     def _add_rows(self, count: int) -> None:
@@ -197,15 +190,11 @@ class FilePicker(Tree[Path], inherit_bindings=False):
         if end <= self._added:
             return
         # Tree invalidates itself on every node added; once per batch is enough.
-        self._adding = True
-        try:
+        with self.adding():
             for path in self._files[self._added:end]:
                 parent = self._folder(path.parent, self._folders)
                 self._file_nodes[path] = parent.add_leaf(self._label(path), data=path)
-        finally:
-            self._adding = False
-        self._added = end
-        self._invalidate()
+            self._added = end
 
     def _add_later(self, generation: int) -> None:
         def more() -> None:

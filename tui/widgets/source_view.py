@@ -27,9 +27,9 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.strip import Strip
 from textual.widgets import TextArea
-from textual.widgets.text_area import DocumentNavigator
 
-from nianbao.tui.source_text import SourceText, StaticDocument, StaticWrap, prepare
+from nianbao.tui import compat
+from nianbao.tui.source_text import SourceText, prepare
 
 if TYPE_CHECKING:
     from nianbao.parser.model.report import Report
@@ -121,13 +121,19 @@ class SourceView(TextArea, inherit_bindings=False):
         # Preparing a large text here blocks the UI; the reading worker does it first.
         self._source = source if source is not None and source.report is report \
             else prepare(report)
-        self.load_text(self._source.text)
+        # The document and its wrap index as the worker built them (see tui.source_text).
+        compat.load_document(self, self._source.document, self._source.wrapped)
         self.soft_wrap = self._wrap and len(self._source.text) <= WRAP_LIMIT
 
     @property
     def line_count(self) -> int:
         """Lines of the report (a cut line is one line, over several rows)."""
         return self._source.line_count if self._source is not None else 1
+
+    @property
+    def marks(self) -> dict[MarkKind, list[tuple[int, int]]]:
+        """The marked places, ``kind → [(start, end) offsets]``."""
+        return {kind: list(spans) for kind, spans in self._marks.items()}
 
     def set_marks(self, marks: dict[MarkKind, list[tuple[int, int]]]) -> None:
         """Replace marks of the given kinds: ``kind → [(start, end) offsets]``."""
@@ -238,24 +244,6 @@ class SourceView(TextArea, inherit_bindings=False):
         self.notify_style_update()
         self.refresh()
 
-    def _set_document(self, text: str, language: str | None) -> None:
-        # TextArea's own builds a plain Document and wraps it twice, walking every
-        # line each time; use the ones the worker built (see tui.source_text). The
-        # rest mirrors TextArea._set_document for a text without a language.
-        source = self._source
-        if source is not None and source.text is text:
-            document, wrapped = source.document, source.wrapped
-        else:
-            document = StaticDocument(text)
-            wrapped = StaticWrap(document, tab_width=self.indent_width)
-        self._highlight_query = None
-        self.document = document
-        self.wrapped_document = wrapped
-        self.navigator = DocumentNavigator(wrapped)
-        self._build_highlight_map()
-        self.move_cursor((0, 0))
-        self._rewrap_and_refresh_virtual_size()
-
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
         if not self.show_line_numbers:
@@ -267,25 +255,23 @@ class SourceView(TextArea, inherit_bindings=False):
         wrapped = self.wrapped_document
         if row_y >= wrapped.height:
             return strip  # below the text: a blank row
-        # The gutter is the strip's first segment: "<row + 1>" right-aligned, then
-        # two spaces; blank on a soft-wrapped continuation. Where a long line was
-        # cut, number lines instead of rows; mark every continuation.
-        gutter = segments[0]
-        number = gutter.text.strip()
+        # TextArea numbers rows, and leaves a soft-wrapped continuation blank. Where
+        # a long line was cut, number lines instead of rows; mark every continuation.
+        number = compat.gutter_number(strip)
         source = self._source
-        if number.isdigit():
-            row = int(number) - self.line_number_start
+        if number is not None:
+            row = number - self.line_number_start
             if source is None:
-                label = number
+                label = str(number)
             else:
                 label = str(source.to_line(row)[0] + 1) if source.is_first_row(row) \
                     else CONTINUATION
         else:
             label = CONTINUATION
-        gutter_style = gutter.style
+        gutter_style = None
         if row_y == wrapped.location_to_offset(self.cursor_location).y:
             line_style = self.get_component_rich_style("text-area--cursor-line")
-            gutter_style = (gutter_style or Style()) + self.get_component_rich_style(
+            gutter_style = (segments[0].style or Style()) + self.get_component_rich_style(
                 "text-area--cursor-gutter")
             # The blank past the row's text takes the highlight too.
             base = segments[-1].style
@@ -294,8 +280,8 @@ class SourceView(TextArea, inherit_bindings=False):
                 if segment.text.strip() or segment.style != base:
                     break
                 segments[index] = Segment(segment.text, (base or Style()) + line_style)
-        segments[0] = Segment(f"{label:>{len(gutter.text) - 2}}  ", gutter_style, gutter.control)
-        return Strip(segments, strip.cell_length)
+            strip = Strip(segments, strip.cell_length)
+        return compat.with_gutter_label(strip, label, gutter_style)
 
     def get_line(self, line_index: int) -> Text:
         line = super().get_line(line_index)

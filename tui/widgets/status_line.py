@@ -45,6 +45,7 @@ class StatusLine(Static):
             raw = clean(cell.raw)
             text.append(f"“{raw}”" if raw else "blank", "" if raw else "dim")
             text.append(f"  {report.position(cell.start)}", "dim")
+            _origin(text, report, cell.start, cell.end)
         for finding in findings[:3]:
             text.append("  ")
             text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
@@ -63,7 +64,18 @@ class StatusLine(Static):
                     SEVERITY_STYLE[finding.severity])
         if finding.start is not None and report is not None:
             text.append(f"  {report.position(finding.start)}", "dim")
+            _origin(text, report, finding.start, finding.end)
         text.append("  " + clean(finding.message))
         if finding.help:
             text.append("  — " + clean(finding.help), "dim")
         self.update(text)
+
+
+def _origin(text: Text, report: Report, start: int, end: int | None) -> None:
+    """A PDF's, Word file's or web page's place in the original, in words that cannot
+    be taken for the report's own 表二/表三 (``PDF 第4页``); nothing for a text file."""
+    place = report.origin(start, end)
+    if place is not None:
+        from nianbao.parser.outputs.origins import origin_words
+
+        text.append(f"  {origin_words(place)}", "dim")

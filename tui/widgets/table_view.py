@@ -222,6 +222,11 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._grid is not None and not same_table:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
+    @property
+    def marks(self) -> tuple[frozenset[CellRef], frozenset[CellRef]]:
+        """The chosen finding's cells: (those at fault, the others it names)."""
+        return self._primary, self._related
+
     def set_marks(self, primary: frozenset[CellRef], related: frozenset[CellRef],
                   severity: Severity) -> None:
         """Mark the chosen finding's cells (``TABLE:ROW.COL``)."""
