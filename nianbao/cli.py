@@ -84,9 +84,11 @@ def build_parser() -> argparse.ArgumentParser:
     tui = command("tui", _("open the TUI on a file or a folder (the default command)"))
     tui.add_argument("path", nargs="?", default=".", help=_("a report or a folder of reports"))
     _add_jobs(tui, _("worker processes for a big folder's badges (default: all cores)"))
+    _add_review_file(tui)
 
     demo = command("demo", _("open the TUI on the sample reports shipped with nianbao"))
     _add_jobs(demo, _("worker processes for the badges (default: all cores)"))
+    _add_review_file(demo)
 
     check = command("check", _("validate reports and print the findings"))
     check.add_argument("paths", nargs="+", metavar="PATH",
@@ -142,6 +144,13 @@ def _add_output_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", default=None,
                         help=_("write here instead of stdout (never over a report)"))
     parser.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
+
+
+def _add_review_file(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--review-file", metavar="FILE", default=None,
+        help=_("where review marks are kept (default: nianbao-review.json in the folder "
+               "opened); for a folder you cannot write to"))
 
 
 def _add_review_options(parser: argparse.ArgumentParser) -> None:

@@ -14,8 +14,10 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.review.book import ReviewBook
+    from nianbao.parser.review.subject import Facts
     from nianbao.parser.template import TableId
-    from nianbao.tui.loader import Loaded
+    from nianbao.tui.loader import Loaded, Summary
     from nianbao.tui.source_text import SourceText
 
 
@@ -34,6 +36,36 @@ class BadgeComputed(Message):
     loaded: Loaded
     done: int
     total: int
+    # The file's own open findings (accepted ones left out), counted in the worker;
+    # None when no review file was read when it ran.
+    summary: Summary | None = None
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """The review file was read (or could not be: ``error``)."""
+
+    book: ReviewBook
+    error: str | None = None
+
+
+@dataclass
+class ReviewSaved(Message):
+    """A mark was written to the review file (or could not be: ``error``)."""
+
+    book: ReviewBook | None
+    finding: Finding
+    accepted: bool  # True: accepted; False: the acceptance withdrawn
+    error: str | None = None
+
+
+@dataclass
+class ReportExported(Message):
+    """The findings report was written to ``target`` (or could not be: ``error``)."""
+
+    target: Path
+    rows: int
+    error: str | None = None
 
 
 @dataclass
@@ -42,6 +74,8 @@ class CrossChecked(Message):
 
     cross: dict[str, tuple[Finding, ...]]
     error: str | None = None  # why checking the reports together failed, if it did
+    # What those findings rest on (from the reports' views), to key their review marks.
+    facts: dict[str, Facts] | None = None
 
 
 @dataclass
@@ -89,6 +123,13 @@ class TableCellChosen(Message):
 @dataclass
 class TableSwitched(Message):
     table: TableId
+
+
+@dataclass
+class AcceptRequested(Message):
+    """Accept the finding (with a note), or withdraw its acceptance."""
+
+    finding: Finding
 
 
 @dataclass

@@ -22,5 +22,11 @@ def run(args: argparse.Namespace) -> int:
         return diagnostics.no_such_path(path)
     from nianbao.tui.app import NianbaoApp
 
-    NianbaoApp(path, jobs=args.jobs).run()
+    review: str | None = getattr(args, "review_file", None)
+    if review is None and args.command == "demo":
+        # The samples live inside the installed package: marks go to the user's folder.
+        from nianbao.parser.userdirs import config_dir
+
+        review = str(config_dir() / "demo-review.json")
+    NianbaoApp(path, jobs=args.jobs, review_file=review).run()
     return EXIT_OK

@@ -26,18 +26,24 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.parser.model.refs import CellRef
 from nianbao.tui import loader, source_text
+from nianbao.tui import review as reviewing
 from nianbao.tui.editor import editor_command
 from nianbao.tui.loader import Loaded, finding_key, signature
 from nianbao.tui.messages import (
+    AcceptRequested,
     BadgeComputed,
     CrossChecked,
     FileHighlighted,
     FileOpened,
     FilesCollected,
     FindingChosen,
+    ReportExported,
     ReportLoaded,
+    ReviewLoaded,
+    ReviewSaved,
     SectionChosen,
     TableCellChosen,
     TableCursorMoved,
@@ -45,6 +51,7 @@ from nianbao.tui.messages import (
 )
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.finding_detail import FindingDetail
 from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
 from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
@@ -54,8 +61,11 @@ from nianbao.tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.review.book import Mark, ReviewBook
+    from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
+    from nianbao.tui.screens.export_report import ExportRequest
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
@@ -86,6 +96,9 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    # A pane enlarged with z keeps the keys under it (Textual's default keeps its
+    # own Footer, which KeyFooter is not).
+    ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
@@ -94,6 +107,9 @@ class MainScreen(Screen[None]):
                 id="main.previous"),
         Binding("slash", "filter", "Filter", tooltip="Filter the findings", id="main.filter"),
         Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this line", id="main.edit"),
+        Binding("x", "export_report", N_("Export"),
+                tooltip=N_("Export the findings report (HTML, XLSX or CSV)"), show=False,
+                id="main.export"),
         Binding("ctrl+g,colon", "goto_line", "Go to line", show=False, id="main.goto"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="main.sidebar"),
         Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
@@ -107,11 +123,15 @@ class MainScreen(Screen[None]):
         Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
     ]
 
-    def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0) -> None:
+    def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
+                 review_file: Path | None = None, read_only: bool = False) -> None:
         super().__init__()
         self.target = target
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
         self.root = target if target.is_dir() else target.parent
+        # The review file: marks are read from it and written to it (not when read-only).
+        self.review = reviewing.ReviewState(reviewing.review_file(self.root, review_file),
+                                            read_only=read_only)
         self.poll_interval = poll_interval
         self.current: Loaded | None = None
         self.current_path: Path | None = None
@@ -155,9 +175,10 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).say(f"Listing {self.display_path(self.target)} …", "dim")
         if self.target.is_file():
             # One file: nothing to list, so start reading it at once.
+            self._read_review(self.review.path)
             self.post_message(FilesCollected(self.root, [self.target], []))
         else:
-            self._collect(self.target)
+            self._collect(self.target, self.review.path)
         self.set_interval(self.poll_interval, self._poll)
 
     # ------------------------------------------------------------ widgets
@@ -211,14 +232,24 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ workers
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
-    def _collect(self, target: Path) -> None:
+    def _collect(self, target: Path, review_path: Path) -> None:
         from nianbao.parser.core.files import collect
 
+        # The review file first: the badges, which start once the files are listed,
+        # count only the findings no one accepted.
+        book, error = reviewing.read_book(review_path)
+        self.post_message(ReviewLoaded(book, error))
         collected = collect([target])
         self.post_message(FilesCollected(self.root, collected.files, collected.errors))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review")
+    def _read_review(self, review_path: Path) -> None:
+        book, error = reviewing.read_book(review_path)
+        self.post_message(ReviewLoaded(book, error))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
-    def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
+    def _check_all(self, files: list[Path], known: dict[Path, Loaded],
+                   book: ReviewBook | None = None) -> None:
         from nianbao.tui.pool import read_all
 
         worker = get_current_worker()
@@ -246,7 +277,11 @@ class MainScreen(Screen[None]):
                         view = None
                 if view is not None:
                     views.append(view)
-                self.post_message(BadgeComputed(loaded, done, len(files)))
+                summary = None
+                if book is not None:
+                    summary = reviewing.open_summary(loaded,
+                                                     reviewing.accepted(loaded, book, {}))
+                self.post_message(BadgeComputed(loaded, done, len(files), summary))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
@@ -255,7 +290,8 @@ class MainScreen(Screen[None]):
                          for path, found in loader.check_across(views).items() if found}
             except Exception as error:  # cross-report rules are extra; never fatal
                 failure = f"{type(error).__name__}: {error}"
-        self.post_message(CrossChecked(cross, failure))
+        facts = reviewing.facts_of_views(views) if cross else {}
+        self.post_message(CrossChecked(cross, failure, facts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _read(self, path: Path, generation: int) -> None:
@@ -317,7 +353,7 @@ class MainScreen(Screen[None]):
             self._update_files_title(len(self.files))
             self.badges_done = True
             return
-        self._check_all(self.files, dict(self._cache))
+        self._check_all(self.files, dict(self._cache), self.review.book)
 
     @on(BadgeComputed)
     def _badge_computed(self, message: BadgeComputed) -> None:
@@ -325,7 +361,7 @@ class MainScreen(Screen[None]):
         previous = self._cache.get(loaded.path)
         if previous is None or previous.signature != loaded.signature:
             self._remember(loaded)
-        self._set_badge(loaded)
+        self._set_badge(loaded, message.summary)
         self._update_files_title(message.done)
 
     @on(CrossChecked)
@@ -335,6 +371,7 @@ class MainScreen(Screen[None]):
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
         self._cross = dict(message.cross)
+        self.review.cross_facts = dict(message.facts or {})
         for path in self.files:
             extra = self._cross.get(str(path), ())
             cached = self._cache.get(path)
@@ -344,7 +381,7 @@ class MainScreen(Screen[None]):
                         and self.current.signature == cached.signature:
                     self._apply(cached, self._capture())
             if path in self._own:
-                self.picker.set_state(path, self._own[path].plus(extra))
+                self.picker.set_state(path, self._own[path].plus(self._open_cross(extra)))
         self._update_files_title(len(self.files))
 
     @on(ReportLoaded)
@@ -370,9 +407,25 @@ class MainScreen(Screen[None]):
         if keep is not None:
             self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
 
-    def _set_badge(self, loaded: Loaded) -> None:
-        own = self._own[loaded.path] = loaded.own_summary
-        self.picker.set_state(loaded.path, own.plus(self._cross.get(str(loaded.path), ())))
+    def _set_badge(self, loaded: Loaded, summary: loader.Summary | None = None) -> None:
+        """The file's badge: its open findings (no mark accepts them), with those across
+        reports. ``summary``: its own, counted by the badge worker."""
+        if summary is None:
+            summary = reviewing.open_summary(loaded, self._accepted(loaded))
+        own = self._own[loaded.path] = summary
+        extra = self._cross.get(str(loaded.path), ())
+        self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
+
+    def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
+        return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
+
+    def _open_cross(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        book = self.review.book
+        if not findings or book is None or not len(book):
+            return findings
+        facts = self.review.cross_facts
+        return tuple(f for f in findings if f.path not in facts
+                     or book.match(reviewing.cross_subject(f, facts)) is None)
 
     def _remember(self, loaded: Loaded) -> None:
         self._cache[loaded.path] = loaded
@@ -395,6 +448,157 @@ class MainScreen(Screen[None]):
             if bad:
                 title.append(f" ✗{bad}", "red")
         self.picker.border_title = title
+
+    # ------------------------------------------------------------ review marks
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="marks")
+    def _write_mark(self, review_path: Path, finding: Finding, about: Subject,
+                    note: str | None) -> None:
+        """Accept (``note``) or withdraw (None) the mark on ``about``, in the review file."""
+        from nianbao.parser.review.book import ReviewFileError, accept, withdraw
+
+        try:
+            if note is None:
+                book = withdraw(review_path, about)
+            else:
+                book = accept(review_path, about, note=note, message=finding.message)
+        except ReviewFileError as error:
+            self.post_message(ReviewSaved(None, finding, note is not None, str(error)))
+            return
+        self.post_message(ReviewSaved(book, finding, note is not None))
+
+    @on(ReviewLoaded)
+    def _review_loaded(self, message: ReviewLoaded) -> None:
+        self.review.book = message.book
+        self.review.error = message.error
+        if message.error:
+            self.notify(_("The review file cannot be read, so no finding counts as "
+                          "accepted: {error}").format(error=clean(message.error)),
+                        severity="error", timeout=10)
+        self._review_changed()
+
+    def _review_changed(self) -> None:
+        """Badges, header and the open report's list after the marks changed."""
+        for path, loaded in self._cache.items():
+            if path in self._own:
+                self._set_badge(loaded)
+        if self.current is not None and self.current.path in self._cache:
+            self.findings.show(self.findings.all_findings, self.findings.report,
+                               select=self.findings.current,
+                               accepted=self._accepted(self.current))
+        if self.badges_done or len(self.files) <= len(self._own):
+            self._update_files_title(len(self.files))
+
+    @on(AcceptRequested)
+    def _accept_requested(self, message: AcceptRequested) -> None:
+        loaded, finding = self.current, message.finding
+        if loaded is None or finding not in loaded.findings:
+            return
+        if self.review.read_only:
+            self.notify(_("Read-only here: review marks cannot be written."),
+                        severity="warning", timeout=4)
+            return
+        if self.review.error:
+            self.notify(_("The review file cannot be read; fix it before adding marks: "
+                          "{error}").format(error=clean(self.review.error)),
+                        severity="error", timeout=8)
+            return
+        about = reviewing.subject(loaded, finding, self.review.cross_facts)
+        if finding in self._accepted(loaded):
+            self._write_mark(self.review.path, finding, about, None)
+            return
+        from nianbao.tui.screens.accept import AcceptScreen
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._write_mark(self.review.path, finding, about, note)
+
+        self.app.push_screen(AcceptScreen(finding.code, finding.message), done)
+
+    @on(ReviewSaved)
+    def _review_saved(self, message: ReviewSaved) -> None:
+        if message.error is not None or message.book is None:
+            self.notify(_("The mark was not written: {error} (--review-file puts the "
+                          "review file elsewhere)").format(error=clean(message.error or "")),
+                        severity="error", timeout=10)
+            return
+        self.review.book = message.book
+        self._review_changed()
+        name = self.display_path(self.review.path)
+        if message.accepted:
+            text = _("Accepted {code}; written to {file}")
+        else:
+            text = _("Acceptance of {code} withdrawn; written to {file}")
+        self.notify(text.format(code=message.finding.code, file=name), timeout=4)
+
+    # ------------------------------------------------------------ the findings report
+
+    def action_export_report(self) -> None:
+        if self.review.read_only:
+            self.notify(_("Read-only here: no file is written."), severity="warning",
+                        timeout=4)
+            return
+        from nianbao.tui.screens.export_report import ExportScreen
+
+        def done(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            paths = list(self.files) if request.folder or self.current_path is None \
+                else [self.current_path]
+            self.notify(_("Writing the findings report to {file} …").format(
+                file=clean(str(request.target))), timeout=3)
+            review = (str(self.review.path),) if self.review.error is None else ()
+            self._export(request, paths, review)
+
+        folder = self.target.is_dir()
+        self.app.push_screen(ExportScreen(self.root / "nianbao-findings.html", folder=folder,
+                                          can_choose=folder), done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, request: ExportRequest, paths: list[Path],
+                review: tuple[str, ...]) -> None:
+        """The report through the core (as ``check --format`` makes it), written as
+        ``export -o`` writes: atomically, never over a report or the review file."""
+        from nianbao.parser.core.check import Options
+        from nianbao.parser.core.listing import findings_rows
+        from nianbao.parser.outputs.findings_report import (
+            MissingLibrary,
+            csv_text,
+            html_text,
+            xlsx_bytes,
+        )
+        from nianbao.parser.outputs.outfile import output_problem, write_atomically
+        from nianbao.parser.review.book import ReviewFileError
+
+        target = request.target
+        problem = output_problem(target, [*paths, *map(Path, review)], force=request.force)
+        if problem:
+            self.post_message(ReportExported(target, 0, problem))
+            return
+        try:
+            listing = findings_rows([str(p) for p in paths], Options(),
+                                    tuple(r for r in review if Path(r).is_file()),
+                                    excerpts=request.fmt == "html", jobs=self.jobs)
+            rows = listing.rows
+            data: str | bytes = (csv_text(rows) if request.fmt == "csv" else
+                                 html_text(rows) if request.fmt == "html" else xlsx_bytes(rows))
+            write_atomically(target, data)
+        except (MissingLibrary, ReviewFileError) as error:
+            self.post_message(ReportExported(target, 0, str(error)))
+            return
+        except OSError as error:
+            self.post_message(ReportExported(target, 0, f"{target}: {error.strerror or error}"))
+            return
+        self.post_message(ReportExported(target, len(rows)))
+
+    @on(ReportExported)
+    def _report_exported(self, message: ReportExported) -> None:
+        if message.error is not None:
+            self.notify(clean(message.error), severity="error", timeout=10)
+            return
+        self.notify(ngettext("Wrote {file}: {n} finding", "Wrote {file}: {n} findings",
+                             message.rows).format(file=clean(str(message.target)),
+                                                  n=message.rows), timeout=5)
 
     # ------------------------------------------------------------ opening
 
@@ -466,8 +670,9 @@ class MainScreen(Screen[None]):
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)
         self.chosen = None
+        accepted = self._accepted(loaded)
         if report is None:
-            self.findings.show(loaded.findings, None)
+            self.findings.show(loaded.findings, None, accepted=accepted)
             self.set_class(False, "-text-section")
             self.table.show(loaded, None)
             self.table.border_title = Text("Table")
@@ -488,7 +693,7 @@ class MainScreen(Screen[None]):
                 finding = loaded.findings[min(keep.finding_index, len(loaded.findings) - 1)]
         elif keep is None and loaded.findings:
             finding = loaded.findings[0]
-        self.findings.show(loaded.findings, report, select=finding)
+        self.findings.show(loaded.findings, report, select=finding, accepted=accepted)
 
         table: TableId = keep.table if keep is not None and keep.table else "applications"
         if keep is None and finding is not None and finding.cells:
@@ -733,6 +938,9 @@ class MainScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         if self.maximized is not None:
+            if isinstance(self.focused, FindingDetail):
+                # The detail shows only while enlarged: back to the list it explains.
+                self.set_focus(self.query_one(FindingsList))
             self.minimize()
             return
         focused = self.focused
@@ -740,6 +948,8 @@ class MainScreen(Screen[None]):
             return
         pane = self.findings if isinstance(focused, FindingsList) else focused
         self.maximize(pane, container=False)
+        if pane is self.findings:
+            self.findings.update_detail()
 
     def action_reload(self) -> None:
         if self.current_path is not None:
@@ -779,6 +989,10 @@ class MainScreen(Screen[None]):
     def action_edit(self) -> None:
         path = self.current_path
         if path is None:
+            return
+        if self.review.read_only:
+            self.notify(_("Read-only here: the report cannot be edited."), severity="warning",
+                        timeout=4)
             return
         command = editor_command(path, self._context_line())
         try:
