@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.errors import ReportError
     from nianbao.parser.model.findings import Finding, Severity
     from nianbao.parser.model.refs import CellRef
@@ -79,6 +80,9 @@ class Loaded:
     # What the cross-year rules compare of this report: a few kilobytes, so a folder
     # of ten thousand can be checked together without keeping ten thousand reports.
     view: YearView | None = None
+    # What the folder views keep of this file, without the findings across reports
+    # (computed where the file was read: a worker process sends back this much).
+    summary: ReportSummary | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -130,7 +134,16 @@ class Loaded:
     def with_cross(self, cross: tuple[Finding, ...]) -> Loaded:
         own = tuple(f for f in self.findings if f not in self.cross)
         return Loaded(self.path, self.report, _sorted(own + cross), self.error,
-                      self.signature, cross, self.view)
+                      self.signature, cross, self.view, self.summary)
+
+    def own_report_summary(self) -> ReportSummary:
+        """The folder views' summary of this file alone (no findings across reports)."""
+        if self.summary is not None:
+            return self.summary
+        from nianbao.parser.core.summary import summarize
+
+        own = [f for f in self.findings if f not in self.cross]
+        return summarize(str(self.path), self.report, own, self.error)
 
 
 def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
@@ -154,6 +167,8 @@ class Checked:
     summary: Summary  # the file's own findings, without those across reports
     view: YearView | None
     loaded: Loaded | None = None
+    # What the folder views show of the file (its own findings counted by rule).
+    report_summary: ReportSummary | None = None
 
 
 def checked(loaded: Loaded, *, keep: bool = True) -> Checked:
@@ -165,7 +180,7 @@ def checked(loaded: Loaded, *, keep: bool = True) -> Checked:
         except Exception:  # cross-report rules are extra; never fatal
             view = None
     return Checked(loaded.path, loaded.signature, loaded.own_summary, view,
-                   loaded if keep else None)
+                   loaded if keep else None, loaded.own_report_summary())
 
 
 def load(path: Path, *, view: bool = True) -> Loaded:
@@ -181,9 +196,10 @@ def load(path: Path, *, view: bool = True) -> Loaded:
     if outcome.report is None:
         if outcome.error is not None:
             return unreadable(path, outcome.error, before)
-        return Loaded(path, None, outcome.findings, outcome.unreadable, before)
+        return Loaded(path, None, outcome.findings, outcome.unreadable, before,
+                      summary=outcome.summary())
     return Loaded(path, outcome.report, outcome.findings, outcome.error, before,
-                  view=outcome.view)
+                  view=outcome.view, summary=outcome.summary())
 
 
 def unreadable(path: Path, reason: str, sig: Signature | None = None) -> Loaded:

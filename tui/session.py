@@ -31,6 +31,7 @@ from nianbao.tui.loader import Loaded, Signature, Summary, signature
 from nianbao.tui.text import clean
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
     from nianbao.tui.loader import Checked
     from nianbao.tui.source_text import SourceText
@@ -90,6 +91,8 @@ class Session:
         self.sources: OrderedDict[Path, SourceText] = OrderedDict()
         self.cross: dict[str, tuple[Finding, ...]] = {}
         self.own: dict[Path, Summary] = {}  # each file's badge without the cross findings
+        # What the folder views show of each file checked, without the cross findings.
+        self.summaries: dict[Path, ReportSummary] = {}
         self.badges_started = False
         self.badges_done = False
         self.missing_said = False
@@ -177,6 +180,8 @@ class Session:
             if previous is None or previous.signature != checked.signature:
                 self._remember(checked.loaded)
         self.own[checked.path] = checked.summary
+        if checked.report_summary is not None:
+            self.summaries[checked.path] = checked.report_summary
         return self.summary(checked.path) or checked.summary
 
     def cross_checked(self, cross: dict[str, tuple[Finding, ...]]
@@ -254,6 +259,7 @@ class Session:
             loaded = loaded.with_cross(extra)
         self._remember(loaded)
         self.own[loaded.path] = self.summary_of(loaded)
+        self.summaries[loaded.path] = loaded.own_report_summary()
         if generation != self.generation:
             return None
         self.requested = None

@@ -40,6 +40,7 @@ from nianbao.tui.messages import (
     FileOpened,
     FilesCollected,
     FindingChosen,
+    FolderChanged,
     ReportExported,
     ReportLoaded,
     ReviewLoaded,
@@ -52,6 +53,7 @@ from nianbao.tui.messages import (
 from nianbao.tui.session import Read, Session, Show
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.finding_detail import FindingDetail
 from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
 from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
@@ -60,11 +62,13 @@ from nianbao.tui.widgets.status_line import StatusLine
 from nianbao.tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
+    from nianbao.tui.folder import ViewResult
     from nianbao.tui.screens.export_report import ExportRequest
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
@@ -95,6 +99,9 @@ class MainScreen(Screen[None]):
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
     _frozen = False  # gc.freeze() done, once per process
+    # A pane enlarged with z keeps the keys under it (Textual's default keeps its
+    # own Footer, which KeyFooter is not).
+    ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
@@ -117,6 +124,17 @@ class MainScreen(Screen[None]):
         Binding("4", "focus_pane('findings-list')", "Findings pane", show=False,
                 id="main.pane_findings"),
         Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
+        # From every pane; the footer shows them with the files pane focused (the
+        # table's footer has no room left at 80 columns) and in the folder views.
+        Binding("o", "overview", N_("Overview"), tooltip=N_("Every report of the folder"),
+                show=False, id="main.overview"),
+        Binding("Y", "years", N_("Years"), tooltip=N_("One agency's years side by side"),
+                show=False, id="main.years"),
+        Binding("n", "next_error_file(1)", N_("Next ✗ file"), show=False,
+                tooltip=N_("Open the next file with errors"), id="main.next_error_file"),
+        Binding("N", "next_error_file(-1)", N_("Previous ✗ file"), show=False,
+                tooltip=N_("Open the previous file with errors"),
+                id="main.previous_error_file"),
     ]
 
     def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
@@ -347,6 +365,7 @@ class MainScreen(Screen[None]):
         checked = message.checked
         self.picker.set_state(checked.path, self.session.checked(checked))
         self._update_files_title(message.done)
+        self._folder_changed()
 
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
@@ -360,6 +379,7 @@ class MainScreen(Screen[None]):
         for path, summary in badges.items():
             self.picker.set_state(path, summary)
         self._update_files_title(len(self.files))
+        self._folder_changed()
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
@@ -377,6 +397,7 @@ class MainScreen(Screen[None]):
         summary = session.summary(message.loaded.path)
         if summary is not None:
             self.picker.set_state(message.loaded.path, summary)
+        self._folder_changed()
         self._start_badges()
         if loaded is None:
             return  # a later read was asked for since
@@ -384,6 +405,75 @@ class MainScreen(Screen[None]):
         self._apply(loaded, keep)
         if keep is not None:
             self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
+
+    # ------------------------------------------------------------ the folder views
+
+    def folder_summaries(self) -> tuple[list[ReportSummary], frozenset[str]]:
+        """Every file's summary with the findings across reports, in the folder's order,
+        and the files not read yet (tui.folder.FolderSource)."""
+        from nianbao.parser.core.summary import ReportSummary
+
+        rows: list[ReportSummary] = []
+        pending: set[str] = set()
+        for path in self.files:
+            summary = self.session.summaries.get(path)
+            if summary is None:
+                pending.add(str(path))
+                rows.append(ReportSummary(str(path)))
+            else:
+                rows.append(summary.with_findings(self.session.cross.get(str(path), ())))
+        return rows, frozenset(pending)
+
+    def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
+        return dict(self.session.cross)
+
+    def _folder_changed(self) -> None:
+        """Tell the folder views on the screen stack to draw again (they coalesce)."""
+        for screen in self.app.screen_stack:
+            if screen is not self:
+                screen.post_message(FolderChanged())
+
+    def action_overview(self) -> None:
+        from nianbao.tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self), self._from_view)
+
+    def action_years(self) -> None:
+        from nianbao.tui.screens.years import YearsScreen
+
+        self.app.push_screen(YearsScreen(self), self._from_view)
+
+    def _from_view(self, result: ViewResult) -> None:
+        if result == "overview":
+            self.action_overview()
+        elif result == "years":
+            self.action_years()
+        elif isinstance(result, Path):
+            self.picker.select_path(result)
+            self.open(result)
+            self.set_focus(self.table)
+
+    def action_next_error_file(self, step: int) -> None:
+        """Open the next (or previous) file of the folder with errors, from wherever."""
+        files = self.files
+        if not files:
+            return
+        start = files.index(self.current_path) if self.current_path in files else -1
+        count = len(files)
+        for offset in range(1, count + 1):
+            index = (start + step * offset) % count
+            state = self.picker.state(files[index])
+            if state is not None and (state.counts.errors or state.unreadable):
+                if index == start:
+                    break
+                wrapped = index < start if step > 0 else index > start
+                if wrapped:
+                    self.notify(_("Back at the first file with errors.") if step > 0
+                                else _("Back at the last file with errors."), timeout=2)
+                self.picker.select_path(files[index])
+                self.open(files[index])
+                return
+        self.notify(_("No other file with errors."), timeout=2)
 
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
         return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
@@ -444,6 +534,7 @@ class MainScreen(Screen[None]):
         """Badges, header and the open report's list after the marks changed."""
         for path, summary in self.session.rebadge().items():
             self.picker.set_state(path, summary)
+        self._folder_changed()
         if self.current is not None and self.current.path in self.session.reports:
             self.findings.show(self.findings.all_findings, self.findings.report,
                                select=self.findings.current,
@@ -881,6 +972,9 @@ class MainScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         if self.maximized is not None:
+            if isinstance(self.focused, FindingDetail):
+                # The detail shows only while enlarged: back to the list it explains.
+                self.set_focus(self.query_one(FindingsList))
             self.minimize()
             return
         focused = self.focused
@@ -888,6 +982,8 @@ class MainScreen(Screen[None]):
             return
         pane = self.findings if isinstance(focused, FindingsList) else focused
         self.maximize(pane, container=False)
+        if pane is self.findings:
+            self.findings.update_detail()
 
     def action_reload(self) -> None:
         if self.current_path is not None:
