@@ -154,18 +154,6 @@ def figures(pytestconfig: pytest.Config) -> None:
 
 # What fails today, per style and test (issue 13). Remove an entry when it passes.
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("layout_mid", "decided_cells_read"): "numbers on a line of their own after a wrapped "
-                                          "label, misspelt labels, the old single row",
-    ("layout_mid", "no_false_error"): "S005 for wrapped and misspelt labels and the old row",
-    ("md_loose", "no_wrong_cell"): "value-only rows bound to the wrong loose labels; "
-                                   "a lost cell exported as blank",
-    ("md_loose", "decided_cells_read"): "loose labels and value-only rows",
-    ("md_loose", "damaged_cells_named"): "a lost cell is exported as a blank cell",
-    ("md_loose", "no_false_error"): "S005; A001/A002 over a lost cell",
-    ("md_groups", "no_wrong_cell"): "rows under the wrong header; a lost cell exported as blank",
-    ("md_groups", "decided_cells_read"): "tables per row group, table 4 as three tables",
-    ("md_groups", "damaged_cells_named"): "a lost cell is exported as a blank cell",
-    ("md_groups", "no_false_error"): "S005; A001/A002/A003 over lost or misread cells",
     ("oneline", "no_wrong_cell"): "glued runs cut wrong",
     ("oneline", "decided_cells_read"): "glued runs not read; identities across rows unused",
     ("oneline", "damaged_cells_named"): "the S007 of a glued run names no cells",

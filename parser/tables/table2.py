@@ -102,6 +102,10 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line, alone or
             # followed by a field label in the same row.
             overlaps = [(suffix_prefix(key, k), it) for k, it in keys if k]
+            if pending and not labels:
+                # ``其他对外管理服务`` / ``0 3 73`` / ``事项`` (pdftotext -layout): the
+                # label's first line names the item whose numbers come next.
+                overlaps += [(suffix_prefix(pending, k), it) for k, it in keys if k]
             for f in labels:
                 part = key_of_normalized(f.text)
                 if len(part) >= SHORT_KEY:

@@ -157,7 +157,6 @@ async def read_zoomed_detail(pilot: Pilot[None], app: NianbaoApp) -> str:
     return "\n".join(pages)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 2: z does not enlarge the findings")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 async def test_z_on_the_findings_shows_the_whole_finding(reports: Callable[..., Path],
                                                          size: tuple[int, int]):
@@ -197,14 +196,16 @@ async def test_z_on_the_findings_shows_the_whole_finding(reports: Callable[..., 
         assert app.screen.maximized is None
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 2: a long message is cut")
 async def test_a_long_message_is_read_whole_at_80x24(tmp_path: Path):
     path = one_line_copy(tmp_path / "reports")
     app = NianbaoApp(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
         main = app.main
-        await pilot.press("4", "j")  # M003: a message longer than the list is wide
+        # The first finding whose message is longer than the list is wide (M003).
+        index = next(i for i, f in enumerate(main.findings.all_findings)
+                     if len(f.message) > 80)
+        await pilot.press("4", *["j"] * index)
         await pilot.pause()
         finding = main.chosen
         assert finding is not None and len(finding.message) > 80

@@ -53,6 +53,7 @@ from nianbao.tui.messages import (
 )
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.finding_detail import FindingDetail
 from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
 from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
@@ -98,6 +99,9 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    # A pane enlarged with z keeps the keys under it (Textual's default keeps its
+    # own Footer, which KeyFooter is not).
+    ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
@@ -1052,6 +1056,9 @@ class MainScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         if self.maximized is not None:
+            if isinstance(self.focused, FindingDetail):
+                # The detail shows only while enlarged: back to the list it explains.
+                self.set_focus(self.query_one(FindingsList))
             self.minimize()
             return
         focused = self.focused
@@ -1059,6 +1066,8 @@ class MainScreen(Screen[None]):
             return
         pane = self.findings if isinstance(focused, FindingsList) else focused
         self.maximize(pane, container=False)
+        if pane is self.findings:
+            self.findings.update_detail()
 
     def action_reload(self) -> None:
         if self.current_path is not None:

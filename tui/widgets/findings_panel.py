@@ -2,7 +2,8 @@
 
 Moving through the list previews each finding (its cells and its line light up);
 ``enter`` goes to it. ``/`` narrows the list to findings whose code, severity,
-message or help contain every word typed.
+message or help contain every word typed. ``z`` enlarges the pane: the list on top,
+the highlighted finding read whole under it (:mod:`nianbao.tui.widgets.finding_detail`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import AcceptRequested, FindingChosen
 from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.widgets.finding_detail import FindingDetail
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -51,6 +53,10 @@ class FindingsList(OptionList, inherit_bindings=False):
         Binding("enter", "select", "Go to", id="findings.go"),
         Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
                 id="findings.copy"),
+        # The screen's z (zoom) under a name that says what it shows here.
+        Binding("z", "screen.zoom", N_("Details"),
+                tooltip=N_("Read the finding whole: its cells, help and rule"),
+                id="findings.details"),
         Binding("a", "accept", N_("Accept"),
                 tooltip=N_("Accept the finding with a note (again: withdraw)"),
                 id="findings.accept"),
@@ -86,7 +92,7 @@ class FindingsList(OptionList, inherit_bindings=False):
 class FindingsPanel(Vertical):
     """Findings of the open report; a hidden filter line above them."""
 
-    ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included
+    ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included; the detail shows
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear filter", show=False, id="findings.clear"),
@@ -103,6 +109,8 @@ class FindingsPanel(Vertical):
         & > #findings-list, & > #findings-list:focus {
             border: none; height: auto; text-wrap: nowrap; text-overflow: ellipsis;
         }
+        & > #finding-detail { display: none; }
+        &.-maximized > #finding-detail { display: block; }
     }
     """
 
@@ -119,6 +127,7 @@ class FindingsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: words to match (esc clears)", id="findings-filter")
         yield FindingsList(id="findings-list")
+        yield FindingDetail(id="finding-detail")
 
     # ------------------------------------------------------------ public API
 
@@ -209,6 +218,12 @@ class FindingsPanel(Vertical):
 
     def _highlight(self, index: int) -> None:
         self.query_one(FindingsList).highlighted = index
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        """Show the highlighted finding whole, when the pane is enlarged to show it."""
+        if self.is_maximized:
+            self.query_one(FindingDetail).show(self.current, self._report)
 
     def _announce(self, finding: Finding, *, commit: bool) -> None:
         if commit or finding is not self._announced:
@@ -284,6 +299,7 @@ class FindingsPanel(Vertical):
     @on(OptionList.OptionHighlighted, "#findings-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self.update_detail()
         finding = self.current
         if finding is not None and event.option_list.has_focus:
             self._announce(finding, commit=False)
