@@ -139,6 +139,9 @@ def build_parser() -> argparse.ArgumentParser:
                       help=_("the terminal size to render (default: 120x40)"))
     shot.add_argument("--force", action="store_true",
                       help=_("overwrite OUT.svg if it exists"))
+    shot.add_argument("--view", choices=("report", "overview", "years"), default="report",
+                      help=_("what to render: the first report (default), the folder "
+                             "overview (o), or an agency's years side by side (Y)"))
     return parser
 
 

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.aggregate import AgencyYears, YearTotals
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import ReviewBook
     from nianbao.parser.review.subject import Facts
@@ -156,3 +158,51 @@ class AcceptRequested(Message):
 class FindingChosen(Message):
     finding: Finding
     commit: bool  # enter: also move the focus to the cell or the line
+
+
+# ------------------------------------------------------------------ the folder views
+
+
+@dataclass
+class FolderChanged(Message):
+    """The folder's summaries changed: a badge came in, or the reports were checked
+    together. Posted by the main screen to the folder views on the screen stack."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FolderChanged)
+
+
+@dataclass
+class OverviewComputed(Message):
+    """The overview's rows and the totals per year, worked out by a worker."""
+
+    rows: list[ReportSummary]
+    totals: tuple[YearTotals, ...]
+    pending: frozenset[str]  # the paths not read yet
+
+
+@dataclass
+class YearsComputed(Message):
+    """Every agency of the folder with several years, worked out by a worker."""
+
+    agencies: tuple[AgencyYears, ...]
+
+
+@dataclass
+class AgencySwitched(Message):
+    """The years view shows another agency of the folder."""
+
+
+@dataclass
+class ReportChosen(Message):
+    """Open this report (enter in a folder view)."""
+
+    path: Path
+
+
+@dataclass
+class FilterAsked(Message):
+    """The overview wants a filter typed: ``text`` (name or agency) or ``code`` (a rule)."""
+
+    kind: str
+    current: str

@@ -62,11 +62,13 @@ from nianbao.tui.widgets.status_line import StatusLine
 from nianbao.tui.widgets.table_view import TableView
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
+    from nianbao.tui.folder import ViewResult
     from nianbao.tui.screens.export_report import ExportRequest
     from nianbao.tui.watch import FolderWatcher
 
@@ -124,6 +126,17 @@ class MainScreen(Screen[None]):
         Binding("4", "focus_pane('findings-list')", "Findings pane", show=False,
                 id="main.pane_findings"),
         Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
+        # From every pane; the footer shows them with the files pane focused (the
+        # table's footer has no room left at 80 columns) and in the folder views.
+        Binding("o", "overview", N_("Overview"), tooltip=N_("Every report of the folder"),
+                show=False, id="main.overview"),
+        Binding("Y", "years", N_("Years"), tooltip=N_("One agency's years side by side"),
+                show=False, id="main.years"),
+        Binding("n", "next_error_file(1)", N_("Next ✗ file"), show=False,
+                tooltip=N_("Open the next file with errors"), id="main.next_error_file"),
+        Binding("N", "next_error_file(-1)", N_("Previous ✗ file"), show=False,
+                tooltip=N_("Open the previous file with errors"),
+                id="main.previous_error_file"),
     ]
 
     def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
@@ -165,6 +178,9 @@ class MainScreen(Screen[None]):
         # later read of that file until the folder is checked again.
         self._cross: dict[str, tuple[Finding, ...]] = {}
         self._own: dict[Path, loader.Summary] = {}  # each file's badge without them
+        # What the folder views show of each file read, without the findings across
+        # reports (added when asked: folder_summaries).
+        self._summaries: dict[Path, ReportSummary] = {}
 
     # ------------------------------------------------------------ layout
 
@@ -405,6 +421,7 @@ class MainScreen(Screen[None]):
             if path in self._own:
                 self.picker.set_state(path, self._own[path].plus(self._open_cross(extra)))
         self._update_files_title(len(self.files))
+        self._folder_changed()
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
@@ -429,6 +446,74 @@ class MainScreen(Screen[None]):
         if keep is not None:
             self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
 
+    # ------------------------------------------------------------ the folder views
+
+    def folder_summaries(self) -> tuple[list[ReportSummary], frozenset[str]]:
+        """Every file's summary with the findings across reports, in the folder's order,
+        and the files not read yet (tui.folder.FolderSource)."""
+        from nianbao.parser.core.summary import ReportSummary
+
+        rows: list[ReportSummary] = []
+        pending: set[str] = set()
+        for path in self.files:
+            summary = self._summaries.get(path)
+            if summary is None:
+                pending.add(str(path))
+                rows.append(ReportSummary(str(path)))
+            else:
+                rows.append(summary.with_findings(self._cross.get(str(path), ())))
+        return rows, frozenset(pending)
+
+    def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
+        return dict(self._cross)
+
+    def _folder_changed(self) -> None:
+        """Tell the folder views on the screen stack to draw again (they coalesce)."""
+        for screen in self.app.screen_stack:
+            if screen is not self:
+                screen.post_message(FolderChanged())
+
+    def action_overview(self) -> None:
+        from nianbao.tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self), self._from_view)
+
+    def action_years(self) -> None:
+        from nianbao.tui.screens.years import YearsScreen
+
+        self.app.push_screen(YearsScreen(self), self._from_view)
+
+    def _from_view(self, result: ViewResult) -> None:
+        if result == "overview":
+            self.action_overview()
+        elif result == "years":
+            self.action_years()
+        elif isinstance(result, Path):
+            self.picker.select_path(result)
+            self.open(result)
+            self.set_focus(self.table)
+
+    def action_next_error_file(self, step: int) -> None:
+        """Open the next (or previous) file of the folder with errors, from wherever."""
+        files = self.files
+        if not files:
+            return
+        start = files.index(self.current_path) if self.current_path in files else -1
+        count = len(files)
+        for offset in range(1, count + 1):
+            index = (start + step * offset) % count
+            state = self.picker.state(files[index])
+            if state is not None and (state.counts.errors or state.unreadable):
+                if index == start:
+                    break
+                wrapped = index < start if step > 0 else index > start
+                if wrapped:
+                    self.notify(_("Back at the first file with errors.") if step > 0
+                                else _("Back at the last file with errors."), timeout=2)
+                self.picker.select_path(files[index])
+                self.open(files[index])
+                return
+        self.notify(_("No other file with errors."), timeout=2)
     def _set_badge(self, loaded: Loaded, summary: loader.Summary | None = None) -> None:
         """The file's badge: its open findings (no mark accepts them), with those across
         reports. ``summary``: its own, counted by the badge worker."""
@@ -437,6 +522,8 @@ class MainScreen(Screen[None]):
         own = self._own[loaded.path] = summary
         extra = self._cross.get(str(loaded.path), ())
         self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
+        self._summaries[loaded.path] = loaded.own_report_summary()
+        self._folder_changed()
 
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
         return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)

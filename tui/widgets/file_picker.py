@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from nianbao.parser.i18n import N_
 from nianbao.tui.compat import BatchTree
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import FileHighlighted, FileOpened
@@ -41,6 +42,11 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         Binding("space", "toggle_node", "Toggle folder", show=False),
         Binding("enter", "select_cursor", "Open", id="files.open"),
         Binding("n", "next_problem", "Next with problems", show=False, id="files.next_problem"),
+        # The screen's keys (o and Y work from every pane), shown here in the footer.
+        Binding("o", "screen.overview", N_("Overview"), tooltip=N_("Every report of the folder"),
+                id="files.overview"),
+        Binding("Y", "screen.years", N_("Years"), tooltip=N_("One agency's years side by side"),
+                id="files.years"),
     ]
 
     DEFAULT_CSS = """
