@@ -55,7 +55,7 @@ class WatchStarted(Message):
 
 
 @dataclass
-class FolderChanged(Message):
+class FilesChanged(Message):
     """Report files were added, changed or removed under the folder opened."""
 
     added: tuple[Path, ...]

@@ -15,7 +15,7 @@ from test_tui_review import SLIP, Inbox, until
 from tui_helpers import ready, sample, slip
 
 from nianbao.tui.app import NianbaoApp
-from nianbao.tui.messages import BadgeComputed, CrossChecked, FolderChanged, WatchStarted
+from nianbao.tui.messages import BadgeComputed, CrossChecked, FilesChanged, WatchStarted
 from nianbao.tui.watch import Changes, compare, listing, watch_mode
 
 
@@ -69,7 +69,7 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         # Removed: the file goes from the picker and the header.
         mark = len(inbox.messages)
         added.unlink()
-        await inbox.wait(pilot, FolderChanged, lambda m: added in m.removed, after=mark)
+        await inbox.wait(pilot, FilesChanged, lambda m: added in m.removed, after=mark)
         await until(pilot, lambda: screen.ready)
         assert added not in screen.files and added not in rows(app)
         assert header(app).endswith("/ 2 ✗1")
@@ -80,9 +80,9 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         (folder / ".hidden.txt").write_text("x", encoding="utf-8")
         (folder / "new.txt").write_text(sample("000").read_text(encoding="utf-8"),
                                         encoding="utf-8")
-        changed = await inbox.wait(pilot, FolderChanged,
+        changed = await inbox.wait(pilot, FilesChanged,
                                    lambda m: folder / "new.txt" in m.added, after=mark)
-        assert isinstance(changed, FolderChanged)
+        assert isinstance(changed, FilesChanged)
         assert all(not p.name.startswith(".") and p.suffix == ".txt" for p in changed.added)
 
 
@@ -99,7 +99,7 @@ async def test_the_open_report_removed_keeps_showing_its_last_version(
         await until(pilot, lambda: screen.current is not None and screen.current.path == seed)
         mark = len(inbox.messages)
         seed.unlink()
-        await inbox.wait(pilot, FolderChanged, lambda m: seed in m.removed, after=mark)
+        await inbox.wait(pilot, FilesChanged, lambda m: seed in m.removed, after=mark)
         await until(pilot, lambda: screen.ready)
         assert screen.current is not None and screen.current.report is not None
         assert seed not in rows(app) and header(app).endswith("/ 1")
@@ -138,3 +138,32 @@ def test_watch_mode_from_the_option_or_the_environment(monkeypatch: pytest.Monke
     assert watch_mode(None) == "poll" and watch_mode("notify") == "notify"
     monkeypatch.setenv("NIANBAO_WATCH", "nonsense")
     assert watch_mode(None) == "auto"
+
+
+async def test_the_overview_follows_the_folder(reports: Callable[..., Path]) -> None:
+    from nianbao.tui.messages import OverviewComputed
+    from nianbao.tui.screens.overview import OverviewScreen
+
+    folder = reports("000", "004")
+    inbox = Inbox()
+    app = NianbaoApp(folder, jobs=1, watch="notify", watch_interval=0.05)
+    async with app.run_test(size=(120, 40), message_hook=inbox) as pilot:
+        await ready(pilot)
+        await inbox.wait(pilot, WatchStarted)
+        await pilot.press("o")
+        await until(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.computed)
+        mark = len(inbox.messages)
+        added = folder / SLIP.name
+        shutil.copy(SLIP, added)
+
+        def shows_added(m: object) -> bool:
+            return isinstance(m, OverviewComputed) and any(
+                r.path == str(added) and r.errors == 2 for r in m.rows)
+
+        await inbox.wait(pilot, OverviewComputed, shows_added, after=mark)
+        mark = len(inbox.messages)
+        added.unlink()
+        await inbox.wait(pilot, OverviewComputed,
+                         lambda m: all(r.path != str(added) for r in m.rows), after=mark)
+        assert isinstance(app.screen, OverviewScreen)
+        assert len(app.screen.table.all_rows) == 2

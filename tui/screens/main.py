@@ -11,7 +11,7 @@ import os
 import subprocess
 from collections import OrderedDict
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -38,6 +38,7 @@ from nianbao.tui.messages import (
     CrossChecked,
     FileHighlighted,
     FileOpened,
+    FilesChanged,
     FilesCollected,
     FindingChosen,
     FolderChanged,
@@ -461,7 +462,8 @@ class MainScreen(Screen[None]):
                 pending.add(str(path))
                 rows.append(ReportSummary(str(path)))
             else:
-                rows.append(summary.with_findings(self._cross.get(str(path), ())))
+                rows.append(summary.with_findings(
+                    self._open_cross(self._cross.get(str(path), ()))))
         return rows, frozenset(pending)
 
     def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
@@ -522,7 +524,10 @@ class MainScreen(Screen[None]):
         own = self._own[loaded.path] = summary
         extra = self._cross.get(str(loaded.path), ())
         self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
-        self._summaries[loaded.path] = loaded.own_report_summary()
+        # The folder views count, as the badge does, only what no one accepted.
+        self._summaries[loaded.path] = replace(
+            loaded.own_report_summary(), errors=own.counts.errors,
+            warnings=own.counts.warnings, infos=own.counts.infos)
         self._folder_changed()
 
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
@@ -569,7 +574,7 @@ class MainScreen(Screen[None]):
         post = self.post_message  # thread-safe: the watcher's thread only posts
         self._watcher = FolderWatcher(
             self.root, self.files, watch_mode(self._watch_choice),
-            emit=lambda c: post(FolderChanged(c.added, c.changed, c.removed)),
+            emit=lambda c: post(FilesChanged(c.added, c.changed, c.removed)),
             started=lambda mode: post(WatchStarted(mode)),
             interval=self._watch_interval or POLL_INTERVAL)
         self._watcher.start()
@@ -582,8 +587,8 @@ class MainScreen(Screen[None]):
     def _watch_started(self, message: WatchStarted) -> None:
         self.watching = message.mode
 
-    @on(FolderChanged)
-    def _folder_changed(self, message: FolderChanged) -> None:
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
         """Files added, changed or removed: the picker, the badges and the header follow."""
         gone = set(message.removed)
         files = [p for p in self.files if p not in gone]
@@ -596,7 +601,10 @@ class MainScreen(Screen[None]):
             self._cache.pop(path, None)
             self._own.pop(path, None)
             self._views.pop(path, None)
+            self._summaries.pop(path, None)
             self._cross.pop(str(path), None)
+        if gone or message.added:
+            self._folder_changed()  # the folder views follow
         if listed:
             cursor = self.picker.cursor_path
             self.picker.populate(self.root, self.files)
