@@ -214,3 +214,30 @@ def test_rules_keep_their_ids_in_every_language(capsys: pytest.CaptureFixture[st
     ids = ("code", "name", "severity", "family")
     assert ([{k: r[k] for k in ids} for r in json.loads(english)]
             == [{k: r[k] for k in ids} for r in json.loads(chinese)])
+
+
+def _our_lines(out: str) -> list[str]:
+    """The lines nianbao writes itself: not the source lines it quotes from reports
+    (``63 | …``, ``   | ^^^``), which are the reports' own words."""
+    return [line for line in out.splitlines()
+            if line.strip() and not line.lstrip().split(" ", 1)[0].isdigit()
+            and not line.lstrip().startswith(("|", "..."))]
+
+
+def test_the_samples_in_chinese_from_the_locale(tmp_path: Path) -> None:
+    """Issue 11, acceptance 2: ``LANG=zh_CN.UTF-8 nianbao check sample_reports/``: every
+    finding, help line and the summary in Chinese, as with ``--lang zh``."""
+    run = _cli({"NIANBAO_CONFIG_DIR": str(tmp_path), "LANG": "zh_CN.UTF-8"},
+               "check", "sample_reports/")
+    assert run.returncode == 1 and run.stderr == ""
+    flagged = _cli({"NIANBAO_CONFIG_DIR": str(tmp_path)}, "check", "--lang", "zh",
+                   "sample_reports/")
+    assert run.stdout == flagged.stdout
+    lines = _our_lines(run.stdout)
+    findings = [line for line in lines if line.startswith("sample_reports/")]
+    helps = [line for line in lines if line.lstrip().startswith("= 建议：")]
+    assert len(findings) > 40 and len(helps) == len(findings)
+    for line in lines:
+        words = line.split(": ", 1)[-1] if line.startswith("sample_reports/") else line
+        assert has_chinese(words) and english_runs(words) == [], line
+    assert lines[-1].startswith("发现 ") and lines[-1].endswith("。")
