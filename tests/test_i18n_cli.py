@@ -241,3 +241,15 @@ def test_the_samples_in_chinese_from_the_locale(tmp_path: Path) -> None:
         words = line.split(": ", 1)[-1] if line.startswith("sample_reports/") else line
         assert has_chinese(words) and english_runs(words) == [], line
     assert lines[-1].startswith("发现 ") and lines[-1].endswith("。")
+
+
+def test_the_readmes_link_each_other() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "(README.zh.md)" in "\n".join(english.splitlines()[:4])
+    assert "(README.md)" in "\n".join(chinese.splitlines()[:4])
+    assert english_runs(chinese) == []
+    # The same commands and sections in both.
+    for word in ("nianbao check", "nianbao export", "nianbao rules", "nianbao screenshot",
+                 "--lang", "NIANBAO_LANG", "ARCHITECTURE.md", "docs/formats.md"):
+        assert word in english and word in chinese, word
