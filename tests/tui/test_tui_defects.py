@@ -298,7 +298,6 @@ async def test_the_current_source_line_stands_out_in_256_colours():
 # ---------------------------------------------------------------- 5. smaller things
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: the status line shows ids")
 async def test_status_line_names_a_cell_as_the_template_does():
     app = NianbaoApp(sample("004"))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -317,7 +316,6 @@ async def test_status_line_names_a_cell_as_the_template_does():
         assert "表3 （三）不予公开 1.属于国家秘密 × 自然人" in str(main.status.render())
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: [ and ] wrap silently")
 async def test_stepping_past_the_ends_of_the_findings_says_it_wrapped(
         reports: Callable[..., Path]):
     path = slip(reports())
@@ -336,7 +334,6 @@ async def test_stepping_past_the_ends_of_the_findings_says_it_wrapped(
         assert any("first finding" in note for note in notes(app)), notes(app)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: y on a blank cell is unclear")
 async def test_y_on_a_blank_cell_copies_nothing_and_says_why(reports: Callable[..., Path]):
     folder = reports("000")
     app = NianbaoApp(folder / sample("000").name)
@@ -357,7 +354,6 @@ async def test_y_on_a_blank_cell_copies_nothing_and_says_why(reports: Callable[.
         assert "表3 一、本年新收政府信息公开申请数量 × 自然人" in said, said
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: Reloaded toast without a change")
 async def test_no_reloaded_toast_when_nothing_changed(reports: Callable[..., Path]):
     folder = reports("004")
     path = folder / sample("004").name
@@ -378,7 +374,6 @@ async def test_no_reloaded_toast_when_nothing_changed(reports: Callable[..., Pat
         assert not any(note.startswith("Reloaded") for note in notes(app)), notes(app)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: a partial file shows a missing table")
 async def test_a_partial_file_opens_on_the_table_it_has(tmp_path: Path):
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -395,7 +390,6 @@ async def test_a_partial_file_opens_on_the_table_it_has(tmp_path: Path):
         assert "not found" not in str(main.table.border_title)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: go-to-line past the end is silent")
 async def test_goto_line_past_the_end_says_so():
     app = NianbaoApp(sample("004"))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -408,7 +402,6 @@ async def test_goto_line_past_the_end_says_so():
         assert said and str(last) in said[-1], notes(app)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 5: ctrl+r reads only the open file")
 async def test_ctrl_r_reads_the_whole_folder_again(reports: Callable[..., Path]):
     folder = reports("003", "004")
     app = NianbaoApp(folder, poll_interval=60)

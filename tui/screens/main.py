@@ -58,11 +58,12 @@ from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
 from nianbao.tui.widgets.source_view import MarkKind, SourceView
 from nianbao.tui.widgets.status_line import StatusLine
-from nianbao.tui.widgets.table_view import TableView
+from nianbao.tui.widgets.table_view import TABLE_ORDER, TableView
 
 if TYPE_CHECKING:
     from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Report
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
@@ -161,6 +162,7 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._missing_notified = False
         self._badges_started = False
+        self._reloading = False  # ctrl+r: the next listing keeps the open report
         # Findings that needed the whole folder (Y rules), by path; added to every
         # later read of that file until the folder is checked again.
         self._cross: dict[str, tuple[Finding, ...]] = {}
@@ -333,6 +335,7 @@ class MainScreen(Screen[None]):
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
+        reloading, self._reloading = self._reloading, False
         self.files = list(message.files)
         errors = [self._display_error(error) for error in message.errors]
         for error in errors:
@@ -349,6 +352,12 @@ class MainScreen(Screen[None]):
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
+            return
+        if reloading and self.current_path in self.files:
+            # ctrl+r: the open report is read again where it is shown, the focus stays.
+            assert self.current_path is not None
+            self.picker.select_path(self.current_path)
+            self.open(self.current_path, force=True)
             return
         first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
@@ -414,16 +423,18 @@ class MainScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self._requested = None
-        keep = self._capture() if self.current is not None \
-            and self.current.path == loaded.path else None
+        previous = self.current
+        keep = self._capture() if previous is not None \
+            and previous.path == loaded.path else None
         if message.source is not None:
             self._sources[loaded.path] = message.source
             self._sources.move_to_end(loaded.path)
             while len(self._sources) > SOURCE_CACHE_SIZE:
                 self._sources.popitem(last=False)
         self._apply(loaded, keep)
-        if keep is not None:
-            self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
+        if keep is not None and previous is not None and _changed(previous, loaded):
+            self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
+                        timeout=2, markup=False)
 
     # ------------------------------------------------------------ the folder views
 
@@ -783,7 +794,8 @@ class MainScreen(Screen[None]):
             finding = loaded.findings[0]
         self.findings.show(loaded.findings, report, select=finding, accepted=accepted)
 
-        table: TableId = keep.table if keep is not None and keep.table else "applications"
+        table: TableId = keep.table if keep is not None and keep.table \
+            else _first_table(report)
         if keep is None and finding is not None and finding.cells:
             table = finding.cells[0].table
         self.table.show(loaded, table)
@@ -942,12 +954,13 @@ class MainScreen(Screen[None]):
         loaded = self.current
         if loaded is None or loaded.report is None:
             return
-        from nianbao.parser.template import cell_label
+        from nianbao.parser.template import cell_place
 
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
-        self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
-                              self.table.cell(cell_id), loaded.by_cell.get(CellRef.of(table, cell_id), []))
+        self.status.show_cell(report, cell_place(table, template, cell_id),
+                              self.table.cell(cell_id),
+                              loaded.by_cell.get(CellRef.of(table, cell_id), []))
 
     @on(TableCellChosen)
     def _table_cell_chosen(self, message: TableCellChosen) -> None:
@@ -1040,8 +1053,17 @@ class MainScreen(Screen[None]):
             self.findings.update_detail()
 
     def action_reload(self) -> None:
-        if self.current_path is not None:
-            self.open(self.current_path, force=True)
+        """Read everything again: the folder's list, the review marks, every report."""
+        self.notify(_("Reading the folder and every report again …"), timeout=2)
+        self._reloading = True
+        self.badges_done = False
+        self._badges_started = False
+        self._cache.clear()  # nothing read before is reused
+        if self.target.is_file():
+            self._read_review(self.review.path)
+            self.post_message(FilesCollected(self.root, [self.target], []))
+        else:
+            self._collect(self.target, self.review.path)
 
     def action_goto_line(self) -> None:
         from nianbao.tui.screens.goto_line import GotoLineScreen
@@ -1094,3 +1116,18 @@ class MainScreen(Screen[None]):
                         severity="error")
             return
         self.open(path, force=True)
+
+
+def _changed(before: Loaded, after: Loaded) -> bool:
+    """Whether a report read again differs from what was shown (text or findings)."""
+    if before.report is None or after.report is None:
+        return before.report is not after.report or before.error != after.error
+    return before.report.text != after.report.text or before.findings != after.findings
+
+
+def _first_table(report: Report) -> TableId:
+    """The table a report opens on: table 3, else the first the text has (a partial
+    file shows what it holds rather than a missing table 3)."""
+    if report.tables["applications"].found:
+        return "applications"
+    return next((table for table in TABLE_ORDER if report.tables[table].found), "applications")
