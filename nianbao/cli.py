@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     tui.add_argument("path", nargs="?", default=".", help=_("a report or a folder of reports"))
     _add_jobs(tui, _("worker processes for a big folder's badges (default: all cores)"))
     _add_review_file(tui)
+    tui.add_argument("--watch", choices=("auto", "notify", "poll", "off"), default=None,
+                     help=_("how the folder stays current: the system's notifications, "
+                            "polling (network folders), or not at all (default: auto, "
+                            "or NIANBAO_WATCH)"))
 
     demo = command("demo", _("open the TUI on the sample reports shipped with nianbao"))
     _add_jobs(demo, _("worker processes for the badges (default: all cores)"))

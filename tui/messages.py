@@ -35,11 +35,29 @@ class FilesCollected(Message):
 
 @dataclass
 class BadgeComputed(Message):
-    # The file's badge (its open findings: those a review mark accepts left out)
-    # and what the cross-year rules compare; the report too when read in this process.
+    # The file's badge (its open findings: those a review mark accepts left out),
+    # what the folder views and the cross-year rules keep of it; the report too
+    # when it was read in this process.
     checked: Checked
     done: int
     total: int
+
+
+@dataclass
+class WatchStarted(Message):
+    """The folder is watched: ``mode`` is ``notify`` (the system's notifications) or
+    ``poll`` (listed again every few seconds)."""
+
+    mode: str
+
+
+@dataclass
+class FilesChanged(Message):
+    """Report files were added, changed or removed under the folder opened."""
+
+    added: tuple[Path, ...]
+    changed: tuple[Path, ...]
+    removed: tuple[Path, ...]
 
 
 @dataclass

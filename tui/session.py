@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +33,7 @@ from nianbao.tui.text import clean
 if TYPE_CHECKING:
     from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.rules.context import YearView
     from nianbao.tui.loader import Checked
     from nianbao.tui.source_text import SourceText
 
@@ -93,6 +94,12 @@ class Session:
         self.own: dict[Path, Summary] = {}  # each file's badge without the cross findings
         # What the folder views show of each file checked, without the cross findings.
         self.summaries: dict[Path, ReportSummary] = {}
+        # Each report's cross-year view, to check the folder together again after a change.
+        self.views: dict[Path, YearView] = {}
+        # Files that changed or came and are still to be read again for their badges.
+        self.dirty: set[Path] = set()
+        self.checked_once = False  # the first check of the whole folder is done
+        self.reloading = False  # ctrl+r: the next listing keeps the open report
         self.badges_started = False
         self.badges_done = False
         self.missing_said = False
@@ -141,8 +148,11 @@ class Session:
         badges: dict[Path, Summary] = {}
         for path, loaded in self.reports.items():
             if path in self.own:
-                self.own[path] = self.summary_of(loaded)
-                badges[path] = self.summary(path) or self.own[path]
+                own = self.own[path] = self.summary_of(loaded)
+                self.summaries[path] = replace(
+                    loaded.own_report_summary(), errors=own.counts.errors,
+                    warnings=own.counts.warnings, infos=own.counts.infos)
+                badges[path] = self.summary(path) or own
         return badges
 
     def source(self, path: Path) -> SourceText | None:
@@ -151,13 +161,54 @@ class Session:
     # ------------------------------------------------------------ the folder
 
     def collected(self, files: list[Path]) -> Path | None:
-        """The folder is listed: the file to open first, or None when it holds none."""
+        """The folder is listed: the file to open first, or None when it holds none.
+
+        After :meth:`reload_all`, the file open before, if it is still there.
+        """
+        reloading, self.reloading = self.reloading, False
         self.files = list(files)
         if not self.files:
             self.badges_done = True
             self.current = Loaded(self.target, None, (), NO_FILES)
             return None
+        if reloading and self.current_path in self.files:
+            return self.current_path
         return self.target if self.target in self.files else self.files[0]
+
+    def reload_all(self) -> None:
+        """ctrl+r: list the folder and read every report again, nothing reused."""
+        self.reloading = True
+        self.badges_done = False
+        self.badges_started = False
+        self.reports.clear()
+
+    def files_changed(self, added: tuple[Path, ...], changed: tuple[Path, ...],
+                      removed: tuple[Path, ...]) -> tuple[bool, list[Path] | None | Badges]:
+        """Files came, changed or went (the folder's watch): whether the list changed,
+        and what to do: None (nothing), the files to read again before checking the
+        folder together again (perhaps none: a file went), or :class:`Badges` (check
+        the whole folder again: its first check is still under way)."""
+        gone = set(removed)
+        files = [p for p in self.files if p not in gone]
+        known = set(files)
+        files.extend(p for p in added if p not in known)
+        files.sort(key=lambda p: p.as_posix())
+        listed = files != self.files
+        self.files = files
+        for path in gone:
+            self.reports.pop(path, None)
+            self.own.pop(path, None)
+            self.views.pop(path, None)
+            self.summaries.pop(path, None)
+            self.cross.pop(str(path), None)
+        self.dirty = {p for p in (*self.dirty, *added, *changed)
+                      if p in known or p in added} - gone
+        if not (self.dirty or gone):
+            return listed, None
+        self.badges_done = False
+        if not self.checked_once:
+            return listed, Badges(list(self.files), dict(self.reports))
+        return listed, sorted(self.dirty, key=lambda p: p.as_posix())
 
     def badges_wanted(self) -> Badges | None:
         """Once, after the first report is in: what the badge worker should check.
@@ -181,14 +232,24 @@ class Session:
                 self._remember(checked.loaded)
         self.own[checked.path] = checked.summary
         if checked.report_summary is not None:
-            self.summaries[checked.path] = checked.report_summary
+            # The folder views count, as the badge does, only what no one accepted.
+            self.summaries[checked.path] = replace(
+                checked.report_summary, errors=checked.summary.counts.errors,
+                warnings=checked.summary.counts.warnings, infos=checked.summary.counts.infos)
+        if checked.signature == signature(checked.path):
+            self.dirty.discard(checked.path)
+        if checked.view is not None:
+            self.views[checked.path] = checked.view
+        else:
+            self.views.pop(checked.path, None)
         return self.summary(checked.path) or checked.summary
 
     def cross_checked(self, cross: dict[str, tuple[Finding, ...]]
                       ) -> tuple[dict[Path, Summary], Loaded | None]:
         """The findings across reports are in: the badges that change, and the open
         report again with them (None when it stays as shown)."""
-        self.badges_done = True
+        self.badges_done = not self.dirty
+        self.checked_once = True
         self.cross = dict(cross)
         again: Loaded | None = None
         badges: dict[Path, Summary] = {}
@@ -258,8 +319,10 @@ class Session:
         if extra:
             loaded = loaded.with_cross(extra)
         self._remember(loaded)
-        self.own[loaded.path] = self.summary_of(loaded)
-        self.summaries[loaded.path] = loaded.own_report_summary()
+        own = self.own[loaded.path] = self.summary_of(loaded)
+        self.summaries[loaded.path] = replace(
+            loaded.own_report_summary(), errors=own.counts.errors,
+            warnings=own.counts.warnings, infos=own.counts.infos)
         if generation != self.generation:
             return None
         self.requested = None

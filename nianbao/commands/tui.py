@@ -28,5 +28,6 @@ def run(args: argparse.Namespace) -> int:
         from nianbao.parser.userdirs import config_dir
 
         review = str(config_dir() / "demo-review.json")
-    NianbaoApp(path, jobs=args.jobs, review_file=review).run()
+    NianbaoApp(path, jobs=args.jobs, review_file=review,
+               watch=getattr(args, "watch", None)).run()
     return EXIT_OK

@@ -1,9 +1,10 @@
 """The one working screen: picker and sections on the left, table / findings / source.
 
 The state of the folder and the open file is a :class:`~nianbao.tui.session.Session`
-(no Textual in it); this screen draws it, keeps the chosen finding and the review
-marks, and runs the workers. Workers read and check files on threads and only post
-messages; the handlers here are the only code that changes what the panes show.
+(no Textual in it); this screen draws it, keeps the chosen finding, the review marks
+and the folder's watch, and runs the workers. Workers read and check files on
+threads and only post messages; the handlers here are the only code that changes
+what the panes show.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from nianbao.tui.messages import (
     CrossChecked,
     FileHighlighted,
     FileOpened,
+    FilesChanged,
     FilesCollected,
     FindingChosen,
     FolderChanged,
@@ -49,8 +51,9 @@ from nianbao.tui.messages import (
     TableCellChosen,
     TableCursorMoved,
     TableSwitched,
+    WatchStarted,
 )
-from nianbao.tui.session import Read, Session, Show
+from nianbao.tui.session import Badges, Read, Session, Show
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
 from nianbao.tui.widgets.finding_detail import FindingDetail
@@ -59,17 +62,19 @@ from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
 from nianbao.tui.widgets.source_view import MarkKind, SourceView
 from nianbao.tui.widgets.status_line import StatusLine
-from nianbao.tui.widgets.table_view import TableView
+from nianbao.tui.widgets.table_view import TABLE_ORDER, TableView
 
 if TYPE_CHECKING:
     from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Report
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
     from nianbao.tui.folder import ViewResult
     from nianbao.tui.screens.export_report import ExportRequest
+    from nianbao.tui.watch import FolderWatcher
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 
@@ -138,11 +143,17 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
-                 review_file: Path | None = None, read_only: bool = False) -> None:
+                 review_file: Path | None = None, read_only: bool = False,
+                 watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
         # A badge counts the findings no review mark accepts.
         self.session = Session(target, open_cross=self._open_cross, summary_of=lambda loaded:
                                reviewing.open_summary(loaded, self._accepted(loaded)))
+        # A folder stays current (tui/watch.py): notifications, or polling.
+        self._watch_choice = watch
+        self._watch_interval = watch_interval
+        self.watching: str | None = None  # the mode in use once the watch is set up
+        self._watcher: FolderWatcher | None = None
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
         # The review file: marks are read from it and written to it (not when read-only).
         self.review = reviewing.ReviewState(reviewing.review_file(self.root, review_file),
@@ -319,6 +330,7 @@ class MainScreen(Screen[None]):
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
+        reloading = self.session.reloading
         first = self.session.collected(message.files)
         errors = [self.session.display_error(error) for error in message.errors]
         for error in errors:
@@ -334,12 +346,29 @@ class MainScreen(Screen[None]):
             self.table.show(None, None)
             self._focus_sidebar(self.picker)
             return
+        self._start_watch()
         self.picker.select_path(first)
+        if reloading and first == self.current_path:
+            # ctrl+r: the open report is read again where it is shown, the focus stays.
+            self.open(first, force=True)
+            return
         self.open(first)
         if self.target.is_dir():
             self._focus_sidebar(self.picker)
         else:
             self.set_focus(self.table)
+
+    def _pool_workers(self, paths: list[Path]) -> int:
+        """Worker processes to read ``paths`` with; their helpers started here."""
+        from nianbao.tui import pool
+
+        workers = pool.workers_for(self.jobs, paths)
+        if workers:
+            try:
+                pool.start_helpers()  # here, on the UI thread: it swaps sys.stderr
+            except Exception:
+                return 0  # no processes here (no /dev/shm, a sandbox): read in the thread
+        return workers
 
     def _start_badges(self) -> None:
         # Started once the first report is in, so that file is read once, not twice
@@ -349,15 +378,7 @@ class MainScreen(Screen[None]):
             if self.session.badges_done:
                 self._update_files_title(len(self.files))
             return
-        from nianbao.tui import pool
-
-        to_read = [path for path in wanted.files if path not in wanted.known]
-        workers = pool.workers_for(self.jobs, to_read)
-        if workers:
-            try:
-                pool.start_helpers()  # here, on the UI thread: it swaps sys.stderr
-            except Exception:
-                workers = 0  # no processes here (no /dev/shm, a sandbox): read in the thread
+        workers = self._pool_workers([p for p in wanted.files if p not in wanted.known])
         self._check_all(wanted.files, wanted.known, workers, self.review.book)
 
     @on(BadgeComputed)
@@ -391,8 +412,8 @@ class MainScreen(Screen[None]):
             MainScreen._frozen = True
             gc.freeze()
         session = self.session
-        same_file = session.current is not None \
-            and session.current.path == message.loaded.path
+        previous = session.current
+        same_file = previous is not None and previous.path == message.loaded.path
         loaded = session.loaded(message.loaded, message.generation, message.source)
         summary = session.summary(message.loaded.path)
         if summary is not None:
@@ -403,8 +424,9 @@ class MainScreen(Screen[None]):
             return  # a later read was asked for since
         keep = self._capture() if same_file else None
         self._apply(loaded, keep)
-        if keep is not None:
-            self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
+        if keep is not None and previous is not None and _changed(previous, loaded):
+            self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
+                        timeout=2, markup=False)
 
     # ------------------------------------------------------------ the folder views
 
@@ -421,7 +443,8 @@ class MainScreen(Screen[None]):
                 pending.add(str(path))
                 rows.append(ReportSummary(str(path)))
             else:
-                rows.append(summary.with_findings(self.session.cross.get(str(path), ())))
+                rows.append(summary.with_findings(
+                    self._open_cross(self.session.cross.get(str(path), ()))))
         return rows, frozenset(pending)
 
     def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
@@ -474,7 +497,6 @@ class MainScreen(Screen[None]):
                 self.open(files[index])
                 return
         self.notify(_("No other file with errors."), timeout=2)
-
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
         return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
 
@@ -501,6 +523,86 @@ class MainScreen(Screen[None]):
             if bad:
                 title.append(f" ✗{bad}", "red")
         self.picker.border_title = title
+
+    # ------------------------------------------------------------ the folder stays current
+
+    def _start_watch(self) -> None:
+        """Watch the opened folder (not a file opened alone: the open file is polled)."""
+        if self._watcher is not None or not self.target.is_dir():
+            return
+        from nianbao.tui.watch import POLL_INTERVAL, FolderWatcher, watch_mode
+
+        post = self.post_message  # thread-safe: the watcher's thread only posts
+        self._watcher = FolderWatcher(
+            self.root, self.files, watch_mode(self._watch_choice),
+            emit=lambda c: post(FilesChanged(c.added, c.changed, c.removed)),
+            started=lambda mode: post(WatchStarted(mode)),
+            interval=self._watch_interval or POLL_INTERVAL)
+        self._watcher.start()
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+
+    @on(WatchStarted)
+    def _watch_started(self, message: WatchStarted) -> None:
+        self.watching = message.mode
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        """Files added, changed or removed: the picker, the badges and the header follow."""
+        cursor = self.picker.cursor_path
+        listed, to_read = self.session.files_changed(message.added, message.changed,
+                                                     message.removed)
+        if message.removed or message.added:
+            self._folder_changed()  # the folder views follow
+        if listed:
+            self.picker.populate(self.root, self.files)
+            if cursor is not None and cursor in self.files:
+                self.picker.select_path(cursor)
+        if to_read is None:
+            self._update_files_title(len(self.files))
+            return
+        if isinstance(to_read, Badges):
+            # The first check of the folder is still running: start it again on the
+            # files as they are now (what it read already is kept).
+            workers = self._pool_workers([p for p in to_read.files if p not in to_read.known])
+            self._check_all(to_read.files, to_read.known, workers, self.review.book)
+            return
+        done = len(self.files) - len(to_read)
+        self._update_files_title(done)
+        self._refresh(to_read, done, len(self.files), dict(self.session.views),
+                      self._pool_workers(to_read), self.review.book)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def _refresh(self, paths: list[Path], done: int, total: int,
+                 views: dict[Path, YearView], workers: int, book: ReviewBook | None) -> None:
+        """Read the files that changed or came, then check the folder together again."""
+        from nianbao.tui.pool import read_all
+
+        worker = get_current_worker()
+        reads = read_all(paths, workers, book)
+        with closing(reads):
+            for path, checked in zip(paths, reads, strict=True):
+                if worker.is_cancelled:
+                    return
+                if checked.view is not None:
+                    views[path] = checked.view
+                else:
+                    views.pop(path, None)
+                done += 1
+                self.post_message(BadgeComputed(checked, done, total))
+        cross: dict[str, tuple[Finding, ...]] = {}
+        failure: str | None = None
+        found = [v for p, v in views.items() if p.exists()]
+        if len(found) > 1:
+            try:
+                cross = {path: tuple(f)
+                         for path, f in loader.check_across(found).items() if f}
+            except Exception as error:  # cross-report rules are extra; never fatal
+                failure = f"{type(error).__name__}: {error}"
+        facts = reviewing.facts_of_views(found) if cross else {}
+        self.post_message(CrossChecked(cross, failure, facts))
 
     # ------------------------------------------------------------ review marks
 
@@ -604,8 +706,9 @@ class MainScreen(Screen[None]):
             self._export(request, paths, review)
 
         folder = self.target.is_dir()
-        self.app.push_screen(ExportScreen(self.root / "nianbao-findings.html", folder=folder,
-                                          can_choose=folder), done)
+        # Beside the folder, not in it: an .html or .csv inside would be taken for a report.
+        default = self.root.parent / f"{self.root.name or 'nianbao'}-findings.html"
+        self.app.push_screen(ExportScreen(default, folder=folder, can_choose=folder), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, request: ExportRequest, paths: list[Path],
@@ -729,7 +832,8 @@ class MainScreen(Screen[None]):
             finding = loaded.findings[0]
         self.findings.show(loaded.findings, report, select=finding, accepted=accepted)
 
-        table: TableId = keep.table if keep is not None and keep.table else "applications"
+        table: TableId = keep.table if keep is not None and keep.table \
+            else _first_table(report)
         if keep is None and finding is not None and finding.cells:
             table = finding.cells[0].table
         self.table.show(loaded, table)
@@ -888,12 +992,13 @@ class MainScreen(Screen[None]):
         loaded = self.current
         if loaded is None or loaded.report is None:
             return
-        from nianbao.parser.template import cell_label
+        from nianbao.parser.template import cell_place
 
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
-        self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
-                              self.table.cell(cell_id), loaded.by_cell.get(CellRef.of(table, cell_id), []))
+        self.status.show_cell(report, cell_place(table, template, cell_id),
+                              self.table.cell(cell_id),
+                              loaded.by_cell.get(CellRef.of(table, cell_id), []))
 
     @on(TableCellChosen)
     def _table_cell_chosen(self, message: TableCellChosen) -> None:
@@ -986,8 +1091,14 @@ class MainScreen(Screen[None]):
             self.findings.update_detail()
 
     def action_reload(self) -> None:
-        if self.current_path is not None:
-            self.open(self.current_path, force=True)
+        """Read everything again: the folder's list, the review marks, every report."""
+        self.notify(_("Reading the folder and every report again …"), timeout=2)
+        self.session.reload_all()  # nothing read before is reused
+        if self.target.is_file():
+            self._read_review(self.review.path)
+            self.post_message(FilesCollected(self.root, [self.target], []))
+        else:
+            self._collect(self.target, self.root, self.review.path)
 
     def action_goto_line(self) -> None:
         from nianbao.tui.screens.goto_line import GotoLineScreen
@@ -1040,3 +1151,18 @@ class MainScreen(Screen[None]):
                         severity="error")
             return
         self.open(path, force=True)
+
+
+def _changed(before: Loaded, after: Loaded) -> bool:
+    """Whether a report read again differs from what was shown (text or findings)."""
+    if before.report is None or after.report is None:
+        return before.report is not after.report or before.error != after.error
+    return before.report.text != after.report.text or before.findings != after.findings
+
+
+def _first_table(report: Report) -> TableId:
+    """The table a report opens on: table 3, else the first the text has (a partial
+    file shows what it holds rather than a missing table 3)."""
+    if report.tables["applications"].found:
+        return "applications"
+    return next((table for table in TABLE_ORDER if report.tables[table].found), "applications")
