@@ -185,6 +185,9 @@ def test_sarif_lists_accepted_findings_as_suppressions(
     assert suppression["kind"] == "external" and suppression["status"] == "accepted"
     assert suppression["justification"] == "已核实"
     assert suppression["properties"]["by"]
+    # Only the properties SARIF 2.1.0 gives a suppression (§3.35).
+    assert set(suppression) <= {"kind", "status", "location", "guid", "justification",
+                                "properties"}
     assert "suppressions" not in by_code["A002"]
     code, out, _ = run(capsys, "check", "--no-review", "--format", "sarif", str(folder))
     assert all("suppressions" not in r for r in json.loads(out)["runs"][0]["results"])
