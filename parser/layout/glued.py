@@ -31,8 +31,10 @@ Kind = Literal["count", "signed", "amount"]
 Sum = tuple[int, tuple[int, ...]]
 
 # The digits a row's last label field may end with: ``…申请数量230``, ``…采购13575394432.52元``.
-_GLUED = re.compile(r"^(.*?[^\d.,\s+-])\s*(-?\d[\d.]*(?:万元|元)?)$")
-_VALUE = re.compile(r"^-?\d[\d.]*(?:万元|元)?$")
+# A minus sign may stand inside a run: it starts a 本年增/减 (``166-137 8``).
+_RUN = r"-?\d[\d.]*(?:-\d[\d.]*)*(?:万元|元)?"
+_GLUED = re.compile(r"^(.*?[^\d.,\s+-])\s*(" + _RUN + ")$")
+_VALUE = re.compile("^" + _RUN + "$")
 _COUNT = re.compile(r"0|[1-9]\d*")
 _SIGNED = re.compile(r"-?(?:0|[1-9]\d*)")
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?")

@@ -205,10 +205,13 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         has_number = any(not v.blank for v in values)
         run = _glued_run(labels, values) if glued_rows else None
         if run is not None:
-            index = _best_row(key_of_normalized(run[0]), specs, last)
-            if index is not None:
-                last = index
-                candidates.append(_Candidate(labels, [], row, index, run[1]))
+            run_key = key_of_normalized(run[0])
+            index = _best_row(run_key, specs, last)
+            similar = _similar_rows(run_key, specs) if index is None else []
+            if index is not None or similar:
+                if index is not None:
+                    last = index
+                candidates.append(_Candidate(labels, [], row, index, run[1], similar=similar))
                 pending = []
                 continue
         if not has_number and len(values) < 3:
@@ -251,10 +254,11 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     for cand in candidates:
         label_text = "".join(f.text for f in cand.labels)
         if cand.spec_index is None or cand.spec_index in taken:
-            if (cand.labels and any(not v.blank for v in cand.values)
-                    and len(label_key(cand.labels)) <= MAX_LABEL_KEY):
+            numbers = (len(cand.glued) if cand.glued is not None
+                       else sum(1 for v in cand.values if not v.blank))
+            if cand.labels and numbers and len(label_key(cand.labels)) <= MAX_LABEL_KEY:
                 strays.append(StrayData(table=table, label=label_text, start=cand.row.start,
-                                       values=sum(1 for v in cand.values if not v.blank)))
+                                       values=numbers))
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
