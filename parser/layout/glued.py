@@ -109,6 +109,11 @@ def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
     None when the row holds no number, or a value field is not one (``/``, ``无``).
     """
     chunks: list[Chunk] = []
+    # A run too long to be one number (past 18 digits) is not a value to the field
+    # reader: it ends the labels. Here it is a run like any other.
+    while labels and is_value_text(labels[-1].text):
+        values = [labels[-1], *values]
+        labels = labels[:-1]
     glued = glued_label(labels)
     label = "".join(f.text for f in labels)
     if glued is not None:

@@ -83,6 +83,9 @@ class Line:
     blank: bool
     # Only set when normalisation changed the line's length; otherwise index = offset.
     norm_map: NormalizedText | None = None
+    # A virtual line, cut out of a long physical one: a page flattened onto one line,
+    # whose table cells may have run together.
+    cut: bool = False
 
     def offset(self, norm_index: int) -> int:
         """Offset in the original text of an index into the normalised line."""
@@ -137,4 +140,4 @@ def _cut(lines: list[Line], start: int, raw: str, norm_text: str) -> None:
     for begin, stop in zip(cuts, cuts[1:], strict=False):
         piece = norm_text[begin:stop]
         lines.append(Line(len(lines) + 1, start + begin, start + stop, raw[begin:stop], piece,
-                          not piece.strip()))
+                          not piece.strip(), cut=True))
