@@ -35,6 +35,9 @@ Sum = tuple[int, tuple[int, ...]]
 _RUN = r"-?\d[\d.]*(?:-\d[\d.]*)*(?:万元|元)?"
 _GLUED = re.compile(r"^(.*?[^\d.,\s+-])\s*(" + _RUN + ")$")
 _VALUE = re.compile("^" + _RUN + "$")
+# A list number inside a label (``（四）无法提供1.本机关…``) is no cell.
+_LIST_NUMBER = re.compile(r"\d\s*\.")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _COUNT = re.compile(r"0|[1-9]\d*")
 _SIGNED = re.compile(r"-?(?:0|[1-9]\d*)")
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?")
@@ -119,6 +122,10 @@ def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
     if glued is not None:
         label, first = glued
         chunks.append(first)
+    if _LIST_NUMBER.sub("", label).translate(_NO_DIGITS) != _LIST_NUMBER.sub("", label):
+        # Digits inside the label (``…数量15825193416117二、上年结…``): two rows ran
+        # together and this is not one row's label; its numbers are no one's.
+        return None
     for f in values:
         if f.blank:
             continue

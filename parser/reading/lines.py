@@ -40,7 +40,7 @@ def _numbered_label_starts() -> str:
                 words = key_of_normalized(label[2:])
                 # Two characters: a misspelt label (``其他法律行政止公开``) keeps its start.
                 starts.add(f"(?:{_w(words[:2])})"
-                           + (r"(?=\s*\d|\s?法\s?律)" if words.startswith("其他") else ""))
+                           + (r"(?=\s*\d|\s?法)" if words.startswith("其他") else ""))
     return "|".join(sorted(starts))
 
 
@@ -49,7 +49,8 @@ _ROW_STARTS = re.compile(
     r"(?:[一二三四五六]\s*、\s*(?=[^、。，；：]{0,16}?(?:"
     + _w("总体情况", "基本情况", "概述", "主动公开", "收到和处理", "依申请", "申请情况", "行政复议",
          "行政诉讼", "存在的主要问题", "主要问题", "改进", "其他需要报告")
-    + ")|" + _w("本年新收", "上年结转", "本年度办理", "结转下年度") + ")"
+    # Table 3's numbered rows by their first words, which survive a misspelt label.
+    + ")|" + _w("本年新", "本年度", "上年", "结转下") + ")"
     r"|\(\s*[一二三四五六七]\s*\)"
     r"|(?<![\d.])[1-8]\s*\.(?=\s*[^\d\s])"
     rf"|(?<=\d)[1-8]\.(?=\s*(?:{_numbered_label_starts()}))"
