@@ -95,6 +95,18 @@ def split_glued(field: Field) -> tuple[str, str] | None:
 
 def glued_label(labels: list[Field]) -> tuple[str, Chunk] | None:
     """(label without its digits, the digits) when the last label swallowed them."""
+    if len(labels) >= 2 and labels[-1].text in ("万元", "元") and labels[-1].line == labels[-2].line:
+        # ``政府集中采购041 万元``: the unit after a space still ends the run.
+        found = glued_label(labels[:-1])
+        if found is None or not found[1].text[-1].isdigit():
+            return None
+        label, chunk = found
+        unit = labels[-1]
+        gap = unit.start - (chunk.start + len(chunk.raw))
+        if gap < 0 or len(unit.raw) != len(unit.text):
+            return None
+        return label, Chunk(chunk.text + unit.text, chunk.raw + " " * gap + unit.raw,
+                            chunk.start, chunk.line)
     if not labels:
         return None
     found = split_glued(labels[-1])

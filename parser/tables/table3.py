@@ -208,6 +208,11 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             run_key = key_of_normalized(run[0])
             index = _best_row(run_key, specs, last)
             similar = _similar_rows(run_key, specs) if index is None else []
+            if index is None and not similar:
+                # A label mangled past recognising: the rows around it may still say
+                # which row it is (:func:`_place_glued`).
+                similar = [(i, 0.0) for i, spec in enumerate(specs)
+                           if _common(_bare(run_key), spec.key) >= min(3, len(spec.key))]
             if index is not None or similar:
                 if index is not None:
                     last = index
@@ -241,6 +246,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         pending = []
 
     _place_similar(candidates, len(specs))
+    _place_glued(candidates)
     _place_unlabelled(candidates, len(specs))
 
     cells: dict[str, CellData] = {}
@@ -447,6 +453,22 @@ def _place_similar(candidates: list[_Candidate], spec_count: int) -> None:
             continue
         cand.spec_index = fits[0][1]
         taken.add(fits[0][1])
+
+
+def _place_glued(candidates: list[_Candidate]) -> None:
+    """A glued row whose label named no row: the one free row between its matched
+    neighbours, when its label shares words with it (a one-line page's rows come in
+    template order, and a misspelt label may resemble several rows or none well)."""
+    for at, cand in enumerate(candidates):
+        if cand.spec_index is not None or cand.glued is None or not cand.similar:
+            continue
+        before = next((c.spec_index for c in reversed(candidates[:at])
+                       if c.spec_index is not None), -1)
+        after = next((c.spec_index for c in candidates[at + 1:] if c.spec_index is not None),
+                     None)
+        if after is not None and after - before == 2 and any(
+                index == before + 1 for index, _ in cand.similar):
+            cand.spec_index = before + 1
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:
