@@ -97,10 +97,10 @@ def glued_label(labels: list[Field]) -> tuple[str, Chunk] | None:
     """(label without its digits, the digits) when the last label swallowed them."""
     if len(labels) >= 2 and labels[-1].text in ("万元", "元") and labels[-1].line == labels[-2].line:
         # ``政府集中采购041 万元``: the unit after a space still ends the run.
-        found = glued_label(labels[:-1])
-        if found is None or not found[1].text[-1].isdigit():
+        before = glued_label(labels[:-1])
+        if before is None or not before[1].text[-1].isdigit():
             return None
-        label, chunk = found
+        label, chunk = before
         unit = labels[-1]
         gap = unit.start - (chunk.start + len(chunk.raw))
         if gap < 0 or len(unit.raw) != len(unit.text):
@@ -112,10 +112,10 @@ def glued_label(labels: list[Field]) -> tuple[str, Chunk] | None:
     found = split_glued(labels[-1])
     if found is None:
         return None
-    chunk = _chunk(labels[-1], found[1])
-    if chunk is None:
+    digits = _chunk(labels[-1], found[1])
+    if digits is None:
         return None
-    return "".join(f.text for f in labels[:-1]) + found[0], chunk
+    return "".join(f.text for f in labels[:-1]) + found[0], digits
 
 
 def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:

@@ -40,7 +40,7 @@ def _numbered_label_starts() -> str:
                 words = key_of_normalized(label[2:])
                 # Two characters: a misspelt label (``其他法律行政止公开``) keeps its start.
                 starts.add(f"(?:{_w(words[:2])})"
-                           + (r"(?=\s*\d|\s?法)" if words.startswith("其他") else ""))
+                           + (r"(?=\s*\d|\s?[法律行政])" if words.startswith("其他") else ""))
     return "|".join(sorted(starts))
 
 

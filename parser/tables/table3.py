@@ -19,7 +19,7 @@ from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
-from nianbao.parser.reading.normalize import key_of_normalized
+from nianbao.parser.reading.normalize import key_of_normalized, normalize_char_text
 from nianbao.parser.tables.glued import GluedRow, resolve_applications
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
@@ -212,7 +212,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
                 # A label mangled past recognising: the rows around it may still say
                 # which row it is (:func:`_place_glued`).
                 similar = [(i, 0.0) for i, spec in enumerate(specs)
-                           if _common(_bare(run_key), spec.key) >= min(3, len(spec.key))]
+                           if _common(_bare(run_key), spec.key) >= min(3, len(spec.key))
+                           or _common(run_key, _label_keys(spec)) >= max(
+                               3, 0.6 * len(_label_keys(spec)))]
             if index is not None or similar:
                 if index is not None:
                     last = index
@@ -453,6 +455,11 @@ def _place_similar(candidates: list[_Candidate], spec_count: int) -> None:
             continue
         cand.spec_index = fits[0][1]
         taken.add(fits[0][1])
+
+
+@cache
+def _label_keys(spec: RowSpec) -> str:
+    return key_of_normalized(normalize_char_text(spec.label))
 
 
 def _place_glued(candidates: list[_Candidate]) -> None:
