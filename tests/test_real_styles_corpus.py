@@ -166,10 +166,6 @@ KNOWN_FAILING: dict[tuple[str, str], str] = {
     ("md_groups", "decided_cells_read"): "tables per row group, table 4 as three tables",
     ("md_groups", "damaged_cells_named"): "a lost cell is exported as a blank cell",
     ("md_groups", "no_false_error"): "S005; A001/A002/A003 over lost or misread cells",
-    ("oneline", "no_wrong_cell"): "glued runs cut wrong",
-    ("oneline", "decided_cells_read"): "glued runs not read; identities across rows unused",
-    ("oneline", "damaged_cells_named"): "the S007 of a glued run names no cells",
-    ("oneline", "no_false_error"): "S001/S004/S005 on one-line pages",
 }
 
 
