@@ -261,6 +261,35 @@ def cell_label(table: TableId, template: TemplateId, cell_id: str) -> str:
     return cell_id
 
 
+
+def cell_place(table: TableId, template: TemplateId, cell_id: str) -> str:
+    """A cell as a reviewer names it, in the template's words: ``表3 （一）予以公开 × 总计``.
+
+    A row under a numbered group of table 3 carries its group (``（三）不予公开
+    1.属于国家秘密``); the result rows (（一）…（七）) stand alone, as the template
+    prints them. An id the template does not know is shown as it is.
+    """
+    row_id, _, col = cell_id.rpartition(".")
+    head = f"表{TABLE_NUMBERS[table]}"
+    if table == "applications":
+        for row in APPLICATION_ROWS[template]:
+            if row.id == row_id and col in COLUMN_LABELS:
+                label = row.label
+                if row.group is not None and row.group.startswith("（"):
+                    label = f"{row.group} {label}"
+                return f"{head} {label} × {COLUMN_LABELS[col]}"
+    elif table == "active_disclosure":
+        for item in ACTIVE_ITEMS[template]:
+            fields = dict(item.fields)
+            if item.id == row_id and col in fields:
+                return f"{head} {item.label} × {fields[col]}"
+    else:
+        groups = dict(REVIEW_GROUPS)
+        fields = dict(REVIEW_FIELDS)
+        if row_id in groups and col in fields:
+            return f"{head} {groups[row_id]} × {fields[col]}"
+    return f"{head} {cell_id}"
+
 # Table 3 rows as a reviewer names them in a message (the full labels are APPLICATION_ROWS).
 APPLICATION_ROW_SHORT: dict[str, str] = {
     "new_received": "一、本年新收",

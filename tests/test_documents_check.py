@@ -185,3 +185,13 @@ def test_a_word_report_whose_tables_are_pictures_says_so(tmp_path: Path) -> None
     assert note.message == ("reading the file: the Word document has no tables: the report's "
                             "tables are missing or are pictures")
     assert note.severity == "warning" and note.start is None
+
+
+@pytest.mark.parametrize(("name", "kind"), [("009_generated.docx", "docx"),
+                                            ("010_generated_word_pasted.html", "html"),
+                                            ("011_hongze_2023.pdf", "pdf")])
+def test_the_samples_of_every_kind_are_read_as_reports(name: str, kind: str) -> None:
+    outcome = check_file(ROOT / "sample_reports" / name)
+    assert outcome.report is not None and outcome.report.source.kind == kind
+    assert not {f.code for f in outcome.findings} & {"E001", "E003", "E004"}
+    assert len(outcome.report.cells()) > 150

@@ -8,6 +8,7 @@ through a .pth file, so only nianbao itself is installed there.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -88,10 +89,18 @@ def test_install_gives_one_namespace_and_working_commands(tmp_path: Path, editab
     nianbao = python.parent / "nianbao"
     samples = run("from nianbao.commands.tui import demo_path; print(demo_path())").stdout.strip()
     assert Path(samples, "005_arithmetic_slip.txt").is_file()
+    # `nianbao demo` shows every kind nianbao reads: the samples ship with the package.
+    published = ("009_generated.docx", "010_generated_word_pasted.html", "011_hongze_2023.pdf")
+    assert all(Path(samples, name).is_file() for name in published)
     checked = subprocess.run([str(nianbao), "check", "--format", "json", samples],
                              capture_output=True, text=True, env=env, cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr  # the arithmetic-slip sample's errors
     assert '"code": "A' in checked.stdout
+    findings = json.loads(checked.stdout)
+    assert {Path(f["path"]).name for f in findings} >= set(published)
+    # The real PDF's two table-4 errors, found in the installed copy.
+    assert sum(f["code"] == "A004" and f["path"].endswith(published[2])
+               for f in findings) == 2
     shot = tmp_path / "demo.svg"
     drawn = subprocess.run([str(nianbao), "screenshot", samples, "-o", str(shot),
                             "--size", "100x30"], capture_output=True, text=True, env=env,

@@ -48,6 +48,25 @@ def test_v001_all_applicant_columns_blank_is_one_finding() -> None:
     assert len(found[0].cells) == 23 * 6
 
 
+def test_v001_columns_blank_in_every_row_are_one_finding_for_the_table() -> None:
+    # shuyang_fgj: the five 法人或其他组织 columns blank in all rows, 自然人 = 总计.
+    b = ReportBuilder()
+    for row in b.apps:
+        b.apps[row] = [b.apps[row][0], None, None, None, None, None, b.apps[row][0]]
+    b.apps["granted"][0] = None  # and one more blank, in a row of its own
+    b.apps["granted"][6] = None
+    report = b.build()
+    found = run(report, "V001")
+    assert len(found) == 2
+    table, row = found
+    assert table.message == ("table 3 (依申请) leaves 商业企业、科研机构、社会公益组织、法律服务机构、其他 "
+                             "blank in all 23 rows, read as 0")
+    assert len(table.cells) == 23 * 5
+    cells = report.tables["applications"].cells
+    assert table.start == cells["new_received.commercial"].start
+    assert row.message == "(一)予以公开: 自然人、总计 blank, read as 0"
+
+
 def test_v001_all_applicants_blank_mentions_blank_totals_in_the_same_finding() -> None:
     b = ReportBuilder()
     for row in b.apps:

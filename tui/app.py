@@ -18,6 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
+from nianbao.parser.i18n import _
 from nianbao.tui import compat
 from nianbao.tui.keys import KeyHelp, gather
 from nianbao.tui.screens.main import MainScreen
@@ -48,17 +49,28 @@ class NianbaoApp(App[None]):
     ]
 
     def __init__(self, path: Path | str, *, poll_interval: float = 0.5,
-                 theme: str | None = None, jobs: int = 0) -> None:
+                 theme: str | None = None, jobs: int = 0,
+                 review_file: Path | str | None = None, read_only: bool = False,
+                 watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.poll_interval = poll_interval
         self.jobs = jobs
+        # Where review marks are kept (None: nianbao-review.json in the folder opened);
+        # read-only: no file is written (no marks, no export, no editor).
+        self.review_file = Path(review_file) if review_file is not None else None
+        self.read_only = read_only
+        # How the folder stays current: auto, notify, poll or off (tui/watch.py).
+        self.folder_watch = watch
+        self.folder_watch_interval = watch_interval
         self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
         # The text of the last toasts, oldest first (they fade; this stays).
         self.notes: deque[str] = deque(maxlen=NOTES_KEPT)
 
     def get_default_screen(self) -> Screen[None]:
-        screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs)
+        screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs,
+                            review_file=self.review_file, read_only=self.read_only,
+                            watch=self.folder_watch, watch_interval=self.folder_watch_interval)
         # The breakpoint classes of the size known already: Textual's first resize
         # then finds them set, instead of styling every widget a second time just
         # after the first.
@@ -111,15 +123,33 @@ class NianbaoApp(App[None]):
         from nianbao.tui.widgets.table_view import TableView
 
         main = self.main
-        return [
+        screen = self.screen
+        views = self._view_groups(screen)
+        if views:
+            views[0] = (views[0][0], gather(self) + gather(screen) + views[0][1])
+        return views + [
             ("Everywhere", gather(self) + gather(main)),
-            ("Files", gather(main.query_one(FilePicker))),
+            # Without the screen's o and Y, which the picker only shows in the footer.
+            ("Files", [item for item in gather(main.query_one(FilePicker))
+                       if not item.action.startswith("screen.")]),
             ("Sections", gather(main.query_one(SectionNav))),
             ("Table", gather(main.query_one(TableView))),
             ("Findings", gather(main.query_one(FindingsList))
              + gather(main.query_one(FindingsPanel))),
             ("Source", gather(main.query_one(SourceView))),
         ]
+
+    def _view_groups(self, screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
+        """The keys of the folder view on top, if one is (its own first in help)."""
+        from nianbao.tui.screens.overview import OverviewScreen
+        from nianbao.tui.screens.years import YearsScreen
+
+        if isinstance(screen, OverviewScreen):
+            return [(_("Overview"), gather(screen.table)),
+                    (_("Per year"), gather(screen.totals))]
+        if isinstance(screen, YearsScreen):
+            return [(_("Years"), gather(screen.table))]
+        return []
 
     def action_help(self) -> None:
         from nianbao.tui.screens.help import HelpScreen
@@ -129,9 +159,14 @@ class NianbaoApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
+        if not isinstance(screen, MainScreen) and not self._view_groups(screen):
             return
-        for group, keys in self.key_groups():
+        groups = self.key_groups()
+        if not isinstance(screen, MainScreen):
+            # A folder view: its own keys (the report's would act behind it).
+            groups = self._view_groups(screen)
+            groups[0] = (groups[0][0], gather(screen) + groups[0][1])
+        for group, keys in groups:
             for item in keys:
                 if item.id is None or item.id == "app.quit_q":
                     continue
@@ -140,6 +175,8 @@ class NianbaoApp(App[None]):
                     f"key: {' '.join(item.keys)}",
                     partial(self._run_on, item.node, item.action),
                 )
+        if not isinstance(screen, MainScreen):
+            return
         for path in screen.files:
             yield SystemCommand(
                 f"Open: {screen.display_path(path)}", "open this report",

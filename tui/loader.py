@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.errors import ReportError
     from nianbao.parser.model.findings import Finding, Severity
     from nianbao.parser.model.refs import CellRef
@@ -80,6 +81,9 @@ class Loaded:
     # What the cross-year rules compare of this report: a few kilobytes, so a folder
     # of ten thousand can be checked together without keeping ten thousand reports.
     view: YearView | None = None
+    # What the folder views keep of this file, without the findings across reports
+    # (computed where the file was read: a worker process sends back this much).
+    summary: ReportSummary | None = None
 
     @property
     def unreadable(self) -> bool:
@@ -131,7 +135,16 @@ class Loaded:
     def with_cross(self, cross: tuple[Finding, ...]) -> Loaded:
         own = tuple(f for f in self.findings if f not in self.cross)
         return Loaded(self.path, self.report, _sorted(own + cross), self.error,
-                      self.signature, cross, self.view)
+                      self.signature, cross, self.view, self.summary)
+
+    def own_report_summary(self) -> ReportSummary:
+        """The folder views' summary of this file alone (no findings across reports)."""
+        if self.summary is not None:
+            return self.summary
+        from nianbao.parser.core.summary import summarize
+
+        own = [f for f in self.findings if f not in self.cross]
+        return summarize(str(self.path), self.report, own, self.error)
 
 
 def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...]:
@@ -169,9 +182,10 @@ def _load(path: Path, view: bool) -> Loaded:
     if outcome.report is None:
         if outcome.error is not None:
             return unreadable(path, outcome.error, before)
-        return Loaded(path, None, outcome.findings, outcome.unreadable, before)
+        return Loaded(path, None, outcome.findings, outcome.unreadable, before,
+                      summary=outcome.summary())
     return Loaded(path, outcome.report, outcome.findings, outcome.error, before,
-                  view=outcome.view)
+                  view=outcome.view, summary=outcome.summary())
 
 
 def unreadable(path: Path, reason: str, sig: Signature | None = None) -> Loaded:

@@ -13,9 +13,14 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.aggregate import AgencyYears, YearTotals
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.review.book import ReviewBook
+    from nianbao.parser.review.subject import Facts
+    from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
-    from nianbao.tui.loader import Loaded
+    from nianbao.tui.loader import Loaded, Summary
     from nianbao.tui.source_text import SourceText
 
 
@@ -34,6 +39,55 @@ class BadgeComputed(Message):
     loaded: Loaded
     done: int
     total: int
+    # The file's own open findings (accepted ones left out), counted in the worker;
+    # None when no review file was read when it ran.
+    summary: Summary | None = None
+    # What the cross-year rules compare of it, kept to check the folder again later.
+    view: YearView | None = None
+
+
+@dataclass
+class WatchStarted(Message):
+    """The folder is watched: ``mode`` is ``notify`` (the system's notifications) or
+    ``poll`` (listed again every few seconds)."""
+
+    mode: str
+
+
+@dataclass
+class FilesChanged(Message):
+    """Report files were added, changed or removed under the folder opened."""
+
+    added: tuple[Path, ...]
+    changed: tuple[Path, ...]
+    removed: tuple[Path, ...]
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """The review file was read (or could not be: ``error``)."""
+
+    book: ReviewBook
+    error: str | None = None
+
+
+@dataclass
+class ReviewSaved(Message):
+    """A mark was written to the review file (or could not be: ``error``)."""
+
+    book: ReviewBook | None
+    finding: Finding
+    accepted: bool  # True: accepted; False: the acceptance withdrawn
+    error: str | None = None
+
+
+@dataclass
+class ReportExported(Message):
+    """The findings report was written to ``target`` (or could not be: ``error``)."""
+
+    target: Path
+    rows: int
+    error: str | None = None
 
 
 @dataclass
@@ -42,6 +96,8 @@ class CrossChecked(Message):
 
     cross: dict[str, tuple[Finding, ...]]
     error: str | None = None  # why checking the reports together failed, if it did
+    # What those findings rest on (from the reports' views), to key their review marks.
+    facts: dict[str, Facts] | None = None
 
 
 @dataclass
@@ -92,6 +148,61 @@ class TableSwitched(Message):
 
 
 @dataclass
+class AcceptRequested(Message):
+    """Accept the finding (with a note), or withdraw its acceptance."""
+
+    finding: Finding
+
+
+@dataclass
 class FindingChosen(Message):
     finding: Finding
     commit: bool  # enter: also move the focus to the cell or the line
+
+
+# ------------------------------------------------------------------ the folder views
+
+
+@dataclass
+class FolderChanged(Message):
+    """The folder's summaries changed: a badge came in, or the reports were checked
+    together. Posted by the main screen to the folder views on the screen stack."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FolderChanged)
+
+
+@dataclass
+class OverviewComputed(Message):
+    """The overview's rows and the totals per year, worked out by a worker."""
+
+    rows: list[ReportSummary]
+    totals: tuple[YearTotals, ...]
+    pending: frozenset[str]  # the paths not read yet
+
+
+@dataclass
+class YearsComputed(Message):
+    """Every agency of the folder with several years, worked out by a worker."""
+
+    agencies: tuple[AgencyYears, ...]
+
+
+@dataclass
+class AgencySwitched(Message):
+    """The years view shows another agency of the folder."""
+
+
+@dataclass
+class ReportChosen(Message):
+    """Open this report (enter in a folder view)."""
+
+    path: Path
+
+
+@dataclass
+class FilterAsked(Message):
+    """The overview wants a filter typed: ``text`` (name or agency) or ``code`` (a rule)."""
+
+    kind: str
+    current: str

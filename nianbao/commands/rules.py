@@ -9,14 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections.abc import Sequence
 
 from nianbao import diagnostics
 from nianbao.diagnostics import EXIT_OK
 from nianbao.parser.i18n import _
 from nianbao.parser.rules.catalog import all_rules, get_rule
-from nianbao.parser.rules.rule import FAMILIES, Rule, severity_word
+from nianbao.parser.rules.rule import FAMILIES, Rule, display_width, explanation, severity_word
 
 
 def rule_to_dict(rule: Rule) -> dict[str, str]:
@@ -28,15 +27,12 @@ def rule_to_dict(rule: Rule) -> dict[str, str]:
             "explanation": rule.explained()}
 
 
-def _width(text: str) -> int:
-    """Display columns: a CJK character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def listing(rules: Sequence[Rule]) -> str:
     lines: list[str] = []
     family = ""
-    severity_width = max(_width(severity_word(rule.severity)) for rule in all_rules())
+    severity_width = max(display_width(severity_word(rule.severity)) for rule in all_rules())
     for rule in rules:
         if rule.code[0] != family:
             family = rule.code[0]
@@ -44,19 +40,9 @@ def listing(rules: Sequence[Rule]) -> str:
                 lines.append("")
             lines.append(f"{family} — {_(FAMILIES[family])}")
         severity = severity_word(rule.severity)
-        pad = " " * (severity_width - _width(severity))
+        pad = " " * (severity_width - display_width(severity))
         lines.append(f"  {rule.code}  {severity}{pad}  {_(rule.title)}")
     return "\n".join(lines) + "\n"
-
-
-def explanation(rule: Rule) -> str:
-    head = _("{code} {name} ({severity})").format(code=rule.code, name=rule.name,
-                                                   severity=severity_word(rule.severity))
-    return (f"{head}\n{'=' * _width(head)}\n"
-            + _("{title}.").format(title=_(rule.title)) + "\n"
-            + _("Family: {family}. Select with --select {code}.").format(
-                family=_(rule.family), code=rule.code)
-            + f"\n\n{rule.explained()}\n")
 
 
 def run(args: argparse.Namespace) -> int:

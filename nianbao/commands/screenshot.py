@@ -1,4 +1,6 @@
-"""``nianbao screenshot PATH -o OUT.svg``: the full TUI on PATH, rendered with no terminal."""
+"""``nianbao screenshot PATH -o OUT.svg [--view overview|years|report]``: the full TUI on
+PATH, rendered with no terminal: the report (the default), the folder overview, or an
+agency's years side by side."""
 
 from __future__ import annotations
 
@@ -22,6 +24,6 @@ def run(args: argparse.Namespace) -> int:
         return diagnostics.problem(problem)
     from nianbao.tui.shoot import render_svg
 
-    write_atomically(output, render_svg(path, size))
+    write_atomically(output, render_svg(path, size, view=getattr(args, "view", "report")))
     diagnostics.wrote(output, *size)
     return EXIT_OK

@@ -46,6 +46,11 @@ class Measure:
     table: TableId
     label: str  # the template's words (the same in every language)
     cells: Mapping[TemplateId, tuple[str, ...]]
+    short: str = ""  # a narrow view's label (the template's words, cut); "" the label
+
+    @property
+    def name(self) -> str:
+        return self.short or self.label
 
     @property
     def changed(self) -> bool:
@@ -94,18 +99,19 @@ MEASURES: tuple[Measure, ...] = (
             f"{_item_label('normative_documents', 'issued', '2021')}"
             f" / {_item_label('normative_documents', 'new_made', '2019').partition('·')[2]}",
             MappingProxyType({"2019": ("normative_documents.new_made",),
-                              "2021": ("normative_documents.issued",)})),
+                              "2021": ("normative_documents.issued",)}), "规范性文件·制发"),
     Measure("normative.in_force", "active_disclosure",
             _item_label("normative_documents", "in_force", "2021"),
-            MappingProxyType({"2019": (), "2021": ("normative_documents.in_force",)})),
+            MappingProxyType({"2019": (), "2021": ("normative_documents.in_force",)}),
+            "规范性文件·现行有效"),
     Measure("licensing", "active_disclosure", _item_label("licensing", "decisions", "2019"),
-            _both("licensing.decisions")),
+            _both("licensing.decisions"), "行政许可·决定"),
     Measure("penalty", "active_disclosure", _item_label("penalty", "decisions", "2019"),
-            _both("penalty.decisions")),
+            _both("penalty.decisions"), "行政处罚·决定"),
     Measure("enforcement", "active_disclosure", _item_label("enforcement", "decisions", "2019"),
-            _both("enforcement.decisions")),
+            _both("enforcement.decisions"), "行政强制·决定"),
     Measure("fees", "active_disclosure", _item_label("fees", "amount", "2021"),
-            MappingProxyType({"2019": (), "2021": ("fees.amount",)})),
+            MappingProxyType({"2019": (), "2021": ("fees.amount",)}), "收费金额（万元）"),
     Measure("new_received", "applications", APPLICATION_ROW_SHORT["new_received"],
             _both("new_received.total")),
     Measure("carried_over", "applications", APPLICATION_ROW_SHORT["carried_over"],
@@ -120,12 +126,13 @@ MEASURES: tuple[Measure, ...] = (
     Measure("carried_forward", "applications", APPLICATION_ROW_SHORT["carried_forward"],
             _both("carried_forward.total")),
     Measure("review", "review_litigation", f"{REVIEW_GROUP_NAMES['review']}·总计",
-            _both("review.total")),
+            _both("review.total"), "行政复议"),
     Measure("litigation_direct", "review_litigation",
-            f"{REVIEW_GROUP_NAMES['litigation_direct']}·总计", _both("litigation_direct.total")),
+            f"{REVIEW_GROUP_NAMES['litigation_direct']}·总计", _both("litigation_direct.total"),
+            "诉讼·直接起诉"),
     Measure("litigation_after_review", "review_litigation",
             f"{REVIEW_GROUP_NAMES['litigation_after_review']}·总计",
-            _both("litigation_after_review.total")),
+            _both("litigation_after_review.total"), "诉讼·复议后起诉"),
     # Not a row of its own: 行政诉讼 as reviewers count it, both kinds of suit.
     Measure("litigation", "review_litigation", "行政诉讼·总计",
             _both("litigation_direct.total", "litigation_after_review.total")),

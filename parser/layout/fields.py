@@ -131,6 +131,12 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
         if line.blank or _PAGE_MARK.match(line.text):
             continue
         if style == "spaces":
+            if _markdown_row(line.text):
+                # A markdown table among lines of text (a converter's output where
+                # most of the region is loose lines): its row is cells, not words.
+                if not _MARKDOWN_RULE.match(line.text):
+                    rows.append(_split_row(line, "|", markdown=True))
+                continue
             rows.append(_space_row(line))
         elif style == "pipes":
             if _MARKDOWN_RULE.match(line.text):
@@ -139,6 +145,12 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
         else:
             rows.append(_split_row(line, "\t", markdown=False))
     return style, rows
+
+
+def _markdown_row(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and \
+        stripped.count("|") >= 3
 
 
 def _split_row(line: Line, sep: str, *, markdown: bool) -> PhysicalRow:

@@ -17,7 +17,10 @@ from typing import Literal
 # carrying thousands of digits into arithmetic and JSON.
 _MAX_DIGITS = 18
 _NUMBER = re.compile(
-    r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|万|件|个|项|条|次|起|笔|份|%)?$"
+    r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万元|元|万|件|个|项|条|次|起|笔|份|%)?"
+    # A note the report wrote in the cell after the number: ``22（其中修订16件）``
+    # (never a bracketed numeral, which starts the next label: ``3(二)部分公开``).
+    r"(?:\s*\((?=[^)]*[^\d\s.,)一二三四五六七八九十])[^()]{2,40}\))?$"
 )
 # Written where a number belongs when there is none; these are cells, not labels.
 PLACEHOLDERS = frozenset({

@@ -6,10 +6,11 @@ label (``一、本年新收``, ``(三)1.属于国家秘密``) and the column (``
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Protocol
 
-from nianbao.parser.i18n import N_, _
+from nianbao.parser.i18n import N_, _, language
 from nianbao.parser.layout.numbers import PLACEHOLDERS
 from nianbao.parser.model.report import Cell
 from nianbao.parser.reading.normalize import normalize_char_text
@@ -49,6 +50,13 @@ def fmt(value: Decimal | int | None) -> str:
         return str(int(value))
     text = format(value.normalize(), "f")
     return text
+
+
+def date_text(day: dt.date) -> str:
+    """A date as the current language writes one: ``2021-03-05``, ``2021年3月5日``."""
+    if language() == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
 
 
 def chinese_number(text: str) -> int | None:

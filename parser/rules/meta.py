@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from nianbao.parser.i18n import N_, _
 from nianbao.parser.model.findings import Finding, Related
+from nianbao.parser.rules.common import date_text
 from nianbao.parser.rules.context import Context
 from nianbao.parser.template import NOTICE_2019, NOTICE_2021, TemplateId
 
@@ -17,7 +19,8 @@ def expected_template(year: int) -> TemplateId | None:
 
 
 _NOTICE: dict[TemplateId, str] = {"2019": NOTICE_2019, "2021": NOTICE_2021}
-_YEARS: dict[TemplateId, str] = {"2019": "2019–2020 reports", "2021": "reports from 2021 on"}
+_YEARS: dict[TemplateId, str] = {"2019": N_("2019–2020 reports"),
+                                  "2021": N_("reports from 2021 on")}
 
 
 def missing_year(ctx: Context) -> Iterator[Finding]:
@@ -42,8 +45,9 @@ def missing_year(ctx: Context) -> Iterator[Finding]:
     """
     if ctx.report.meta.year is None:
         title = ctx.report.meta.title_at
-        yield ctx.finding("M001", "the report year cannot be found in the title, the statistics "
-                          "period or the text", title.start if title else None,
+        yield ctx.finding("M001", _("the report year cannot be found in the title, the "
+                                    "statistics period or the text"),
+                          title.start if title else None,
                           title.end if title else None)
 
 
@@ -73,7 +77,7 @@ def template_mismatch(ctx: Context) -> Iterator[Finding]:
     if wanted is None:
         return
     year_related = ([Related(start=meta.year_at.start, end=meta.year_at.end,
-                             message=f"the report year {meta.year}")]
+                             message=_("the report year {year}").format(year=meta.year))]
                     if meta.year_at is not None else [])
     if meta.template_source == "tables" and meta.template is not None and meta.template != wanted:
         # Table 2 differs most between the templates; point at its section heading.
@@ -81,20 +85,26 @@ def template_mismatch(ctx: Context) -> Iterator[Finding]:
         start = section.start if section is not None else None
         end = section.heading_end if section is not None else None
         yield ctx.finding(
-            "M002", f"the tables follow template {meta.template} ({_NOTICE[meta.template]}), but "
-            f"a {meta.year} report uses template {wanted} ({_NOTICE[wanted]})",
+            "M002", _("the tables follow template {used} ({used_notice}), but a {year} report "
+                      "uses template {wanted} ({notice})").format(
+                used=meta.template, used_notice=_NOTICE[meta.template], year=meta.year,
+                wanted=wanted, notice=_NOTICE[wanted]),
             start, end, related=year_related,
-            hint=f"Redo the tables on template {wanted} ({_NOTICE[wanted]}).",
+            hint=_("Redo the tables on template {wanted} ({notice}).").format(
+                wanted=wanted, notice=_NOTICE[wanted]),
         )
     for notice in meta.notices:
         if notice.template == wanted:
             continue
         yield ctx.finding(
-            "M002", f"the text cites {notice.text}, the notice of template {notice.template} "
-            f"({_YEARS[notice.template]}), in a {meta.year} report; it follows "
-            f"{_NOTICE[wanted]}", notice.start, notice.start + len(notice.text),
+            "M002", _("the text cites {cited}, the notice of template {used} ({years}), in a "
+                      "{year} report; it follows {notice}").format(
+                cited=notice.text, used=notice.template, years=_(_YEARS[notice.template]),
+                year=meta.year, notice=_NOTICE[wanted]),
+            notice.start, notice.start + len(notice.text),
             related=year_related,
-            hint=f"Cite {_NOTICE[wanted]}, the notice for {meta.year} reports.",
+            hint=_("Cite {notice}, the notice for {year} reports.").format(
+                notice=_NOTICE[wanted], year=meta.year),
         )
 
 
@@ -124,17 +134,21 @@ def published_late(ctx: Context) -> Iterator[Finding]:
     if meta.published is None or deadline is None:
         return  # no date, no year, or no telling whose report it is
     if meta.is_local_government:
-        who = "a local government's own report is due by 31 March"
+        who = _("a local government's own report is due by 31 March")
     else:
-        who = "a department's report is due by 31 January"
+        who = _("a department's report is due by 31 January")
     if meta.published <= deadline:
         return
     late = (meta.published - deadline).days
     at = meta.published_at
     yield ctx.finding(
-        "M003", f"published {meta.published.isoformat()}, {late} days after the deadline "
-        f"{deadline.isoformat()} (条例第四十九条: {who}; {meta.agency} is taken as "
-        f"{'a local government' if meta.is_local_government else 'a department'})",
+        "M003", (_("published {date}, {days} days after the deadline {deadline} (条例第四十九条: "
+                   "{who}; {agency} is taken as a local government)")
+                 if meta.is_local_government else
+                 _("published {date}, {days} days after the deadline {deadline} (条例第四十九条: "
+                   "{who}; {agency} is taken as a department)")).format(
+            date=date_text(meta.published), days=late, deadline=date_text(deadline), who=who,
+            agency=meta.agency),
         at.start if at else None, at.end if at else None,
     )
 
@@ -158,7 +172,7 @@ def missing_published(ctx: Context) -> Iterator[Finding]:
     meta = ctx.report.meta
     if meta.published is None:
         # About the whole file: there is no place where a date is missing.
-        yield ctx.finding("M004", "no publication date in the text", None, None)
+        yield ctx.finding("M004", _("no publication date in the text"), None, None)
 
 
 def year_contradiction(ctx: Context) -> Iterator[Finding]:
@@ -184,15 +198,18 @@ def year_contradiction(ctx: Context) -> Iterator[Finding]:
     if meta.year is None:
         return
     if meta.title_year is not None and meta.title_year != meta.year and meta.title_at:
-        yield ctx.finding("M005", f"the title says {meta.title_year}, but the report year is "
-                          f"{meta.year}", meta.title_at.start, meta.title_at.end)
+        yield ctx.finding("M005", _("the title says {title_year}, but the report year is {year}")
+                          .format(title_year=meta.title_year, year=meta.year),
+                          meta.title_at.start, meta.title_at.end)
     if meta.period is not None:
         first, last = meta.period
         if first.year != meta.year or last.year != meta.year:
             at = meta.period_at
             yield ctx.finding(
-                "M005", f"the statistics period {first.isoformat()} – {last.isoformat()} is not "
-                f"within the report year {meta.year}", at.start if at else None,
+                "M005", _("the statistics period {first} – {last} is not within the report "
+                          "year {year}").format(first=date_text(first), last=date_text(last),
+                                                year=meta.year),
+                at.start if at else None,
                 at.end if at else None,
             )
 
@@ -219,5 +236,6 @@ def missing_agency(ctx: Context) -> Iterator[Finding]:
     meta = ctx.report.meta
     if meta.agency is None:
         at = meta.title_at
-        yield ctx.finding("M006", "the agency cannot be found in the title, the signature or "
-                          "the page header", at.start if at else None, at.end if at else None)
+        yield ctx.finding("M006", _("the agency cannot be found in the title, the signature or "
+                                    "the page header"),
+                          at.start if at else None, at.end if at else None)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from nianbao.parser.document.sentences import Sentence
+from nianbao.parser.i18n import N_, _, pgettext, quote
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.report import Cell
 from nianbao.parser.rules.common import (
@@ -97,6 +98,16 @@ def _related(ctx: Context, target: Target) -> list[Related]:
         [ctx.related(target.cells[0])]
 
 
+# What a comparison counted, and the table it compared with: translated where shown.
+_WHAT = {"applications": N_("applications"),
+         "carried-over applications": N_("carried-over applications"),
+         "cases": N_("cases"), "documents": N_("documents"),
+         "repealed documents": N_("repealed documents"),
+         "documents in force": N_("documents in force"), "decisions": N_("decisions"),
+         "procurements": N_("procurements")}
+_TABLES = {"table 2": N_("table 2"), "table 3": N_("table 3"), "table 4": N_("table 4")}
+
+
 def _compare(
     ctx: Context,
     code: str,
@@ -110,19 +121,27 @@ def _compare(
     """A finding when ``stated`` matches none of the ``targets`` (the first is the main one)."""
     known = [(t, t.value()) for t in targets]
     known = [(t, v) for t, v in known if v is not None]
-    if not known or any(v == stated for _, v in known):
+    if not known or any(v == stated for _t, v in known):
         return None
     main, value = known[0]
-    others = "".join(f" (and {t.label} = {fmt(v)})" for t, v in known[1:] if v != value)
+    others = "".join(_(" (and {label} = {value})").format(label=t.label, value=fmt(v))
+                     for t, v in known[1:] if v != value)
     start, end = sentence.span(match.start("n"), match.end("n"))
-    phrase = _phrase(sentence, match.start(), match.end())
-    message = (f"the text says {fmt(stated)} {what} ({phrase!r}), but {table_name} says "
-               f"{main.label} = {fmt(value)}{others}")
-    message = message.replace("  ", " ")
+    phrase = quote(_phrase(sentence, match.start(), match.end()))
+    if what:
+        message = _("the text says {stated} {what} ({phrase}), but {table} says {label} = "
+                    "{value}{others}").format(stated=fmt(stated), what=_(_WHAT[what]),
+                                              phrase=phrase, table=_(_TABLES[table_name]),
+                                              label=main.label, value=fmt(value), others=others)
+    else:
+        message = _("the text says {stated} ({phrase}), but {table} says {label} = "
+                    "{value}{others}").format(stated=fmt(stated), phrase=phrase,
+                                              table=_(_TABLES[table_name]), label=main.label,
+                                              value=fmt(value), others=others)
     related = _related(ctx, main)
-    for t, _ in known[1:]:
+    for t, _v in known[1:]:
         related.extend(r for r in _related(ctx, t) if r not in related)
-    cells = [c for t, _ in known for c in t.cells]
+    cells = [c for t, _v in known for c in t.cells]
     return ctx.finding(code, message, start, end, related=related, cells=cells)
 
 
@@ -237,10 +256,11 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
             if received is None or received == 0:
                 continue
             start, end = sentence.span(match.start(), match.end())
-            phrase = _phrase(sentence, match.start(), match.end())
+            phrase = quote(_phrase(sentence, match.start(), match.end()))
             yield ctx.finding(
-                "X001", f"the text says no applications were received ({phrase!r}), but table 3 "
-                f"says {new.label} = {fmt(received)}", start, end,
+                "X001", _("the text says no applications were received ({phrase}), but table 3 "
+                          "says {label} = {value}").format(phrase=phrase, label=new.label,
+                                                           value=fmt(received)), start, end,
                 related=_related(ctx, new), cells=new.cells,
             )
 
@@ -354,10 +374,12 @@ def _check_share(ctx: Context, sentence: Sentence, match: re.Match[str], count: 
     start, end = sentence.span(after.start("p"), after.end("p") + 1)
     shown = exact.quantize(Decimal(1).scaleb(-max(places, 2)))
     return ctx.finding(
-        "X002", f"the text says {fmt(count)} is {after.group('p')}% of the year's applications, "
-        f"but {fmt(count)} of (七)总计 {fmt(base)} is {fmt(shown)}%", start, end,
-        related=_related(ctx, total), cells=total.cells,
-        hint="Recompute the share against (七)总计 of table 3.",
+        "X002", _("the text says {count} is {percent}% of the year's applications, but {count} "
+                  "of (七)总计 {base} is {exact}%").format(count=fmt(count),
+                                                        percent=after.group("p"),
+                                                        base=fmt(base), exact=fmt(shown)),
+        start, end, related=_related(ctx, total), cells=total.cells,
+        hint=_("Recompute the share against (七)总计 of table 3."),
     )
 
 
@@ -466,9 +488,9 @@ def text_review(ctx: Context) -> Iterator[Finding]:
                     yield found
         if "复议" in text or "诉讼" in text:
             yield from _qualifier(ctx, sentence, _ALL_UPHELD, ("corrected", "other", "pending"),
-                                  "all cases were upheld")
+                                  _("all cases were upheld"))
             yield from _qualifier(ctx, sentence, _ALL_CLOSED, ("pending",),
-                                  "all cases were closed")
+                                  _("all cases were closed"))
         for match in _NO_CASES.finditer(text):
             groups = ["review"] if match.group("what") == "行政复议" else list(_GROUPS[1:])
             rest = match.group("rest")
@@ -484,9 +506,10 @@ def text_review(ctx: Context) -> Iterator[Finding]:
                 continue
             start, end = sentence.span(match.start(), match.end("what"))
             yield ctx.finding(
-                "X003", f"the text says there were no such cases "
-                f"({_phrase(sentence, match.start(), match.end('what'))!r}), but table 4 says "
-                f"{target.label} = {fmt(cases)}", start, end,
+                "X003", _("the text says there were no such cases ({phrase}), but table 4 says "
+                          "{label} = {value}").format(
+                    phrase=quote(_phrase(sentence, match.start(), match.end("what"))),
+                    label=target.label, value=fmt(cases)), start, end,
                 related=_related(ctx, target), cells=target.cells,
             )
 
@@ -508,9 +531,11 @@ def _qualifier(ctx: Context, sentence: Sentence, pattern: re.Pattern[str],
         if not offending:
             continue
         start, end = sentence.span(match.start(), match.end())
-        listed = ", ".join(f"{ctx.name(c)} = {c.raw}" for c in offending)
+        listed = pgettext("list", ", ").join(
+            _("{label} = {raw}").format(label=ctx.name(c), raw=c.raw) for c in offending)
         yield ctx.finding(
-            "X003", f"the text says {said} ({match.group(0)!r}), but table 4 has {listed}",
+            "X003", _("the text says {said} ({phrase}), but table 4 has {cells}").format(
+                said=said, phrase=quote(match.group(0)), cells=listed),
             start, end, related=[ctx.related(c) for c in offending], cells=offending,
         )
 
@@ -638,8 +663,9 @@ def _amount(ctx: Context, sentence: Sentence, match: re.Match[str]) -> Iterator[
         return
     start, end = sentence.span(match.start("n"), match.end("unit"))
     yield ctx.finding(
-        "X004", f"the text says the procurement amount is {fmt(stated)} 万元 "
-        f"({_phrase(sentence, match.start(), match.end())!r}), but table 2 says "
-        f"{targets[0].label} = {fmt(value)} 万元", start, end,
+        "X004", _("the text says the procurement amount is {stated} 万元 ({phrase}), but table 2 "
+                  "says {label} = {value} 万元").format(
+            stated=fmt(stated), phrase=quote(_phrase(sentence, match.start(), match.end())),
+            label=targets[0].label, value=fmt(value)), start, end,
         related=_related(ctx, targets[0]), cells=targets[0].cells,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from nianbao.parser.i18n import _, pgettext
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
 from nianbao.parser.rules.context import Context
@@ -126,12 +127,14 @@ def lossy_text(ctx: Context) -> Iterator[Finding]:
     runs = list(_QUESTION_RUN.finditer(text))
     parts: list[str] = []
     if report.source.replacements:
-        parts.append(f"decoding replaced {report.source.replacements} invalid byte sequence(s) "
-                     f"of this {report.source.encoding} file with U+FFFD")
+        parts.append(_("decoding replaced {n} invalid byte sequence(s) of this {encoding} file "
+                       "with U+FFFD").format(n=report.source.replacements,
+                                             encoding=report.source.encoding))
     elif marks:
-        parts.append(f"the text contains {len(marks)} U+FFFD replacement character(s)")
+        parts.append(_("the text contains {n} U+FFFD replacement character(s)").format(
+            n=len(marks)))
     if runs:
-        parts.append(f"{len(runs)} run(s) of '?' where characters were lost")
+        parts.append(_("{n} run(s) of '?' where characters were lost").format(n=len(runs)))
     if not parts:
         return
     starts = sorted([*marks[:1], *(m.start() for m in runs[:1])])
@@ -140,4 +143,5 @@ def lossy_text(ctx: Context) -> Iterator[Finding]:
     if start is not None:
         run = next((m for m in runs if m.start() == start), None)
         end = run.end() if run else start + 1
-    yield ctx.finding("E002", "; ".join(parts), start, end)
+    # Translators: between the parts of one message ("…; …"); ； in Chinese.
+    yield ctx.finding("E002", pgettext("clauses", "; ").join(parts), start, end)

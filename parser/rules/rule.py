@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from nianbao.parser.i18n import N_, language, pgettext
+from nianbao.parser.i18n import N_, _, language, pgettext
 from nianbao.parser.i18n.paragraphs import translate_paragraphs
 from nianbao.parser.model.findings import Severity
 
@@ -44,6 +45,23 @@ def severity_word(severity: Severity) -> str:
     if severity == "warning":
         return pgettext("severity", "warning")
     return pgettext("severity", "info")
+
+
+def display_width(text: str) -> int:
+    """Display columns: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def explanation(rule: Rule) -> str:
+    """A rule explained whole, as markdown: ``nianbao rules CODE`` prints it, the TUI
+    draws it (one text for both, so they never disagree)."""
+    head = _("{code} {name} ({severity})").format(code=rule.code, name=rule.name,
+                                                   severity=severity_word(rule.severity))
+    return (f"{head}\n{'=' * display_width(head)}\n"
+            + _("{title}.").format(title=_(rule.title)) + "\n"
+            + _("Family: {family}. Select with --select {code}.").format(
+                family=_(rule.family), code=rule.code)
+            + f"\n\n{rule.explained()}\n")
 
 
 @dataclass(frozen=True, slots=True)

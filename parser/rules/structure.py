@@ -11,7 +11,7 @@ from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import RowInfo
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
-from nianbao.parser.rules.common import TABLE_NAMES, full_row_label, row_label
+from nianbao.parser.rules.common import TABLE_NAMES, field_label, full_row_label, row_label
 from nianbao.parser.rules.context import Context
 from nianbao.parser.template import (
     ACTIVE_ITEMS,
@@ -383,6 +383,9 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
                 if not row.assigned:
                     yield _glued_finding(ctx, table_id, row)
                 continue
+            if row.lost:
+                yield _lost_cells(ctx, table_id, row)
+                continue
             if row.cells_found == row.cells_expected:
                 continue
             found, expected = row.cells_found, row.cells_expected
@@ -407,6 +410,22 @@ def cell_count(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("S007", _("{what} has 0 of {expected} cells: no number follows its "
                                         "label").format(what=_("row {label}").format(label=label),
                                                         expected=expected), start, end)
+
+
+def _lost_cells(ctx: Context, table_id: TableId, row: RowInfo) -> Finding:
+    """S007 for cells a converter lost: empty where every other cell holds a number."""
+    names = pgettext("list", ", ").join(field_label(table_id, cell_id, ctx.template)
+                                         for cell_id in row.lost)
+    start = row.lost_at if row.lost_at is not None else row.start
+    message = _("{what} has {found} of {expected} cells: {names} is empty where every other "
+                "cell of the table holds a number (lost when the text was made), so the sums "
+                "that need it are not checked").format(
+        what=_row_name(ctx, table_id, row), found=row.cells_found,
+        expected=row.cells_expected, names=names)
+    return ctx.finding(
+        "S007", message, start, start + 1,
+        cells=[CellRef.of(table_id, cell_id) for cell_id in row.lost],
+        hint=_("Restore the missing cell from the original report."))
 
 
 def _row_name(ctx: Context, table_id: TableId, row: RowInfo) -> str:

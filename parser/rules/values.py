@@ -27,6 +27,7 @@ from nianbao.parser.rules.context import Context
 from nianbao.parser.template import (
     AMOUNT_FIELDS,
     APPLICANT_ONLY_IDS,
+    APPLICATION_COLUMN_IDS,
     APPLICATION_ROW_SHORT,
     SIGNED_FIELDS,
     TABLE_IDS,
@@ -145,8 +146,23 @@ def _applications_blanks(ctx: Context, rows: dict[str, list[Cell]]) -> Iterator[
                      for c in blank_totals],
         )
         return
+    # A column left blank in every row (the five 法人或其他组织 columns of a report that
+    # counts only people) is one fact: one finding for the table, not one per row.
+    columns = [column for column in APPLICATION_COLUMN_IDS if len(rows) > 1 and all(
+        any(c.column == column for c in cells) and all(is_blank(c) for c in cells
+                                                       if c.column == column)
+        for cells in rows.values())]
+    if columns:
+        grouped = [c for cells in rows.values() for c in cells if c.column in columns]
+        first = next(iter(rows.values()))
+        start, end = _span(ctx, [c for c in first if c.column in columns])
+        names = "、".join(column_label(c) for c in columns)
+        yield ctx.finding(
+            "V001", _("{table} leaves {columns} blank in all {n} rows, read as 0").format(
+                table=_(TABLE_NAMES["applications"]), columns=names, n=len(rows)),
+            start, end, cells=grouped)
     for row, cells in rows.items():
-        blanks = [c for c in cells if is_blank(c)]
+        blanks = [c for c in cells if is_blank(c) and c.column not in columns]
         if not blanks:
             continue
         start, end = _span(ctx, blanks)

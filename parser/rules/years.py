@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 
+from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.rules.common import (
@@ -78,13 +79,16 @@ def carried_over(pair: YearPair) -> Iterator[Finding]:
         values = _known([now, before])
         if values is None or values[0] == values[1]:
             continue
-        message = (f"{APPLICATION_ROW_SHORT['carried_over']} = {fmt(values[0])} in column "
-                   f"{column_label(column)}, but the {prev.year} report carried "
-                   f"{fmt(values[1])} forward ({APPLICATION_ROW_SHORT['carried_forward']})")
+        message = _("{row} = {now} in column {column}, but the {year} report carried {before} "
+                    "forward ({forward})").format(
+            row=APPLICATION_ROW_SHORT["carried_over"], now=fmt(values[0]),
+            column=column_label(column), year=prev.year, before=fmt(values[1]),
+            forward=APPLICATION_ROW_SHORT["carried_forward"])
+        note = _("{year}: {forward}·{column} = {raw}").format(
+            year=prev.year, forward=APPLICATION_ROW_SHORT["carried_forward"],
+            column=column_label(column), raw=shown(before.raw))
         yield pair.finding("Y001", message, now.start, now.end, cells=[now],
-                       related=[_elsewhere(prev, before, f"{prev.year}: "
-                                           f"{APPLICATION_ROW_SHORT['carried_forward']}·"
-                                           f"{column_label(column)} = {shown(before.raw)}")])
+                           related=[_elsewhere(prev, before, note)])
 
 
 def in_force(pair: YearPair) -> Iterator[Finding]:
@@ -122,13 +126,16 @@ def in_force(pair: YearPair) -> Iterator[Finding]:
         if stated == expected:
             continue
         label = row_label("active_disclosure", item, "2021")
-        message = (f"{label}: 现行有效 = {fmt(stated)}, but {prev.year}'s 现行有效 + 本年制发 − "
-                   f"本年废止 = {fmt(last)}+{fmt(add)}−{fmt(drop)} = {fmt(expected)}")
+        message = _("{item}: 现行有效 = {now}, but {year}'s 现行有效 + 本年制发 − 本年废止 = "
+                    "{last}+{issued}−{repealed} = {expected}").format(
+            item=label, now=fmt(stated), year=prev.year, last=fmt(last), issued=fmt(add),
+            repealed=fmt(drop), expected=fmt(expected))
+        related = [_here(issued, _("本年制发 = {raw}").format(raw=shown(issued.raw))),
+                   _here(repealed, _("本年废止 = {raw}").format(raw=shown(repealed.raw))),
+                   _elsewhere(prev, before, _("{year}: 现行有效 = {raw}").format(
+                       year=prev.year, raw=shown(before.raw)))]
         yield pair.finding("Y002", message, now.start, now.end, cells=[now, issued, repealed],
-                       related=[_here(issued, f"本年制发 = {shown(issued.raw)}"),
-                                _here(repealed, f"本年废止 = {shown(repealed.raw)}"),
-                                _elsewhere(prev, before,
-                                           f"{prev.year}: 现行有效 = {shown(before.raw)}")])
+                           related=related)
 
 
 _ITEMS_2019 = ("licensing", "other_services", "penalty", "enforcement", "fees")
@@ -165,13 +172,15 @@ def item_counts(pair: YearPair) -> Iterator[Finding]:
         if stated == before + delta:
             continue
         label = row_label("active_disclosure", item, "2019")
-        message = (f"{label}: 上一年项目数量 = {fmt(stated)}, but the {prev.year} report gives "
-                   f"{fmt(before)}+({fmt(delta)}) = {fmt(before + delta)}")
-        yield pair.finding("Y003", message, now.start, now.end, cells=[now],
-                       related=[_elsewhere(prev, last, f"{prev.year}: 上一年项目数量 = "
-                                           f"{shown(last.raw)}"),
-                                _elsewhere(prev, change, f"{prev.year}: 本年增/减 = "
-                                           f"{shown(change.raw)}")])
+        message = _("{item}: 上一年项目数量 = {now}, but the {year} report gives "
+                    "{before}+({change}) = {expected}").format(
+            item=label, now=fmt(stated), year=prev.year, before=fmt(before), change=fmt(delta),
+            expected=fmt(before + delta))
+        related = [_elsewhere(prev, last, _("{year}: 上一年项目数量 = {raw}").format(
+                       year=prev.year, raw=shown(last.raw))),
+                   _elsewhere(prev, change, _("{year}: 本年增/减 = {raw}").format(
+                       year=prev.year, raw=shown(change.raw)))]
+        yield pair.finding("Y003", message, now.start, now.end, cells=[now], related=related)
 
 
 def similarity(this: Sequence[int], last: Sequence[int]) -> float:
@@ -212,8 +221,9 @@ def repeated_text(pair: YearPair) -> Iterator[Finding]:
     share = similarity(cur.fingerprint, prev.fingerprint)
     if share <= SIMILARITY_THRESHOLD:
         return
-    message = (f"{share:.0%} of the text repeats the {prev.year} report of the same agency "
-               f"({prev.path})")
+    message = _("{share} of the text repeats the {year} report of the same agency ({path})").format(
+        share=f"{share:.0%}", year=prev.year, path=prev.path)
     yield pair.finding("Y004", message, cur.anchor, None,
-                   related=[Related(start=prev.anchor, end=prev.anchor + 1,
-                                    message=f"the {prev.year} report", path=prev.path)])
+                       related=[Related(start=prev.anchor, end=prev.anchor + 1,
+                                        message=_("the {year} report").format(year=prev.year),
+                                        path=prev.path)])

@@ -45,6 +45,8 @@ class RowData(TypedDict):
     candidates: NotRequired[tuple[str, ...]]
     glued_start: NotRequired[int | None]
     too_many: NotRequired[bool]
+    lost: NotRequired[tuple[str, ...]]
+    lost_at: NotRequired[int | None]
 
 
 class StrayData(TypedDict):

@@ -102,6 +102,10 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             # ``其他对外管理服务事`` with its ``项`` wrapped onto the next line, alone or
             # followed by a field label in the same row.
             overlaps = [(suffix_prefix(key, k), it) for k, it in keys if k]
+            if pending and not labels:
+                # ``其他对外管理服务`` / ``0 3 73`` / ``事项`` (pdftotext -layout): the
+                # label's first line names the item whose numbers come next.
+                overlaps += [(suffix_prefix(pending, k), it) for k, it in keys if k]
             for f in labels:
                 part = key_of_normalized(f.text)
                 if len(part) >= SHORT_KEY:
@@ -119,8 +123,9 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         # header row names several and holds no values.
         named_here = _fields_named(current, key) if current is not None else []
         names_field = len(named_here) == 1
-        if item is None and all(v.blank for v in values) and (
-                not (names_field and values) or "信息内容" in key):
+        if item is None and (all(v.blank for v in values) and not (names_field and values)
+                             or "信息内容" in key):
+            # A header row holds no numbers: its ``/`` is ``本年增/减`` cut by a wrap.
             continue
         run = (run_of(labels, values) if item is not None and glued_label(labels) is not None
                else None)

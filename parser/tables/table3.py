@@ -61,6 +61,9 @@ class _Candidate:
     grid: int | None = None
     # A label that names no row exactly: the rows it resembles, with their scores.
     similar: list[tuple[int, float]] = field(default_factory=list)
+    # A row of values without a label: the row a block of loose labels before it names
+    # for it, in order.
+    hint: int | None = None
 
 
 def _best_row(key: str, specs: tuple[RowSpec, ...], after: int) -> int | None:
@@ -157,6 +160,32 @@ def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float
     return out
 
 
+# Where a row's own label starts in loose lines run together: ``2.``, ``（二）``.
+_LABEL_START = re.compile(r"(?=[(（][一二三四五六七八九十][)）])|(?<![\d.])(?=\d{1,2}[.．、])")
+
+
+def _rows_named(labels: list[Field], specs: tuple[RowSpec, ...]) -> list[int]:
+    """The template rows whose labels a run of loose label lines holds, in its order.
+
+    The lines are joined and cut where a numbered label starts, so a label wrapped
+    over lines (``1.本机关不掌握相关政`` / ``府信息``) is one piece, and two labels on
+    one line (``（四）无2.没有现成信息需要另``) are two; each piece names a row by its
+    words or, misspelt or interleaved with another column's text, by resemblance.
+    """
+    text = "".join(f.text for f in labels)
+    out: list[int] = []
+    for piece in _LABEL_START.split(text):
+        key = key_of_normalized(piece)
+        index = _best_row(key, specs, -1)
+        if index is None:
+            similar = sorted(_similar_rows(key, specs), key=lambda pair: -pair[1])
+            if similar and (len(similar) == 1 or similar[0][1] > similar[1][1]):
+                index = similar[0][0]
+        if index is not None and index not in out:
+            out.append(index)
+    return out
+
+
 def _old_other_row(region: Region) -> bool:
     """Whether a template-2021 table 3 keeps template 2019's single （六）其他处理 row:
     the label is there and none of the three sub-rows that replaced it."""
@@ -192,17 +221,26 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     pending: list[Field] = []
     last = -1
     grid: int | None = None
+    # Loose label lines that name several rows (a converter pulled the labels out of
+    # their cells) and how many label-less value rows have come since: the k-th such
+    # row's label is the block's k-th, if position agrees (then it is no S006).
+    loose: list[int] = []
+    loose_used = 0
     # Cells run together: a row's digits glued to its label (``…申请数量230 000023``).
     glued_rows = style == "spaces" and any(
         glued_label(row.split()[0]) is not None for row in rows)
     for row in rows:
         labels, values = row.split()
         own_key = label_key(labels)
-        if any(word in own_key for word in _HEADER_WORDS):
+        has_number = any(not v.blank for v in values)
+        if any(word in own_key for word in _HEADER_WORDS) or (
+                style in ("pipes", "tabs") and not has_number and len(labels) >= 3):
+            # A header: the template's (自然人 …) or a made-up one (项目 | 本年新收件数 …).
             pending = []
             grid = _header_grid(row, grid)
             continue
-        has_number = any(not v.blank for v in values)
+        if not labels and len(values) < 3 and style == "pipes":
+            continue  # a number or two alone among markdown rows: converter noise
         run = _glued_run(labels, values) if glued_rows else None
         if run is not None:
             run_key = key_of_normalized(run[0])
@@ -226,7 +264,12 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         index, score = _best_row_scored(own_key, specs, last)
         used = labels
-        if score < SHORT_KEY and pending:
+        named = _rows_named(pending, specs) if pending else []
+        if len(named) > 1:
+            # Labels of several rows before a row of values: the values are not the
+            # nearest label's; they are placed by position (_place_unlabelled).
+            loose, loose_used = named, 0
+        elif score < SHORT_KEY and pending and not (labels and _similar_rows(own_key, specs)):
             # ``只计这一情形，不计其他情形）`` names 其他 by chance; the wrapped label
             # above it (``（二）部分公开（区分处理的，``) says which row this is.
             joined, joined_score = _best_row_scored(label_key(pending + labels), specs, last)
@@ -239,11 +282,15 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             last = index
         candidate = _Candidate(used if index is not None else labels, values, row, index,
                                grid=grid if style in ("pipes", "tabs") else None)
-        if index is None and labels and has_number:
+        if index is None and has_number and (labels or (pending and len(named) <= 1)):
+            # A misspelt label, wrapped or not (``1.信访举报投类诉申`` / ``请``).
             candidate.similar = _similar_rows(own_key, specs) or (
                 _similar_rows(label_key(pending + labels), specs) if pending else [])
             if candidate.similar and pending and not _similar_rows(own_key, specs):
                 candidate.labels = pending + labels
+        if index is None and not labels and has_number:
+            candidate.hint = loose[loose_used] if loose_used < len(loose) else None
+            loose_used += 1
         candidates.append(candidate)
         pending = []
 
@@ -259,38 +306,50 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     columns: tuple[ColumnModel, dict[int, Line]] | None = None
     glued: list[GluedRow] = []
     fixed: dict[str, list[Field] | None] = {}
+    read: list[tuple[_Candidate, RowSpec, list[Field]]] = []
     for cand in candidates:
-        label_text = "".join(f.text for f in cand.labels)
         if cand.spec_index is None or cand.spec_index in taken:
             numbers = (len(cand.glued) if cand.glued is not None
                        else sum(1 for v in cand.values if not v.blank))
             if cand.labels and numbers and len(label_key(cand.labels)) <= MAX_LABEL_KEY:
-                strays.append(StrayData(table=table, label=label_text, start=cand.row.start,
-                                       values=numbers))
+                strays.append(StrayData(table=table, label="".join(f.text for f in cand.labels),
+                                        start=cand.row.start, values=numbers))
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
         if cand.glued is not None:
-            glued.append(GluedRow(spec.id, cand.glued, label_text,
+            glued.append(GluedRow(spec.id, cand.glued, "".join(f.text for f in cand.labels),
                                   cand.labels[0].start if cand.labels else None))
             continue
         fitted = _on_grid(cand, expected) or fit_fields(cand.values, expected)
-        if len(fitted) < expected and style == "spaces" and cand.glued is None:
+        if len(fitted) < expected and style == "spaces":
             if columns is None:
                 columns = _column_model(candidates, region, expected)
             fitted = _by_column(cand, *columns) or fitted
+        read.append((cand, spec, fitted))
+    lost = _lost_cells(read, region, expected) if style == "pipes" else set()
+    for cand, spec, fitted in read:
         assigned = len(fitted) == expected
+        missing: list[str] = []
+        lost_at: int | None = None
         if assigned:
             for cell_id, f in zip(_cell_ids(spec.id), fitted, strict=True):
-                cells[cell_id] = cell_data(table, cell_id, f)
+                if id(f) in lost:
+                    missing.append(cell_id)
+                    lost_at = f.start if lost_at is None else lost_at
+                else:
+                    cells[cell_id] = cell_data(table, cell_id, f)
         infos.append(RowData(
-            table=table, id=spec.id, label=label_text,
+            table=table, id=spec.id, label="".join(f.text for f in cand.labels),
             label_start=cand.labels[0].start if cand.labels else None,
             start=cand.labels[0].start if cand.labels else cand.row.start,
-            cells_found=sum(1 for v in fitted if not v.blank) if not assigned else len(fitted),
+            cells_found=(len(fitted) - len(missing) if assigned
+                         else sum(1 for v in fitted if not v.blank)),
             cells_expected=expected,
-            recovered=not cand.labels,
+            recovered=not cand.labels and cand.hint != cand.spec_index,
             assigned=assigned,
+            lost=tuple(missing),
+            lost_at=lost_at,
         ))
         fixed[spec.id] = fitted if assigned else None
     for cell_id, f in resolve_applications(glued, fixed, template, infos).items():
@@ -300,6 +359,31 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     ordered = {cell_id: cells[cell_id] for spec in specs
                for cell_id in _cell_ids(spec.id) if cell_id in cells}
     return build_table(table, region, ordered, infos, strays)
+
+
+# A markdown table written by a converter writes every cell, 0 included; an empty
+# cell in it is one the converter lost, when it is one of at most this many.
+_MAX_LOST = 2
+_MIN_ROWS_FOR_LOST = 10
+
+
+def _lost_cells(read: list[tuple[_Candidate, RowSpec, list[Field]]],
+                region: Region, expected: int) -> set[int]:
+    """The empty cells of markdown rows that a converter lost (ids of their fields).
+
+    In a table whose rows hold a number in every other cell, an empty cell is not a
+    blank the report wrote but text the converter dropped: it is left absent (S007
+    names it) rather than read as 0 into sums that would then be falsely wrong.
+    """
+    markdown = {ln.number for ln in region.lines if ln.text.lstrip().startswith("|")}
+    rows = [fitted for _, _, fitted in read
+            if len(fitted) == expected and fitted[0].line in markdown]
+    if len(rows) < _MIN_ROWS_FOR_LOST:
+        return set()
+    empty = [f for fitted in rows for f in fitted if f.blank]
+    if not empty or len(empty) > _MAX_LOST:
+        return set()
+    return {id(f) for f in empty}
 
 
 def _glued_run(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:

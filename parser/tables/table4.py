@@ -25,15 +25,25 @@ from nianbao.parser.tables.rows import (
 )
 from nianbao.parser.template import REVIEW_CELL_IDS, REVIEW_FIELDS, TableId
 
-# Table 4's column headers: ``pdftotext`` writes the last one (总计) between the
-# numbers when the header's cell is taller than the others.
-_HEADER_WORDS = frozenset(key_of_normalized(w) for _, w in REVIEW_FIELDS) | {"维持", "纠正", "结果",
-                                                                          "其他", "尚未", "审结", "总计"}
+# Table 4's titles and column headers. ``pdftotext`` writes the last header (总计)
+# between the numbers when its cell is taller; an OCR tool writes the table as three
+# tables of five columns, a title over each: reading goes on past them.
+_HEADER_WORDS = tuple(sorted(
+    {key_of_normalized(w) for _, w in REVIEW_FIELDS}
+    | {"行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉", "维持", "纠正", "结果", "其他",
+       "尚未", "审结", "总计"}, key=len, reverse=True))
 
 
 def _header_only(labels: list[Field]) -> bool:
     keys = [key_of_normalized(f.text) for f in labels]
-    return bool(keys) and all(k in _HEADER_WORDS for k in keys)
+    if not any(keys):
+        return False
+    for key in keys:
+        for word in _HEADER_WORDS:
+            key = key.replace(word, "")
+        if key:
+            return False
+    return True
 
 
 def _on_cut_line(field: Field, cut_lines: set[int]) -> bool:

@@ -64,3 +64,14 @@ async def test_a_text_report_shows_no_origin() -> None:
         await _to_table(pilot, app, "applications")
         status = str(app.main.status.render())
         assert "PDF" not in status and "Word" not in status and "HTML" not in status
+
+
+async def test_the_demo_folder_lists_every_kind_nianbao_reads() -> None:
+    from nianbao.commands.tui import demo_path
+
+    app = NianbaoApp(demo_path())
+    async with app.run_test(size=(160, 40)) as pilot:
+        await ready(pilot)
+        names = {path.name for path in app.main.files}
+    assert {"009_generated.docx", "010_generated_word_pasted.html",
+            "011_hongze_2023.pdf", "005_arithmetic_slip.txt"} <= names

@@ -82,3 +82,18 @@ def test_one_line_page_with_a_chosen_finding(snap_compare, tmp_path: Path,
         assert marked_rows(main.source, target.severity)  # in view, before the picture
 
     assert snap_compare(app, terminal_size=size, run_before=choose_a_finding_far_into_the_line)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_finding_detail(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    # z on the findings: A001 whole, with its seven cells, its help and its rule.
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    app = NianbaoApp(slip(folder))
+
+    async def zoom_the_findings(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("4", "z")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=zoom_the_findings)

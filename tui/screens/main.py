@@ -11,7 +11,7 @@ import os
 import subprocess
 from collections import OrderedDict
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -26,36 +26,53 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.worker import Worker, WorkerState, get_current_worker
 
+from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.parser.model.refs import CellRef
 from nianbao.tui import loader, source_text
+from nianbao.tui import review as reviewing
 from nianbao.tui.editor import editor_command
 from nianbao.tui.loader import Loaded, finding_key, signature
 from nianbao.tui.messages import (
+    AcceptRequested,
     BadgeComputed,
     CrossChecked,
     FileHighlighted,
     FileOpened,
+    FilesChanged,
     FilesCollected,
     FindingChosen,
+    FolderChanged,
+    ReportExported,
     ReportLoaded,
+    ReviewLoaded,
+    ReviewSaved,
     SectionChosen,
     TableCellChosen,
     TableCursorMoved,
     TableSwitched,
+    WatchStarted,
 )
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
+from nianbao.tui.widgets.finding_detail import FindingDetail
 from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
 from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
 from nianbao.tui.widgets.source_view import MarkKind, SourceView
 from nianbao.tui.widgets.status_line import StatusLine
-from nianbao.tui.widgets.table_view import TableView
+from nianbao.tui.widgets.table_view import TABLE_ORDER, TableView
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Report
+    from nianbao.parser.review.book import Mark, ReviewBook
+    from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
+    from nianbao.tui.folder import ViewResult
+    from nianbao.tui.screens.export_report import ExportRequest
+    from nianbao.tui.watch import FolderWatcher
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
@@ -86,6 +103,9 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    # A pane enlarged with z keeps the keys under it (Textual's default keeps its
+    # own Footer, which KeyFooter is not).
+    ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
@@ -94,6 +114,9 @@ class MainScreen(Screen[None]):
                 id="main.previous"),
         Binding("slash", "filter", "Filter", tooltip="Filter the findings", id="main.filter"),
         Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this line", id="main.edit"),
+        Binding("x", "export_report", N_("Export"),
+                tooltip=N_("Export the findings report (HTML, XLSX or CSV)"), show=False,
+                id="main.export"),
         Binding("ctrl+g,colon", "goto_line", "Go to line", show=False, id="main.goto"),
         Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="main.sidebar"),
         Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
@@ -105,13 +128,39 @@ class MainScreen(Screen[None]):
         Binding("4", "focus_pane('findings-list')", "Findings pane", show=False,
                 id="main.pane_findings"),
         Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
+        # From every pane; the footer shows them with the files pane focused (the
+        # table's footer has no room left at 80 columns) and in the folder views.
+        Binding("o", "overview", N_("Overview"), tooltip=N_("Every report of the folder"),
+                show=False, id="main.overview"),
+        Binding("Y", "years", N_("Years"), tooltip=N_("One agency's years side by side"),
+                show=False, id="main.years"),
+        Binding("n", "next_error_file(1)", N_("Next ✗ file"), show=False,
+                tooltip=N_("Open the next file with errors"), id="main.next_error_file"),
+        Binding("N", "next_error_file(-1)", N_("Previous ✗ file"), show=False,
+                tooltip=N_("Open the previous file with errors"),
+                id="main.previous_error_file"),
     ]
 
-    def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0) -> None:
+    def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
+                 review_file: Path | None = None, read_only: bool = False,
+                 watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
+        # A folder stays current (tui/watch.py): notifications, or polling.
+        self._watch_choice = watch
+        self._watch_interval = watch_interval
+        self.watching: str | None = None  # the mode in use once the watch is set up
+        self._watcher: FolderWatcher | None = None
+        # Each report's cross-year view, to check the folder together again after a change.
+        self._views: dict[Path, YearView] = {}
+        # Files that changed or came and are still to be read again for their badges.
+        self._dirty: set[Path] = set()
+        self._checked_once = False  # the first check of the whole folder is done
         self.target = target
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
         self.root = target if target.is_dir() else target.parent
+        # The review file: marks are read from it and written to it (not when read-only).
+        self.review = reviewing.ReviewState(reviewing.review_file(self.root, review_file),
+                                            read_only=read_only)
         self.poll_interval = poll_interval
         self.current: Loaded | None = None
         self.current_path: Path | None = None
@@ -127,10 +176,14 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._missing_notified = False
         self._badges_started = False
+        self._reloading = False  # ctrl+r: the next listing keeps the open report
         # Findings that needed the whole folder (Y rules), by path; added to every
         # later read of that file until the folder is checked again.
         self._cross: dict[str, tuple[Finding, ...]] = {}
         self._own: dict[Path, loader.Summary] = {}  # each file's badge without them
+        # What the folder views show of each file read, without the findings across
+        # reports (added when asked: folder_summaries).
+        self._summaries: dict[Path, ReportSummary] = {}
 
     # ------------------------------------------------------------ layout
 
@@ -155,9 +208,10 @@ class MainScreen(Screen[None]):
         self.query_one(StatusLine).say(f"Listing {self.display_path(self.target)} …", "dim")
         if self.target.is_file():
             # One file: nothing to list, so start reading it at once.
+            self._read_review(self.review.path)
             self.post_message(FilesCollected(self.root, [self.target], []))
         else:
-            self._collect(self.target)
+            self._collect(self.target, self.review.path)
         self.set_interval(self.poll_interval, self._poll)
 
     # ------------------------------------------------------------ widgets
@@ -211,14 +265,24 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ workers
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
-    def _collect(self, target: Path) -> None:
+    def _collect(self, target: Path, review_path: Path) -> None:
         from nianbao.parser.core.files import collect
 
+        # The review file first: the badges, which start once the files are listed,
+        # count only the findings no one accepted.
+        book, error = reviewing.read_book(review_path)
+        self.post_message(ReviewLoaded(book, error))
         collected = collect([target])
         self.post_message(FilesCollected(self.root, collected.files, collected.errors))
 
+    @work(thread=True, exclusive=True, exit_on_error=False, group="review")
+    def _read_review(self, review_path: Path) -> None:
+        book, error = reviewing.read_book(review_path)
+        self.post_message(ReviewLoaded(book, error))
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
-    def _check_all(self, files: list[Path], known: dict[Path, Loaded]) -> None:
+    def _check_all(self, files: list[Path], known: dict[Path, Loaded],
+                   book: ReviewBook | None = None) -> None:
         from nianbao.tui.pool import read_all
 
         worker = get_current_worker()
@@ -246,7 +310,11 @@ class MainScreen(Screen[None]):
                         view = None
                 if view is not None:
                     views.append(view)
-                self.post_message(BadgeComputed(loaded, done, len(files)))
+                summary = None
+                if book is not None:
+                    summary = reviewing.open_summary(loaded,
+                                                     reviewing.accepted(loaded, book, {}))
+                self.post_message(BadgeComputed(loaded, done, len(files), summary, view))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
@@ -255,7 +323,8 @@ class MainScreen(Screen[None]):
                          for path, found in loader.check_across(views).items() if found}
             except Exception as error:  # cross-report rules are extra; never fatal
                 failure = f"{type(error).__name__}: {error}"
-        self.post_message(CrossChecked(cross, failure))
+        facts = reviewing.facts_of_views(views) if cross else {}
+        self.post_message(CrossChecked(cross, failure, facts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def _read(self, path: Path, generation: int) -> None:
@@ -280,6 +349,7 @@ class MainScreen(Screen[None]):
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
+        reloading, self._reloading = self._reloading, False
         self.files = list(message.files)
         errors = [self._display_error(error) for error in message.errors]
         for error in errors:
@@ -296,6 +366,13 @@ class MainScreen(Screen[None]):
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
+            return
+        self._start_watch()
+        if reloading and self.current_path in self.files:
+            # ctrl+r: the open report is read again where it is shown, the focus stays.
+            assert self.current_path is not None
+            self.picker.select_path(self.current_path)
+            self.open(self.current_path, force=True)
             return
         first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
@@ -317,7 +394,7 @@ class MainScreen(Screen[None]):
             self._update_files_title(len(self.files))
             self.badges_done = True
             return
-        self._check_all(self.files, dict(self._cache))
+        self._check_all(self.files, dict(self._cache), self.review.book)
 
     @on(BadgeComputed)
     def _badge_computed(self, message: BadgeComputed) -> None:
@@ -325,16 +402,24 @@ class MainScreen(Screen[None]):
         previous = self._cache.get(loaded.path)
         if previous is None or previous.signature != loaded.signature:
             self._remember(loaded)
-        self._set_badge(loaded)
+        self._set_badge(loaded, message.summary)
+        if loaded.signature == signature(loaded.path):
+            self._dirty.discard(loaded.path)
+        if message.view is not None:
+            self._views[loaded.path] = message.view
+        else:
+            self._views.pop(loaded.path, None)
         self._update_files_title(message.done)
 
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
-        self.badges_done = True
+        self.badges_done = not self._dirty
+        self._checked_once = True
         if message.error:
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
         self._cross = dict(message.cross)
+        self.review.cross_facts = dict(message.facts or {})
         for path in self.files:
             extra = self._cross.get(str(path), ())
             cached = self._cache.get(path)
@@ -344,8 +429,9 @@ class MainScreen(Screen[None]):
                         and self.current.signature == cached.signature:
                     self._apply(cached, self._capture())
             if path in self._own:
-                self.picker.set_state(path, self._own[path].plus(extra))
+                self.picker.set_state(path, self._own[path].plus(self._open_cross(extra)))
         self._update_files_title(len(self.files))
+        self._folder_changed()
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
@@ -359,20 +445,112 @@ class MainScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self._requested = None
-        keep = self._capture() if self.current is not None \
-            and self.current.path == loaded.path else None
+        previous = self.current
+        keep = self._capture() if previous is not None \
+            and previous.path == loaded.path else None
         if message.source is not None:
             self._sources[loaded.path] = message.source
             self._sources.move_to_end(loaded.path)
             while len(self._sources) > SOURCE_CACHE_SIZE:
                 self._sources.popitem(last=False)
         self._apply(loaded, keep)
-        if keep is not None:
-            self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
+        if keep is not None and previous is not None and _changed(previous, loaded):
+            self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
+                        timeout=2, markup=False)
 
-    def _set_badge(self, loaded: Loaded) -> None:
-        own = self._own[loaded.path] = loaded.own_summary
-        self.picker.set_state(loaded.path, own.plus(self._cross.get(str(loaded.path), ())))
+    # ------------------------------------------------------------ the folder views
+
+    def folder_summaries(self) -> tuple[list[ReportSummary], frozenset[str]]:
+        """Every file's summary with the findings across reports, in the folder's order,
+        and the files not read yet (tui.folder.FolderSource)."""
+        from nianbao.parser.core.summary import ReportSummary
+
+        rows: list[ReportSummary] = []
+        pending: set[str] = set()
+        for path in self.files:
+            summary = self._summaries.get(path)
+            if summary is None:
+                pending.add(str(path))
+                rows.append(ReportSummary(str(path)))
+            else:
+                rows.append(summary.with_findings(
+                    self._open_cross(self._cross.get(str(path), ()))))
+        return rows, frozenset(pending)
+
+    def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
+        return dict(self._cross)
+
+    def _folder_changed(self) -> None:
+        """Tell the folder views on the screen stack to draw again (they coalesce)."""
+        for screen in self.app.screen_stack:
+            if screen is not self:
+                screen.post_message(FolderChanged())
+
+    def action_overview(self) -> None:
+        from nianbao.tui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(self), self._from_view)
+
+    def action_years(self) -> None:
+        from nianbao.tui.screens.years import YearsScreen
+
+        self.app.push_screen(YearsScreen(self), self._from_view)
+
+    def _from_view(self, result: ViewResult) -> None:
+        if result == "overview":
+            self.action_overview()
+        elif result == "years":
+            self.action_years()
+        elif isinstance(result, Path):
+            self.picker.select_path(result)
+            self.open(result)
+            self.set_focus(self.table)
+
+    def action_next_error_file(self, step: int) -> None:
+        """Open the next (or previous) file of the folder with errors, from wherever."""
+        files = self.files
+        if not files:
+            return
+        start = files.index(self.current_path) if self.current_path in files else -1
+        count = len(files)
+        for offset in range(1, count + 1):
+            index = (start + step * offset) % count
+            state = self.picker.state(files[index])
+            if state is not None and (state.counts.errors or state.unreadable):
+                if index == start:
+                    break
+                wrapped = index < start if step > 0 else index > start
+                if wrapped:
+                    self.notify(_("Back at the first file with errors.") if step > 0
+                                else _("Back at the last file with errors."), timeout=2)
+                self.picker.select_path(files[index])
+                self.open(files[index])
+                return
+        self.notify(_("No other file with errors."), timeout=2)
+    def _set_badge(self, loaded: Loaded, summary: loader.Summary | None = None) -> None:
+        """The file's badge: its open findings (no mark accepts them), with those across
+        reports. ``summary``: its own, counted by the badge worker."""
+        if summary is None:
+            summary = reviewing.open_summary(loaded, self._accepted(loaded))
+        own = self._own[loaded.path] = summary
+        extra = self._cross.get(str(loaded.path), ())
+        self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
+        # The folder views count, as the badge does, only what no one accepted.
+        self._summaries[loaded.path] = replace(
+            loaded.own_report_summary(), errors=own.counts.errors,
+            warnings=own.counts.warnings, infos=own.counts.infos)
+        self._folder_changed()
+
+    def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
+        return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
+
+    def _open_cross(self, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        book = self.review.book
+        if not findings or book is None or not len(book):
+            return findings
+        facts = self.review.cross_facts
+        return tuple(f for f in findings if f.path not in facts
+                     or book.match(reviewing.cross_subject(f, facts)) is None)
 
     def _remember(self, loaded: Loaded) -> None:
         self._cache[loaded.path] = loaded
@@ -395,6 +573,256 @@ class MainScreen(Screen[None]):
             if bad:
                 title.append(f" ✗{bad}", "red")
         self.picker.border_title = title
+
+    # ------------------------------------------------------------ the folder stays current
+
+    def _start_watch(self) -> None:
+        """Watch the opened folder (not a file opened alone: the open file is polled)."""
+        if self._watcher is not None or not self.target.is_dir():
+            return
+        from nianbao.tui.watch import POLL_INTERVAL, FolderWatcher, watch_mode
+
+        post = self.post_message  # thread-safe: the watcher's thread only posts
+        self._watcher = FolderWatcher(
+            self.root, self.files, watch_mode(self._watch_choice),
+            emit=lambda c: post(FilesChanged(c.added, c.changed, c.removed)),
+            started=lambda mode: post(WatchStarted(mode)),
+            interval=self._watch_interval or POLL_INTERVAL)
+        self._watcher.start()
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+
+    @on(WatchStarted)
+    def _watch_started(self, message: WatchStarted) -> None:
+        self.watching = message.mode
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        """Files added, changed or removed: the picker, the badges and the header follow."""
+        gone = set(message.removed)
+        files = [p for p in self.files if p not in gone]
+        known = set(files)
+        files.extend(p for p in message.added if p not in known)
+        files.sort(key=lambda p: p.as_posix())
+        listed = files != self.files
+        self.files = files
+        for path in gone:
+            self._cache.pop(path, None)
+            self._own.pop(path, None)
+            self._views.pop(path, None)
+            self._summaries.pop(path, None)
+            self._cross.pop(str(path), None)
+        if gone or message.added:
+            self._folder_changed()  # the folder views follow
+        if listed:
+            cursor = self.picker.cursor_path
+            self.picker.populate(self.root, self.files)
+            if cursor is not None and cursor in known:
+                self.picker.select_path(cursor)
+        self._dirty = {p for p in (*self._dirty, *message.added, *message.changed)
+                       if p in known or p in message.added} - gone
+        if not (self._dirty or gone):
+            self._update_files_title(len(self.files))
+            return
+        self.badges_done = False
+        if not self._checked_once:
+            # The first check of the folder is still running: start it again on the
+            # files as they are now (what it read already is kept).
+            self._check_all(self.files, dict(self._cache), self.review.book)
+            return
+        fresh = sorted(self._dirty, key=lambda p: p.as_posix())
+        done = len(self.files) - len(fresh)
+        self._update_files_title(done)
+        self._refresh(fresh, done, len(self.files), dict(self._views), self.review.book)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def _refresh(self, paths: list[Path], done: int, total: int,
+                 views: dict[Path, YearView], book: ReviewBook | None) -> None:
+        """Read the files that changed or came, then check the folder together again."""
+        from nianbao.tui.pool import read_all
+
+        worker = get_current_worker()
+        reads = read_all(paths, self.jobs)
+        with closing(reads):
+            for path, loaded in zip(paths, reads, strict=True):
+                if worker.is_cancelled:
+                    return
+                view = loaded.view
+                if view is not None:
+                    views[path] = view
+                else:
+                    views.pop(path, None)
+                summary = None
+                if book is not None:
+                    summary = reviewing.open_summary(loaded,
+                                                     reviewing.accepted(loaded, book, {}))
+                done += 1
+                self.post_message(BadgeComputed(loaded, done, total, summary, view))
+        cross: dict[str, tuple[Finding, ...]] = {}
+        failure: str | None = None
+        found = [v for p, v in views.items() if p.exists()]
+        if len(found) > 1:
+            try:
+                cross = {path: tuple(f)
+                         for path, f in loader.check_across(found).items() if f}
+            except Exception as error:  # cross-report rules are extra; never fatal
+                failure = f"{type(error).__name__}: {error}"
+        facts = reviewing.facts_of_views(found) if cross else {}
+        self.post_message(CrossChecked(cross, failure, facts))
+
+    # ------------------------------------------------------------ review marks
+
+    @work(thread=True, exclusive=False, exit_on_error=False, group="marks")
+    def _write_mark(self, review_path: Path, finding: Finding, about: Subject,
+                    note: str | None) -> None:
+        """Accept (``note``) or withdraw (None) the mark on ``about``, in the review file."""
+        from nianbao.parser.review.book import ReviewFileError, accept, withdraw
+
+        try:
+            if note is None:
+                book = withdraw(review_path, about)
+            else:
+                book = accept(review_path, about, note=note, message=finding.message)
+        except ReviewFileError as error:
+            self.post_message(ReviewSaved(None, finding, note is not None, str(error)))
+            return
+        self.post_message(ReviewSaved(book, finding, note is not None))
+
+    @on(ReviewLoaded)
+    def _review_loaded(self, message: ReviewLoaded) -> None:
+        self.review.book = message.book
+        self.review.error = message.error
+        if message.error:
+            self.notify(_("The review file cannot be read, so no finding counts as "
+                          "accepted: {error}").format(error=clean(message.error)),
+                        severity="error", timeout=10)
+        self._review_changed()
+
+    def _review_changed(self) -> None:
+        """Badges, header and the open report's list after the marks changed."""
+        for path, loaded in self._cache.items():
+            if path in self._own:
+                self._set_badge(loaded)
+        if self.current is not None and self.current.path in self._cache:
+            self.findings.show(self.findings.all_findings, self.findings.report,
+                               select=self.findings.current,
+                               accepted=self._accepted(self.current))
+        if self.badges_done or len(self.files) <= len(self._own):
+            self._update_files_title(len(self.files))
+
+    @on(AcceptRequested)
+    def _accept_requested(self, message: AcceptRequested) -> None:
+        loaded, finding = self.current, message.finding
+        if loaded is None or finding not in loaded.findings:
+            return
+        if self.review.read_only:
+            self.notify(_("Read-only here: review marks cannot be written."),
+                        severity="warning", timeout=4)
+            return
+        if self.review.error:
+            self.notify(_("The review file cannot be read; fix it before adding marks: "
+                          "{error}").format(error=clean(self.review.error)),
+                        severity="error", timeout=8)
+            return
+        about = reviewing.subject(loaded, finding, self.review.cross_facts)
+        if finding in self._accepted(loaded):
+            self._write_mark(self.review.path, finding, about, None)
+            return
+        from nianbao.tui.screens.accept import AcceptScreen
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                self._write_mark(self.review.path, finding, about, note)
+
+        self.app.push_screen(AcceptScreen(finding.code, finding.message), done)
+
+    @on(ReviewSaved)
+    def _review_saved(self, message: ReviewSaved) -> None:
+        if message.error is not None or message.book is None:
+            self.notify(_("The mark was not written: {error} (--review-file puts the "
+                          "review file elsewhere)").format(error=clean(message.error or "")),
+                        severity="error", timeout=10)
+            return
+        self.review.book = message.book
+        self._review_changed()
+        name = self.display_path(self.review.path)
+        if message.accepted:
+            text = _("Accepted {code}; written to {file}")
+        else:
+            text = _("Acceptance of {code} withdrawn; written to {file}")
+        self.notify(text.format(code=message.finding.code, file=name), timeout=4)
+
+    # ------------------------------------------------------------ the findings report
+
+    def action_export_report(self) -> None:
+        if self.review.read_only:
+            self.notify(_("Read-only here: no file is written."), severity="warning",
+                        timeout=4)
+            return
+        from nianbao.tui.screens.export_report import ExportScreen
+
+        def done(request: ExportRequest | None) -> None:
+            if request is None:
+                return
+            paths = list(self.files) if request.folder or self.current_path is None \
+                else [self.current_path]
+            self.notify(_("Writing the findings report to {file} …").format(
+                file=clean(str(request.target))), timeout=3)
+            review = (str(self.review.path),) if self.review.error is None else ()
+            self._export(request, paths, review)
+
+        folder = self.target.is_dir()
+        # Beside the folder, not in it: an .html or .csv inside would be taken for a report.
+        default = self.root.parent / f"{self.root.name or 'nianbao'}-findings.html"
+        self.app.push_screen(ExportScreen(default, folder=folder, can_choose=folder), done)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="export")
+    def _export(self, request: ExportRequest, paths: list[Path],
+                review: tuple[str, ...]) -> None:
+        """The report through the core (as ``check --format`` makes it), written as
+        ``export -o`` writes: atomically, never over a report or the review file."""
+        from nianbao.parser.core.check import Options
+        from nianbao.parser.core.listing import findings_rows
+        from nianbao.parser.outputs.findings_report import (
+            MissingLibrary,
+            csv_text,
+            html_text,
+            xlsx_bytes,
+        )
+        from nianbao.parser.outputs.outfile import output_problem, write_atomically
+        from nianbao.parser.review.book import ReviewFileError
+
+        target = request.target
+        problem = output_problem(target, [*paths, *map(Path, review)], force=request.force)
+        if problem:
+            self.post_message(ReportExported(target, 0, problem))
+            return
+        try:
+            listing = findings_rows([str(p) for p in paths], Options(),
+                                    tuple(r for r in review if Path(r).is_file()),
+                                    excerpts=request.fmt == "html", jobs=self.jobs)
+            rows = listing.rows
+            data: str | bytes = (csv_text(rows) if request.fmt == "csv" else
+                                 html_text(rows) if request.fmt == "html" else xlsx_bytes(rows))
+            write_atomically(target, data)
+        except (MissingLibrary, ReviewFileError) as error:
+            self.post_message(ReportExported(target, 0, str(error)))
+            return
+        except OSError as error:
+            self.post_message(ReportExported(target, 0, f"{target}: {error.strerror or error}"))
+            return
+        self.post_message(ReportExported(target, len(rows)))
+
+    @on(ReportExported)
+    def _report_exported(self, message: ReportExported) -> None:
+        if message.error is not None:
+            self.notify(clean(message.error), severity="error", timeout=10)
+            return
+        self.notify(ngettext("Wrote {file}: {n} finding", "Wrote {file}: {n} findings",
+                             message.rows).format(file=clean(str(message.target)),
+                                                  n=message.rows), timeout=5)
 
     # ------------------------------------------------------------ opening
 
@@ -466,8 +894,9 @@ class MainScreen(Screen[None]):
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)
         self.chosen = None
+        accepted = self._accepted(loaded)
         if report is None:
-            self.findings.show(loaded.findings, None)
+            self.findings.show(loaded.findings, None, accepted=accepted)
             self.set_class(False, "-text-section")
             self.table.show(loaded, None)
             self.table.border_title = Text("Table")
@@ -488,9 +917,10 @@ class MainScreen(Screen[None]):
                 finding = loaded.findings[min(keep.finding_index, len(loaded.findings) - 1)]
         elif keep is None and loaded.findings:
             finding = loaded.findings[0]
-        self.findings.show(loaded.findings, report, select=finding)
+        self.findings.show(loaded.findings, report, select=finding, accepted=accepted)
 
-        table: TableId = keep.table if keep is not None and keep.table else "applications"
+        table: TableId = keep.table if keep is not None and keep.table \
+            else _first_table(report)
         if keep is None and finding is not None and finding.cells:
             table = finding.cells[0].table
         self.table.show(loaded, table)
@@ -649,12 +1079,13 @@ class MainScreen(Screen[None]):
         loaded = self.current
         if loaded is None or loaded.report is None:
             return
-        from nianbao.parser.template import cell_label
+        from nianbao.parser.template import cell_place
 
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
-        self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
-                              self.table.cell(cell_id), loaded.by_cell.get(CellRef.of(table, cell_id), []))
+        self.status.show_cell(report, cell_place(table, template, cell_id),
+                              self.table.cell(cell_id),
+                              loaded.by_cell.get(CellRef.of(table, cell_id), []))
 
     @on(TableCellChosen)
     def _table_cell_chosen(self, message: TableCellChosen) -> None:
@@ -733,6 +1164,9 @@ class MainScreen(Screen[None]):
 
     def action_zoom(self) -> None:
         if self.maximized is not None:
+            if isinstance(self.focused, FindingDetail):
+                # The detail shows only while enlarged: back to the list it explains.
+                self.set_focus(self.query_one(FindingsList))
             self.minimize()
             return
         focused = self.focused
@@ -740,10 +1174,21 @@ class MainScreen(Screen[None]):
             return
         pane = self.findings if isinstance(focused, FindingsList) else focused
         self.maximize(pane, container=False)
+        if pane is self.findings:
+            self.findings.update_detail()
 
     def action_reload(self) -> None:
-        if self.current_path is not None:
-            self.open(self.current_path, force=True)
+        """Read everything again: the folder's list, the review marks, every report."""
+        self.notify(_("Reading the folder and every report again …"), timeout=2)
+        self._reloading = True
+        self.badges_done = False
+        self._badges_started = False
+        self._cache.clear()  # nothing read before is reused
+        if self.target.is_file():
+            self._read_review(self.review.path)
+            self.post_message(FilesCollected(self.root, [self.target], []))
+        else:
+            self._collect(self.target, self.review.path)
 
     def action_goto_line(self) -> None:
         from nianbao.tui.screens.goto_line import GotoLineScreen
@@ -780,6 +1225,10 @@ class MainScreen(Screen[None]):
         path = self.current_path
         if path is None:
             return
+        if self.review.read_only:
+            self.notify(_("Read-only here: the report cannot be edited."), severity="warning",
+                        timeout=4)
+            return
         command = editor_command(path, self._context_line())
         try:
             with self.app.suspend():
@@ -792,3 +1241,18 @@ class MainScreen(Screen[None]):
                         severity="error")
             return
         self.open(path, force=True)
+
+
+def _changed(before: Loaded, after: Loaded) -> bool:
+    """Whether a report read again differs from what was shown (text or findings)."""
+    if before.report is None or after.report is None:
+        return before.report is not after.report or before.error != after.error
+    return before.report.text != after.report.text or before.findings != after.findings
+
+
+def _first_table(report: Report) -> TableId:
+    """The table a report opens on: table 3, else the first the text has (a partial
+    file shows what it holds rather than a missing table 3)."""
+    if report.tables["applications"].found:
+        return "applications"
+    return next((table for table in TABLE_ORDER if report.tables[table].found), "applications")

@@ -2,7 +2,8 @@
 
 Moving through the list previews each finding (its cells and its line light up);
 ``enter`` goes to it. ``/`` narrows the list to findings whose code, severity,
-message or help contain every word typed.
+message or help contain every word typed. ``z`` enlarges the pane: the list on top,
+the highlighted finding read whole under it (:mod:`nianbao.tui.widgets.finding_detail`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,18 @@ from textual.geometry import Size
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.tui.keys import LIST_MOVES
-from nianbao.tui.messages import FindingChosen
+from nianbao.tui.messages import AcceptRequested, FindingChosen
 from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.widgets.finding_detail import FindingDetail
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.model.report import Report
+    from nianbao.parser.review.book import Mark
 
 
 def describe(finding: Finding, report: Report | None) -> str:
@@ -47,6 +53,13 @@ class FindingsList(OptionList, inherit_bindings=False):
         Binding("enter", "select", "Go to", id="findings.go"),
         Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
                 id="findings.copy"),
+        # The screen's z (zoom) under a name that says what it shows here.
+        Binding("z", "screen.zoom", N_("Details"),
+                tooltip=N_("Read the finding whole: its cells, help and rule"),
+                id="findings.details"),
+        Binding("a", "accept", N_("Accept"),
+                tooltip=N_("Accept the finding with a note (again: withdraw)"),
+                id="findings.accept"),
     ]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -64,6 +77,13 @@ class FindingsList(OptionList, inherit_bindings=False):
         self.notify(f"Copied {finding.code}: {clean(finding.message)}", title="Clipboard",
                     timeout=3)
 
+    def action_accept(self) -> None:
+        finding = self.panel.current
+        if finding is None:
+            self.notify(_("No finding to accept."), timeout=2)
+            return
+        self.post_message(AcceptRequested(finding))
+
     @property
     def panel(self) -> FindingsPanel:
         return self.query_ancestor(FindingsPanel)
@@ -72,7 +92,7 @@ class FindingsList(OptionList, inherit_bindings=False):
 class FindingsPanel(Vertical):
     """Findings of the open report; a hidden filter line above them."""
 
-    ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included
+    ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included; the detail shows
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "clear_filter", "Clear filter", show=False, id="findings.clear"),
@@ -89,6 +109,8 @@ class FindingsPanel(Vertical):
         & > #findings-list, & > #findings-list:focus {
             border: none; height: auto; text-wrap: nowrap; text-overflow: ellipsis;
         }
+        & > #finding-detail { display: none; }
+        &.-maximized > #finding-detail { display: block; }
     }
     """
 
@@ -97,6 +119,7 @@ class FindingsPanel(Vertical):
         self._all: tuple[Finding, ...] = ()
         self._shown: list[Finding] = []
         self._report: Report | None = None
+        self._accepted: Mapping[Finding, Mark] = {}
         # The finding last announced, so a highlight that merely follows a
         # programmatic move does not announce it a second time.
         self._announced: Finding | None = None
@@ -104,6 +127,7 @@ class FindingsPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter: words to match (esc clears)", id="findings-filter")
         yield FindingsList(id="findings-list")
+        yield FindingDetail(id="finding-detail")
 
     # ------------------------------------------------------------ public API
 
@@ -131,10 +155,19 @@ class FindingsPanel(Vertical):
     def query_text(self) -> str:
         return self.query_one(Input).value
 
+    @property
+    def accepted(self) -> Mapping[Finding, Mark]:
+        """The listed findings a reviewer accepted, with their marks."""
+        return self._accepted
+
     def show(self, findings: tuple[Finding, ...], report: Report | None,
-             select: Finding | None = None) -> None:
-        """Replace the list; highlight ``select`` (without announcing it)."""
+             select: Finding | None = None,
+             accepted: Mapping[Finding, Mark] | None = None) -> None:
+        """Replace the list; highlight ``select`` (without announcing it). Accepted
+        findings stay listed, marked ✓, and do not count in the title."""
         self._all, self._report = findings, report
+        if accepted is not None:
+            self._accepted = accepted
         self._refill(select)
         # The screen shows ``select`` itself; the list only has to agree.
         self._announced = self.current
@@ -147,6 +180,10 @@ class FindingsPanel(Vertical):
         current = option_list.highlighted
         index = 0 if current is None and delta > 0 else (
             len(self._shown) - 1 if current is None else (current + delta) % len(self._shown))
+        if current is not None and current + delta != index:
+            # Past either end: say so, or the jump to the far end reads as a new finding.
+            self.notify(_("Wrapped around to the first finding.") if delta > 0
+                        else _("Wrapped around to the last finding."), timeout=2)
         self._highlight(index)
         finding = self._shown[index]
         self._announce(finding, commit=False)
@@ -185,6 +222,12 @@ class FindingsPanel(Vertical):
 
     def _highlight(self, index: int) -> None:
         self.query_one(FindingsList).highlighted = index
+        self.update_detail()
+
+    def update_detail(self) -> None:
+        """Show the highlighted finding whole, when the pane is enlarged to show it."""
+        if self.is_maximized:
+            self.query_one(FindingDetail).show(self.current, self._report)
 
     def _announce(self, finding: Finding, *, commit: bool) -> None:
         if commit or finding is not self._announced:
@@ -204,23 +247,32 @@ class FindingsPanel(Vertical):
         report = self._report
         line = report.position(finding.start).line if (report and finding.start is not None) else None
         text = Text(end="", no_wrap=True, overflow="ellipsis")
-        text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
-        text.append(f"{finding.code} ", "bold")
+        accepted = finding in self._accepted
+        if accepted:
+            text.append("✓ ", "green")
+        else:
+            text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
+        text.append(f"{finding.code} ", "dim" if accepted else "bold")
         text.append(f"{'L' + str(line) if line else '—':>5} ", "dim")
-        text.append(clean(finding.message))
+        text.append(clean(finding.message), "dim strike" if accepted else "")
         return text
 
     def _update_title(self) -> None:
-        errors = sum(1 for f in self._all if f.severity == "error")
-        warnings = sum(1 for f in self._all if f.severity == "warning")
-        infos = len(self._all) - errors - warnings
+        shown = [f for f in self._all if f not in self._accepted]
+        errors = sum(1 for f in shown if f.severity == "error")
+        warnings = sum(1 for f in shown if f.severity == "warning")
+        infos = len(shown) - errors - warnings
         title = Text("Findings ", end="")
-        if not self._all:
+        if not shown:
             title.append("none", "green")
         else:
             for number, letter in ((errors, "error"), (warnings, "warning"), (infos, "info")):
                 if number:
                     title.append(f"{number}{SEVERITY_LETTER[letter]} ", SEVERITY_STYLE[letter])
+        accepted = len(self._all) - len(shown)
+        if accepted:
+            title.append(ngettext("✓{n} accepted ", "✓{n} accepted ", accepted).format(n=accepted),
+                         "green")
         query = self.query_text
         if query:
             title.append(f"· filter “{clean(query)}” {len(self._shown)}/{len(self._all)}", "italic")
@@ -251,6 +303,7 @@ class FindingsPanel(Vertical):
     @on(OptionList.OptionHighlighted, "#findings-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        self.update_detail()
         finding = self.current
         if finding is not None and event.option_list.has_focus:
             self._announce(finding, commit=False)
