@@ -214,3 +214,59 @@ def test_rules_keep_their_ids_in_every_language(capsys: pytest.CaptureFixture[st
     ids = ("code", "name", "severity", "family")
     assert ([{k: r[k] for k in ids} for r in json.loads(english)]
             == [{k: r[k] for k in ids} for r in json.loads(chinese)])
+
+
+def _our_lines(out: str) -> list[str]:
+    """The lines nianbao writes itself: not the source lines it quotes from reports
+    (``63 | …``, ``   | ^^^``), which are the reports' own words."""
+    return [line for line in out.splitlines()
+            if line.strip() and not line.lstrip().split(" ", 1)[0].isdigit()
+            and not line.lstrip().startswith(("|", "..."))]
+
+
+def test_the_samples_in_chinese_from_the_locale(tmp_path: Path) -> None:
+    """Issue 11, acceptance 2: ``LANG=zh_CN.UTF-8 nianbao check sample_reports/``: every
+    finding, help line and the summary in Chinese, as with ``--lang zh``."""
+    run = _cli({"NIANBAO_CONFIG_DIR": str(tmp_path), "LANG": "zh_CN.UTF-8"},
+               "check", "sample_reports/")
+    assert run.returncode == 1 and run.stderr == ""
+    flagged = _cli({"NIANBAO_CONFIG_DIR": str(tmp_path)}, "check", "--lang", "zh",
+                   "sample_reports/")
+    assert run.stdout == flagged.stdout
+    lines = _our_lines(run.stdout)
+    findings = [line for line in lines if line.startswith("sample_reports/")]
+    helps = [line for line in lines if line.lstrip().startswith("= 建议：")]
+    assert len(findings) > 40 and len(helps) == len(findings)
+    for line in lines:
+        words = line.split(": ", 1)[-1] if line.startswith("sample_reports/") else line
+        assert has_chinese(words) and english_runs(words) == [], line
+    assert lines[-1].startswith("发现 ") and lines[-1].endswith("。")
+
+
+def test_the_readmes_link_each_other() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "(README.zh.md)" in "\n".join(english.splitlines()[:4])
+    assert "(README.md)" in "\n".join(chinese.splitlines()[:4])
+    assert english_runs(chinese) == []
+    # The same commands and sections in both.
+    for word in ("nianbao check", "nianbao export", "nianbao rules", "nianbao screenshot",
+                 "--lang", "NIANBAO_LANG", "ARCHITECTURE.md", "docs/formats.md"):
+        assert word in english and word in chinese, word
+
+
+def test_screenshot_says_what_it_wrote_in_chinese(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    target = tmp_path / "shot.svg"
+    code, out, err = _run(capsys, "screenshot", "--lang", "zh", str(SLIP), "-o", str(target),
+                          "--size", "80x24")
+    assert code == 0 and out == "" and target.exists()
+    assert err.startswith("nianbao: 已写入 ") and english_runs(err.replace(str(target), "")) == []
+
+
+def test_lang_before_a_bare_path_opens_the_tui(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """``nianbao --lang zh PATH`` is ``nianbao tui PATH`` in Chinese."""
+    code, out, err = _run(capsys, "--lang", "zh", str(tmp_path / "missing"))
+    assert code == 2 and out == ""
+    assert err == f"nianbao: {tmp_path / 'missing'}：文件或文件夹不存在\n"

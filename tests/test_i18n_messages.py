@@ -80,14 +80,10 @@ def _words(finding: dict[str, Any]) -> list[tuple[str, str]]:
     return texts
 
 
-# Families whose messages are not yet through the catalog (issue 11 lands by family).
-PENDING = {"E"}
 FAMILIES = sorted({rule.code[0] for rule in all_rules()})
 
 
-@pytest.mark.parametrize("family", [
-    pytest.param(f, marks=pytest.mark.xfail(strict=True, reason="not yet translated"))
-    if f in PENDING else f for f in FAMILIES])
+@pytest.mark.parametrize("family", FAMILIES)
 def test_every_message_is_chinese(corpus: tuple[Path, dict[str, tuple[str, ...]]],
                                   family: str) -> None:
     folder, _ = corpus
@@ -143,8 +139,7 @@ def test_json_differs_only_in_words(corpus: tuple[Path, dict[str, tuple[str, ...
     english, chinese = _findings(folder, "en"), _findings(folder, "zh")
     assert len(english) == len(chinese) > 200
     assert _strip(english, words) == _strip(chinese, words)
-    assert all(e["message"] != c["message"] for e, c in zip(english, chinese, strict=True)
-               if e["code"][0] not in PENDING)
+    assert all(e["message"] != c["message"] for e, c in zip(english, chinese, strict=True))
 
 
 def test_sarif_differs_only_in_words(corpus: tuple[Path, dict[str, tuple[str, ...]]]) -> None:
@@ -161,14 +156,12 @@ def test_sarif_differs_only_in_words(corpus: tuple[Path, dict[str, tuple[str, ..
     chinese = json.loads(_check(folder, "zh", "sarif"))
     assert _strip(english, words) == _strip(chinese, words)
     results = chinese["runs"][0]["results"]
-    assert len(results) > 200 and all(has_chinese(r["message"]["text"]) for r in results
-                                       if r["ruleId"][0] not in PENDING)
+    assert len(results) > 200 and all(has_chinese(r["message"]["text"]) for r in results)
     for rule in chinese["runs"][0]["tool"]["driver"]["rules"]:
         assert has_chinese(rule["shortDescription"]["text"]), rule["id"]
         assert english_runs(rule["fullDescription"]["text"]) == [], rule["id"]
 
 
-@pytest.mark.xfail(strict=True, reason="families still pending")
 def test_text_output_is_chinese(corpus: tuple[Path, dict[str, tuple[str, ...]]]) -> None:
     """``nianbao check --lang zh`` as a person reads it: findings, help lines, summary.
     Source lines quoted from the reports are the reports' own (some write English);

@@ -34,6 +34,8 @@ from tests.generator import REAL_STYLE_NAMES, GeneratedReport, real_corpus
 from tests.generator.check import same_value
 
 TARGET = 0.995
+TABLE_WARNINGS = frozenset({"V001", "V002", "V003", "V004", "S004", "S005", "S006", "S007",
+                            "S008", "S010"})
 # decided: the text determines the cell; undecidable: glued digits, several readings;
 # absent: lost by a converter; extra: a cell the report does not have at all.
 CATEGORIES = ("decided", "undecidable", "absent", "extra")
@@ -67,6 +69,8 @@ class Checked:
     named: set[tuple[str, str]]  # cells some finding names
     errors: list[str]  # findings of severity error
     codes: set[str]
+    # Warnings about the tables (A/V rules, S004–S008, S010): code and cells named.
+    table_warnings: list[tuple[str, frozenset[tuple[str, str]]]] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +80,7 @@ def checked() -> tuple[Checked, ...]:
         try:
             parsed = parse_bytes(report.data, report.name)
         except ReportError as error:
-            out.append(Checked(report, None, set(), [f"ReportError: {error}"], set()))
+            out.append(Checked(report, None, set(), [f"ReportError: {error}"], set(), []))
             continue
         findings = check_report(parsed)
         named = set()
@@ -85,7 +89,9 @@ def checked() -> tuple[Checked, ...]:
                 named.add((ref.table, ref.id))
         out.append(Checked(report, report_to_dict(parsed), named,
                            [f"{f.code} {f.message}" for f in findings if f.severity == "error"],
-                           {f.code for f in findings}))
+                           {f.code for f in findings},
+                           [(f.code, frozenset((c.table, c.id) for c in f.cells)) for f in findings
+                            if f.severity == "warning" and f.code in TABLE_WARNINGS]))
     return tuple(out)
 
 
@@ -158,6 +164,7 @@ KNOWN_FAILING: dict[tuple[str, str], str] = {
     ("oneline", "decided_cells_read"): "glued runs not read; identities across rows unused",
     ("oneline", "damaged_cells_named"): "the S007 of a glued run names no cells",
     ("oneline", "no_false_error"): "S001/S004/S005 on one-line pages",
+    ("oneline", "no_false_table_warning"): "one-line pages (issue 14)",
 }
 
 
@@ -210,6 +217,24 @@ def test_no_false_error(style: str) -> None:
     found = [f"{c.report.name}: {e}" for c in checked() if c.report.style == style
              for e in c.errors]
     assert not found, "\n".join(found[:10])
+
+
+@pytest.mark.parametrize("style", cases("no_false_table_warning"))
+def test_no_false_table_warning(style: str) -> None:
+    """Third point of issue 13: a generated report's tables draw no warning but the
+    ones its truth calls for — S010 for the old single row, S007 on damaged cells."""
+    false = []
+    for c in checked():
+        if c.report.style != style:
+            continue
+        damaged = c.report.truth.absent | c.report.truth.undecidable
+        for code, cells in c.table_warnings:
+            if code == "S010" and c.report.truth.old_other_row:
+                continue
+            if code == "S007" and cells and cells <= damaged:
+                continue
+            false.append(f"{c.report.name}: {code} {sorted(cells)[:3]}")
+    assert not false, "\n".join(false[:10])
 
 
 @pytest.mark.parametrize("style", cases("old_row_flagged"))

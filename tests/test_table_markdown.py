@@ -274,3 +274,21 @@ def test_an_item_label_wrapped_round_its_numbers() -> None:
     assert [got[f"other_services.{f}"] for f in ("prev_count", "change", "decisions")] == [
         Decimal(0), Decimal(3), Decimal(73)]
     assert got["licensing.decisions"] == Decimal(550)
+
+
+def test_a_misspelt_label_wrapped_over_its_numbers_is_no_lost_label() -> None:
+    numbers = "".join(f"{v:>8}" for v in T3["not_processed.petition"])
+    rows = _layout_rows().replace(f"{'1.信访举报投诉类申请':<34}{numbers}",
+                                  f"1.信访举报投类诉申\n请\n{' ' * 34}{numbers}")
+    assert "1.信访举报投类诉申\n请\n" in rows
+    report = parse(report_text(table3=LAYOUT_T3.format(rows=rows)))
+    assert cells(report, "applications") == t3_cells(T3)
+    assert codes(report) == []  # no S006: the row's label is there, misspelt
+
+
+def test_a_slash_in_a_wrapped_header_is_no_cell() -> None:
+    text = T2_LAYOUT_2019.replace("本年增/   处理决定", "本年增 /  处理决定", 1)
+    report = parse(report_text(table2=text, table3=raw_table3(T3_OLD)).replace(
+        "2023", "2020").replace("2024", "2021"))
+    assert "S007" not in codes(report)
+    assert cells(report, "active_disclosure")["licensing.decisions"] == Decimal(550)

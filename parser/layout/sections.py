@@ -106,10 +106,10 @@ def _section_for(number: int, key: str) -> bool:
     return any(word in head for word in SECTIONS[number - 1].keywords)
 
 
-def _table_fragment(key: str) -> bool:
+def _table_fragment(key: str, shortest: int = 2) -> bool:
     if key.startswith(_TABLE_ROW_PREFIXES):
         return True
-    return len(key) >= 2 and any(label.startswith(key) for label in _TABLE_LABEL_KEYS)
+    return len(key) >= shortest and any(label.startswith(key) for label in _TABLE_LABEL_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,9 @@ def find_sections(lines: list[Line]) -> Layout:
         number, key = heading.number, heading.key
         # ``三 、本 年 度办 理 结果`` (pdftotext -layout): the words stop at the first
         # space, so the table label is seen in the whole line's words.
-        if not key or _table_fragment(key) or _table_fragment(heading.line_key):
+        # A whole line that is the start of a table label (``三、本``, a converter's
+        # wrap of 三、本年度办理结果) is a fragment however short.
+        if not key or _table_fragment(key) or _table_fragment(heading.line_key, 1):
             continue
         if "\t" in line.raw.strip() or "|" in line.raw:
             continue

@@ -22,7 +22,7 @@ from nianbao.parser.i18n import _, language, ngettext
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.outputs.origins import origin_words
-from nianbao.parser.outputs.safe import pictured
+from nianbao.parser.outputs.safe import pictured, visible
 from nianbao.parser.outputs.sources import Sources
 from nianbao.parser.reading.origin import DocxPlace, HtmlPlace, PdfPlace, Place
 from nianbao.parser.review.book import Mark
@@ -177,11 +177,14 @@ def csv_text(rows: Iterable[Row]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([
+        fields = [
             row.agency or "", "" if row.year is None else row.year, row.file, row.place,
             "" if row.line is None else row.line, "" if row.column is None else row.column,
             row.code, row.severity, row.message, _cells_text(row.cells), row.review,
-            row.note, row.by, row.at, row.help])
+            row.note, row.by, row.at, row.help]
+        # CSV has no escape of its own: a control or bidi character of a file name or a
+        # report is written as the text output shows it (\x1b, \u202e), never raw.
+        writer.writerow([visible(f) if isinstance(f, str) else f for f in fields])
     return out.getvalue()
 
 

@@ -135,8 +135,9 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         # header row names several and holds no values.
         named_here = _fields_named(current, key) if current is not None else []
         names_field = len(named_here) == 1
-        if item is None and all(v.blank for v in values) and (
-                not (names_field and values) or "信息内容" in key):
+        if item is None and (all(v.blank for v in values) and not (names_field and values)
+                             or "信息内容" in key):
+            # A header row holds no numbers: its ``/`` is ``本年增/减`` cut by a wrap.
             continue
         run = (run_of(labels, values) if item is not None and glued_label(labels) is not None
                else None)

@@ -272,7 +272,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             last = index
         candidate = _Candidate(used if index is not None else labels, values, row, index,
                                grid=grid if style in ("pipes", "tabs") else None)
-        if index is None and labels and has_number:
+        if index is None and has_number and (labels or (pending and len(named) <= 1)):
+            # A misspelt label, wrapped or not (``1.信访举报投类诉申`` / ``请``).
             candidate.similar = _similar_rows(own_key, specs) or (
                 _similar_rows(label_key(pending + labels), specs) if pending else [])
             if candidate.similar and pending and not _similar_rows(own_key, specs):

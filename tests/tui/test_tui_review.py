@@ -130,6 +130,8 @@ async def test_a_finding_accepted_in_the_tui_is_left_out_by_check(
         # Badge, header and the findings title count only what no one accepted.
         assert screen.picker.state(report).counts.errors == 1
         assert "✓1 accepted" in str(screen.findings.border_title)
+        rows, _pending = screen.folder_summaries()  # the overview's rows count the same
+        assert next(r for r in rows if r.path == str(report)).errors == 1
         assert "A001" in str(app.screen.query_one(FindingsList).get_option_at_index(0).prompt)
         header = str(screen.picker.border_title)
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import Rendering
 from .sniff import sniff
 
-PDF_UNAVAILABLE = "a PDF file, and this installation of nianbao has no PDF reader"
-PDF_NEEDS = "a PDF file; reading it needs the Python package {package}, which is not installed"
+PDF_UNAVAILABLE = N_("a PDF file, and this installation of nianbao has no PDF reader")
+PDF_NEEDS = N_("a PDF file; reading it needs the Python package {package}, which is not installed")
 
 
 def read_document(data: bytes, path: str) -> Rendering | None:
@@ -45,7 +47,7 @@ def read_document(data: bytes, path: str) -> Rendering | None:
         from .mhtml import read_mhtml
 
         return read_mhtml(data, path)
-    raise ReportError(path, f"an unsupported kind of file ({kind})")
+    raise ReportError(path, _("an unsupported kind of file ({kind})").format(kind=kind))
 
 
 def _read_pdf(data: bytes, path: str) -> Rendering:
@@ -54,7 +56,7 @@ def _read_pdf(data: bytes, path: str) -> Rendering:
         module = import_module(".pdf", __package__)
     except ModuleNotFoundError as error:
         if error.name is None or error.name.endswith(".pdf"):
-            raise ReportError(path, PDF_UNAVAILABLE) from None
-        raise ReportError(path, PDF_NEEDS.format(package=error.name)) from None
+            raise ReportError(path, _(PDF_UNAVAILABLE)) from None
+        raise ReportError(path, _(PDF_NEEDS).format(package=error.name)) from None
     read_pdf: Callable[[bytes, str], Rendering] = module.read_pdf
     return read_pdf(data, path)

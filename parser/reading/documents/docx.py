@@ -28,6 +28,8 @@ from io import BytesIO
 from typing import IO
 from xml.etree import ElementTree as ET
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import DocxPlace, Rendering
 from .layout import MAX_TABLE_DEPTH, Cell, Para, Slot, Table, Writer, joiner
@@ -41,21 +43,21 @@ MAX_MEMBERS = 20_000
 _CHUNK = 1 << 16
 
 REASONS: dict[str, str] = {
-    "damaged": "the Word file is damaged or truncated ({detail})",
-    "not_word": "a zip file without a Word document in it (no word/document.xml), not a report",
-    "too_big": "the Word document's text part is {size:.0f} MB, over the {limit:.0f} MB limit",
-    "bomb": "the Word file's text part would unpack {ratio:.0f} times its packed size: "
-            "refused as a zip bomb",
-    "members": "the zip holds {count} files, too many for a Word document",
-    "doctype": "the Word document declares a DOCTYPE (entity definitions), which Word never "
-               "writes: refused",
-    "xml": "the Word document's XML is broken ({detail})",
-    "encrypted": "the Word file is encrypted; save an unprotected copy",
+    "damaged": N_("the Word file is damaged or truncated ({detail})"),
+    "not_word": N_("a zip file without a Word document in it (no word/document.xml), not a report"),
+    "too_big": N_("the Word document's text part is {size:.0f} MB, over the {limit:.0f} MB limit"),
+    "bomb": N_("the Word file's text part would unpack {ratio:.0f} times its packed size: "
+            "refused as a zip bomb"),
+    "members": N_("the zip holds {count} files, too many for a Word document"),
+    "doctype": N_("the Word document declares a DOCTYPE (entity definitions), which Word never "
+               "writes: refused"),
+    "xml": N_("the Word document's XML is broken ({detail})"),
+    "encrypted": N_("the Word file is encrypted; save an unprotected copy"),
 }
 # Not a refusal: a notice sent as .docx has no tables either, and is told apart from a
 # report (E003) by what its text holds.
-NOTE_NO_TABLES = ("the Word document has no tables: the report's tables are missing or are "
-                  "pictures")
+NOTE_NO_TABLES = (N_("the Word document has no tables: the report's tables are missing or are "
+                  "pictures"))
 
 _NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -82,7 +84,7 @@ def _local(tag: str) -> str:
 
 def _local_name(tag: str) -> str:
     if tag.startswith("{"):
-        namespace, _, name = tag[1:].partition("}")
+        namespace, _brace, name = tag[1:].partition("}")
         if namespace in _NAMESPACES:
             return name
         if tag.startswith(_MC):
@@ -97,7 +99,7 @@ def read_docx(data: bytes, path: str) -> Rendering:
     try:
         archive = zipfile.ZipFile(BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
-        raise ReportError(path, REASONS["damaged"].format(detail=_detail(error))) from None
+        raise ReportError(path, _(REASONS["damaged"]).format(detail=_detail(error))) from None
     with archive:
         info = _main_part(archive, path)
         _check_sizes(info, path)
@@ -109,8 +111,8 @@ def read_docx(data: bytes, path: str) -> Rendering:
             raise
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
                 NotImplementedError, RuntimeError) as error:
-            raise ReportError(path, REASONS["damaged"].format(detail=_detail(error))) from None
-    notes = tuple(body.notes) if body.tables else (*body.notes, NOTE_NO_TABLES)
+            raise ReportError(path, _(REASONS["damaged"]).format(detail=_detail(error))) from None
+    notes = tuple(body.notes) if body.tables else (*body.notes, _(NOTE_NO_TABLES))
     return Rendering(kind="docx", text=body.writer.text, spans=tuple(body.writer.spans),
                      encoding="utf-8", notes=notes)
 
@@ -123,7 +125,7 @@ def _detail(error: BaseException) -> str:
 def _main_part(archive: zipfile.ZipFile, path: str) -> zipfile.ZipInfo:
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise ReportError(path, REASONS["members"].format(count=len(infos)))
+        raise ReportError(path, _(REASONS["members"]).format(count=len(infos)))
     names = {info.filename: info for info in infos}
     target = "word/document.xml"
     rels = names.get("_rels/.rels")
@@ -140,20 +142,20 @@ def _main_part(archive: zipfile.ZipFile, path: str) -> zipfile.ZipInfo:
             if candidate in names:
                 target = candidate
     if target not in names:
-        raise ReportError(path, REASONS["not_word"])
+        raise ReportError(path, _(REASONS["not_word"]))
     info = names[target]
     if info.flag_bits & 0x1:
-        raise ReportError(path, REASONS["encrypted"])
+        raise ReportError(path, _(REASONS["encrypted"]))
     return info
 
 
 def _check_sizes(info: zipfile.ZipInfo, path: str) -> None:
     if info.file_size > MAX_PART_BYTES:
-        raise ReportError(path, REASONS["too_big"].format(
+        raise ReportError(path, _(REASONS["too_big"]).format(
             size=info.file_size / 1e6, limit=MAX_PART_BYTES / 1e6))
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > 1 << 20 and ratio > MAX_RATIO:
-        raise ReportError(path, REASONS["bomb"].format(ratio=ratio))
+        raise ReportError(path, _(REASONS["bomb"]).format(ratio=ratio))
 
 
 def _stream_xml(stream: IO[bytes], body: _Body, path: str) -> None:
@@ -164,12 +166,12 @@ def _stream_xml(stream: IO[bytes], body: _Body, path: str) -> None:
             read += len(chunk)
             # Headers can lie about sizes: the cap holds whatever they say.
             if read > MAX_PART_BYTES:
-                raise ReportError(path, REASONS["too_big"].format(
+                raise ReportError(path, _(REASONS["too_big"]).format(
                     size=read / 1e6, limit=MAX_PART_BYTES / 1e6))
             parser.feed(chunk)
         parser.close()
     except ET.ParseError as error:
-        raise ReportError(path, REASONS["xml"].format(detail=_detail(error))) from None
+        raise ReportError(path, _(REASONS["xml"]).format(detail=_detail(error))) from None
 
 
 class _Body(ET.TreeBuilder):
@@ -187,7 +189,7 @@ class _Body(ET.TreeBuilder):
 
     def doctype(self, name: str, pubid: str | None, system: str | None) -> None:
         # Called at ``<!DOCTYPE``, before any entity of its internal subset is declared.
-        raise ReportError(self.path, REASONS["doctype"])
+        raise ReportError(self.path, _(REASONS["doctype"]))
 
     def start(self, tag: str, attrs: dict[str, str]) -> ET.Element:
         element = super().start(tag, attrs)

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import HtmlPlace, Rendering
 from .layout import MAX_TABLE_DEPTH, Cell, Para, Slot, Table, Writer, wide
@@ -47,13 +49,13 @@ _MAX_COLSPAN = 1000  # the HTML standard's own limit
 _MAX_ROWSPAN = 65534
 
 REASONS: dict[str, str] = {
-    "too_big": "the web page is {size:.0f} MB, over the {limit:.0f} MB limit",
-    "tags": "the web page has over {limit:,} tags: too large to be a report",
-    "items": "the web page holds over {limit:,} paragraphs and table cells: too large to be "
-             "a report",
-    "grid": "a table of the web page spans over {limit:,} grid cells: too large to be a report",
-    "markup": "the web page's markup could not be read ({detail})",
-    "no_text": "the web page has no text",
+    "too_big": N_("the web page is {size:.0f} MB, over the {limit:.0f} MB limit"),
+    "tags": N_("the web page has over {limit:,} tags: too large to be a report"),
+    "items": N_("the web page holds over {limit:,} paragraphs and table cells: too large to be "
+             "a report"),
+    "grid": N_("a table of the web page spans over {limit:,} grid cells: too large to be a report"),
+    "markup": N_("the web page's markup could not be read ({detail})"),
+    "no_text": N_("the web page has no text"),
 }
 
 _BLOCKS = frozenset({
@@ -114,7 +116,7 @@ class _Reader(HTMLParser):
     def _counted(self) -> None:
         self._count += 1
         if self._count > MAX_ITEMS:
-            raise ReportError(self.path, REASONS["items"].format(limit=MAX_ITEMS))
+            raise ReportError(self.path, _(REASONS["items"]).format(limit=MAX_ITEMS))
 
     def _container(self) -> list[Para | Table]:
         if not self._tables:
@@ -333,7 +335,7 @@ def _grid(rows: list[list[_RawCell]], path: str) -> list[list[Slot]]:
     for index, cells in enumerate(rows):
         rows_left = len(rows) - index
         covered: set[int] = set()
-        for column, width, _ in carried:
+        for column, width, _cell in carried:
             covered.update(range(column, column + width))
         placed: dict[int, Cell] = {}
         column = 0
@@ -350,7 +352,7 @@ def _grid(rows: list[list[_RawCell]], path: str) -> list[list[Slot]]:
         width = max([end, *(c + 1 for c in covered)]) if covered else end
         slots_made += width + len(covered)
         if slots_made > MAX_GRID_SLOTS:
-            raise ReportError(path, REASONS["grid"].format(limit=MAX_GRID_SLOTS))
+            raise ReportError(path, _(REASONS["grid"]).format(limit=MAX_GRID_SLOTS))
         row: list[Slot] = [None] * width
         for column, cell in placed.items():
             row[column] = cell
@@ -409,8 +411,8 @@ def decode_page(data: bytes, path: str, declared: str | None = None) -> DecodedP
         try:
             return DecodedPage(data.decode(charset), charset)
         except LookupError:
-            notes.append(f"the page declares an unknown charset ({charset}); "
-                         "its encoding was detected instead")
+            notes.append(_("the page declares an unknown charset ({charset}); its encoding was "
+                           "detected instead").format(charset=charset))
         except UnicodeDecodeError:
             # A page saved in GBK that says UTF-8 decodes strictly in another encoding
             # of the cascade: it lied. A page cut short or with a stray byte does not;
@@ -419,16 +421,17 @@ def decode_page(data: bytes, path: str, declared: str | None = None) -> DecodedP
             lied = _strict_cascade(data, path)
             if lied is not None:
                 return DecodedPage(lied[0], lied[1], (
-                    f"the page declares {charset} but is {lied[1]}",))
+                    _("the page declares {declared} but is {actual}").format(
+                        declared=charset, actual=lied[1]),))
             text = data.decode(charset, errors="replace")
             return DecodedPage(text, charset, (
-                f"{text.count(chr(0xFFFD))} bytes that are not valid {charset} were "
-                "replaced",))
+                _("{n} bytes that are not valid {charset} were replaced").format(
+                    n=text.count(chr(0xFFFD)), charset=charset),))
     from ..decode import decode
 
     decoded = decode(data, path)
     if decoded.replacements:
-        notes.append(f"{decoded.replacements} invalid bytes replaced")
+        notes.append(_("{n} invalid bytes replaced").format(n=decoded.replacements))
     return DecodedPage(decoded.text, decoded.encoding, tuple(notes))
 
 
@@ -456,7 +459,7 @@ def read_html(data: bytes, path: str, *, charset: str | None = None,
               kind: str = "html") -> Rendering:
     """Render a saved web page (``charset`` overrides the page's own declaration)."""
     if len(data) > MAX_HTML_BYTES:
-        raise ReportError(path, REASONS["too_big"].format(
+        raise ReportError(path, _(REASONS["too_big"]).format(
             size=len(data) / 1e6, limit=MAX_HTML_BYTES / 1e6))
     page = decode_page(data, path, charset)
     return render_html(page.text, path, encoding=page.encoding, notes=page.notes, kind=kind)
@@ -466,7 +469,7 @@ def render_html(source: str, path: str, *, encoding: str | None = None,
                 notes: tuple[str, ...] = (), kind: str = "html") -> Rendering:
     """Render HTML already decoded to text."""
     if source.count("<") > MAX_TAGS:
-        raise ReportError(path, REASONS["tags"].format(limit=MAX_TAGS))
+        raise ReportError(path, _(REASONS["tags"]).format(limit=MAX_TAGS))
     source = source.replace("\r\n", "\n").replace("\r", "\n")
     reader = _Reader(path)
     try:
@@ -476,12 +479,12 @@ def render_html(source: str, path: str, *, encoding: str | None = None,
         raise
     except (AssertionError, ValueError, IndexError, TypeError) as error:
         detail = (str(error) or type(error).__name__).splitlines()[0][:100]
-        raise ReportError(path, REASONS["markup"].format(detail=detail)) from None
+        raise ReportError(path, _(REASONS["markup"]).format(detail=detail)) from None
     reader.finish()
     writer = Writer()
     writer.items(reader.items)
     text = writer.text
     if not text.strip():
-        raise ReportError(path, REASONS["no_text"])
+        raise ReportError(path, _(REASONS["no_text"]))
     return Rendering(kind="mht" if kind == "mht" else "html", text=text,
                      spans=tuple(writer.spans), encoding=encoding, notes=notes)

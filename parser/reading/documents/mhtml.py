@@ -21,6 +21,8 @@ import email.policy
 import re
 from email.message import Message
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import Rendering
 from .html import MAX_HTML_BYTES, declared_charset, read_html
@@ -29,30 +31,31 @@ _WHITE = re.compile(r"\s+")
 _NOT_BASE64 = re.compile(r"[^A-Za-z0-9+/=]")
 
 REASONS: dict[str, str] = {
-    "too_big": "the MHT file is {size:.0f} MB, over the {limit:.0f} MB limit",
-    "no_html": "the MHT file holds no web page (no text/html part)",
-    "broken": "the MHT file is damaged: its web page part cannot be decoded",
+    "too_big": N_("the MHT file is {size:.0f} MB, over the {limit:.0f} MB limit"),
+    "no_html": N_("the MHT file holds no web page (no text/html part)"),
+    "broken": N_("the MHT file is damaged: its web page part cannot be decoded"),
 }
 
 
 def read_mhtml(data: bytes, path: str) -> Rendering:
     if len(data) > MAX_HTML_BYTES:
-        raise ReportError(path, REASONS["too_big"].format(
+        raise ReportError(path, _(REASONS["too_big"]).format(
             size=len(data) / 1e6, limit=MAX_HTML_BYTES / 1e6))
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     part = _page_part(message)
     if part is None:
-        raise ReportError(path, REASONS["no_html"])
+        raise ReportError(path, _(REASONS["no_html"]))
     payload, skipped = _payload(part)
     if not payload.strip():
-        raise ReportError(path, REASONS["broken"])
+        raise ReportError(path, _(REASONS["broken"]))
     notes: list[str] = []
     if skipped:
-        notes.append(f"{skipped} characters that are not base64 were skipped in the MHT "
-                     "file's web page part")
+        notes.append(_("{n} characters that are not base64 were skipped in the MHT file's web "
+                       "page part").format(n=skipped))
     defects = [type(defect).__name__ for item in message.walk() for defect in item.defects]
     if defects:
-        notes.append(f"the MHT file is malformed ({', '.join(sorted(set(defects))[:3])})")
+        notes.append(_("the MHT file is malformed ({defects})").format(
+            defects=", ".join(sorted(set(defects))[:3])))
     rendering = read_html(payload, path, charset=_charset(part), kind="mht")
     return Rendering(kind=rendering.kind, text=rendering.text, spans=rendering.spans,
                      encoding=rendering.encoding, notes=(*rendering.notes, *notes))

@@ -22,6 +22,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import Kind, Rendering
 from .docx import read_docx
@@ -34,12 +36,12 @@ _LABEL = {"doc": "Word 97-2003 (.doc)", "wps": "WPS (.wps)", "rtf": "RTF",
           "wordml": "Word 2003 XML"}
 
 REASONS: dict[str, str] = {
-    "missing": "a {label} file: reading it needs LibreOffice (soffice), which is not "
-               "installed; install LibreOffice or save the file as .docx",
-    "timeout": "LibreOffice took over {seconds:.0f} s to convert the {label} file; "
-               "save it as .docx",
-    "failed": "LibreOffice could not convert the {label} file ({detail}); it may be damaged; "
-              "save it as .docx",
+    "missing": N_("a {label} file: reading it needs LibreOffice (soffice), which is not "
+               "installed; install LibreOffice or save the file as .docx"),
+    "timeout": N_("LibreOffice took over {seconds:.0f} s to convert the {label} file; "
+               "save it as .docx"),
+    "failed": N_("LibreOffice could not convert the {label} file ({detail}); it may be damaged; "
+              "save it as .docx"),
 }
 
 
@@ -58,15 +60,15 @@ def read_office(data: bytes, path: str, kind: str,
     label = _LABEL.get(kind, kind)
     soffice = find_soffice()
     if soffice is None:
-        raise ReportError(path, REASONS["missing"].format(label=label))
+        raise ReportError(path, _(REASONS["missing"]).format(label=label))
     converted = convert_to_docx(data, path, kind, soffice=soffice, timeout=timeout)
     rendering = read_docx(converted, path)
     return Rendering(kind=_KIND.get(kind, "doc"),
                      text=rendering.text, spans=rendering.spans,
                      encoding=rendering.encoding,
                      notes=(*rendering.notes,
-                            f"converted from {label} by LibreOffice; places count in the "
-                            "converted .docx"))
+                            _("converted from {label} by LibreOffice; places count in the "
+                              "converted .docx").format(label=label)))
 
 
 def convert_to_docx(data: bytes, path: str, kind: str, *, soffice: str,
@@ -89,21 +91,21 @@ def convert_to_docx(data: bytes, path: str, kind: str, *, soffice: str,
                 command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE, env=environment, cwd=work, start_new_session=True)
         except OSError as error:
-            raise ReportError(path, REASONS["failed"].format(
+            raise ReportError(path, _(REASONS["failed"]).format(
                 label=label, detail=error.strerror or str(error))) from None
         try:
-            _, stderr = process.communicate(timeout=timeout)
+            _out, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             _kill_group(process)
-            raise ReportError(path, REASONS["timeout"].format(
+            raise ReportError(path, _(REASONS["timeout"]).format(
                 seconds=timeout, label=label)) from None
         finally:
             # LibreOffice may leave helpers (oosplash, soffice.bin) behind: end its group.
             _kill_group(process)
         result = out / "input.docx"
         if process.returncode != 0 or not result.is_file():
-            detail = _last_line(stderr) or f"exit status {process.returncode}"
-            raise ReportError(path, REASONS["failed"].format(label=label, detail=detail))
+            detail = _last_line(stderr) or _("exit status {code}").format(code=process.returncode)
+            raise ReportError(path, _(REASONS["failed"]).format(label=label, detail=detail))
         return result.read_bytes()
 
 

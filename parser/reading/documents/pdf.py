@@ -19,6 +19,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from nianbao.parser.i18n import N_, _
+
 from ...errors import ReportError
 from ..origin import Rendering
 from .pdf_flow import Table, flow
@@ -40,27 +42,27 @@ _PDFIUM = threading.Lock()
 
 # What a reviewer reads; kept here to be wrapped for translation.
 REASONS = {
-    "missing": "reading PDF files needs pypdfium2 (pip install pypdfium2)",
-    "not_pdf": "not a PDF file (no %PDF header)",
-    "password": "the PDF is protected by a password; save a copy without the password "
-                "and check that",
-    "security": "the PDF uses an encryption nianbao cannot open",
-    "damaged": "the PDF is damaged and cannot be read ({detail})",
-    "no_pages": "the PDF has no pages",
-    "scan": "the PDF has no text layer (a scan?); run text recognition (OCR) on it first",
-    "no_text": "the PDF has no text",
-    "unmapped": "the PDF's text cannot be decoded (its fonts have no Unicode map)",
+    "missing": N_("reading PDF files needs pypdfium2 (pip install pypdfium2)"),
+    "not_pdf": N_("not a PDF file (no %PDF header)"),
+    "password": N_("the PDF is protected by a password; save a copy without the password "
+                "and check that"),
+    "security": N_("the PDF uses an encryption nianbao cannot open"),
+    "damaged": N_("the PDF is damaged and cannot be read ({detail})"),
+    "no_pages": N_("the PDF has no pages"),
+    "scan": N_("the PDF has no text layer (a scan?); run text recognition (OCR) on it first"),
+    "no_text": N_("the PDF has no text"),
+    "unmapped": N_("the PDF's text cannot be decoded (its fonts have no Unicode map)"),
 }
 DAMAGE = {
-    "format": "its structure is broken",
-    "other": "pdfium cannot open it",
-    "memory": "it needs more memory than is allowed",
+    "format": N_("its structure is broken"),
+    "other": N_("pdfium cannot open it"),
+    "memory": N_("it needs more memory than is allowed"),
 }
 NOTES = {
-    "pages": "only the first {read} of {total} pages were read",
-    "chars": "only the first {read} of {total} pages were read (text limit reached)",
-    "page_chars": "page {page}: only the first {read} of its {total} characters were read",
-    "unmapped": "about {count} characters have no Unicode map in their font and may be wrong",
+    "pages": N_("only the first {read} of {total} pages were read"),
+    "chars": N_("only the first {read} of {total} pages were read (text limit reached)"),
+    "page_chars": N_("page {page}: only the first {read} of its {total} characters were read"),
+    "unmapped": N_("about {count} characters have no Unicode map in their font and may be wrong"),
 }
 
 
@@ -84,20 +86,20 @@ def read_pdf_counted(data: bytes, path: str) -> PdfReading:
     try:
         import pypdfium2  # type: ignore[import-untyped]
     except ImportError:
-        raise ReportError(path, REASONS["missing"]) from None
+        raise ReportError(path, _(REASONS["missing"])) from None
     if b"%PDF-" not in data[:1024]:
-        raise ReportError(path, REASONS["not_pdf"])
+        raise ReportError(path, _(REASONS["not_pdf"]))
     with _PDFIUM:
         try:
             return _read(pypdfium2, data, path)
         except ReportError:
             raise
         except MemoryError:
-            raise ReportError(path, REASONS["damaged"].format(detail=DAMAGE["memory"])) from None
+            raise ReportError(path, _(REASONS["damaged"]).format(detail=_(DAMAGE["memory"]))) from None
         except Exception as error:  # pdfium on a damaged file: never a traceback
             first = str(error).strip().splitlines()[0].rstrip(".") if str(error).strip() else ""
             detail = first or type(error).__name__
-            raise ReportError(path, REASONS["damaged"].format(detail=detail)) from None
+            raise ReportError(path, _(REASONS["damaged"]).format(detail=detail)) from None
 
 
 def _open(pdfium: Any, data: bytes, path: str) -> Any:
@@ -109,11 +111,11 @@ def _open(pdfium: Any, data: bytes, path: str) -> Any:
         code = getattr(error, "err_code", None)
         raw = pdfium.raw
         if code == raw.FPDF_ERR_PASSWORD:
-            raise ReportError(path, REASONS["password"]) from None
+            raise ReportError(path, _(REASONS["password"])) from None
         if code == raw.FPDF_ERR_SECURITY:
-            raise ReportError(path, REASONS["security"]) from None
-        detail = DAMAGE["format" if code == raw.FPDF_ERR_FORMAT else "other"]
-        raise ReportError(path, REASONS["damaged"].format(detail=detail)) from None
+            raise ReportError(path, _(REASONS["security"])) from None
+        detail = _(DAMAGE["format" if code == raw.FPDF_ERR_FORMAT else "other"])
+        raise ReportError(path, _(REASONS["damaged"]).format(detail=detail)) from None
 
 
 def _contents(document: Any, notes: list[str]) -> list[PageContent]:
@@ -123,7 +125,7 @@ def _contents(document: Any, notes: list[str]) -> list[PageContent]:
     budget = MAX_CHARS
     for index in range(wanted):
         if budget <= 0:
-            notes.append(NOTES["chars"].format(read=index, total=total))
+            notes.append(_(NOTES["chars"]).format(read=index, total=total))
             return contents
         page = document[index]
         limit = min(budget, MAX_PAGE_CHARS)
@@ -132,11 +134,11 @@ def _contents(document: Any, notes: list[str]) -> list[PageContent]:
         finally:
             page.close()
         if counted > limit and limit == MAX_PAGE_CHARS:
-            notes.append(NOTES["page_chars"].format(page=index + 1, read=limit, total=counted))
+            notes.append(_(NOTES["page_chars"]).format(page=index + 1, read=limit, total=counted))
         budget -= min(counted, limit)
         contents.append(content)
     if wanted < total:
-        notes.append(NOTES["pages"].format(read=wanted, total=total))
+        notes.append(_(NOTES["pages"]).format(read=wanted, total=total))
     return contents
 
 
@@ -144,12 +146,12 @@ def _check_text(contents: list[PageContent], path: str, notes: list[str]) -> Non
     chars = sum(len(c.chars) for c in contents)
     if chars == 0:
         scanned = any(c.images for c in contents)
-        raise ReportError(path, REASONS["scan" if scanned else "no_text"])
+        raise ReportError(path, _(REASONS["scan" if scanned else "no_text"]))
     unmapped = sum(c.unmapped for c in contents)
     if unmapped > UNMAPPED_SHARE * chars:
-        raise ReportError(path, REASONS["unmapped"])
+        raise ReportError(path, _(REASONS["unmapped"]))
     if unmapped:
-        notes.append(NOTES["unmapped"].format(count=unmapped))
+        notes.append(_(NOTES["unmapped"]).format(count=unmapped))
 
 
 def _read(pdfium: Any, data: bytes, path: str) -> PdfReading:
@@ -158,7 +160,7 @@ def _read(pdfium: Any, data: bytes, path: str) -> PdfReading:
     notes: list[str] = []
     try:
         if len(document) == 0:
-            raise ReportError(path, REASONS["no_pages"])
+            raise ReportError(path, _(REASONS["no_pages"]))
         contents = _contents(document, notes)
         _check_text(contents, path, notes)
         layouts: list[PageLayout] = []
@@ -170,7 +172,7 @@ def _read(pdfium: Any, data: bytes, path: str) -> PdfReading:
         slow.close()
         document.close()
     if slow.missing:
-        notes.append(NOTE_MISSING)
+        notes.append(_(NOTE_MISSING))
     blocks = flow(layouts)
     text, spans = render(blocks)
     tables = sum(1 for block in blocks if isinstance(block, Table))

@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from nianbao.parser.i18n import N_
+
 from .pdf_geometry import Box, Char, Rule
 
 # Lines this close are one line (strokes are drawn twice, shading edges beside them).
@@ -234,7 +236,7 @@ def _cells(union: _Union, n_rows: int, n_cols: int, xs: Sequence[float], ys: Seq
         cols = [s % n_cols for s in slots]
         r0, r1, c0, c1 = min(rows), max(rows), min(cols), max(cols)
         if (r1 - r0 + 1) * (c1 - c0 + 1) != len(slots):
-            problem = "a merged cell that is not a rectangle"
+            problem = N_("a merged cell that is not a rectangle")
         open_top = r0 == 0 and not all(drawn_h(0, c) for c in range(c0, c1 + 1))
         cells.append(GridCell(r0, c0, r1 - r0 + 1, c1 - c0 + 1,
                               (xs[c0], ys[r0], xs[c1 + 1], ys[r1 + 1]), open_top))
@@ -329,7 +331,7 @@ def fill(grid: Grid, chars: Sequence[Char], xs: Sequence[float], ys: Sequence[fl
     # A character or two spilling over a cell's edge is a cramped cell; many are
     # lines that are not cell borders (strike-through, a frame drawn over text).
     if problem is None and across >= max(ACROSS_AT_LEAST, ACROSS_SHARE * len(chars)):
-        problem = "text drawn across ruling lines"
+        problem = N_("text drawn across ruling lines")
     return Grid(grid.box, grid.n_rows, grid.n_cols, cells, problem)
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from nianbao.parser.i18n import _
+
 from .pdf_geometry import Box, Char
 from .pdf_grid import Grid, Lattice, find_lattices
 from .pdf_lines import TextLine, group_lines
@@ -21,15 +23,18 @@ SlowPath = Callable[[int, Box], Lattice | None]
 
 
 def note_unsettled(page: int, problem: str) -> str:
-    return f"page {page}: a table could not be rebuilt ({problem}); its text is read as lines"
+    return _("page {page}: a table could not be rebuilt ({problem}); its text is read as "
+             "lines").format(page=page, problem=_(problem))
 
 
 def note_too_many_lines(page: int) -> str:
-    return f"page {page}: too many ruling lines to look for tables; its text is read as lines"
+    return _("page {page}: too many ruling lines to look for tables; its text is read as "
+             "lines").format(page=page)
 
 
 def note_truncated(page: int) -> str:
-    return f"page {page}: too many drawing objects; only the first ones were looked at for tables"
+    return _("page {page}: too many drawing objects; only the first ones were looked at for "
+             "tables").format(page=page)
 
 
 @dataclass(frozen=True, slots=True)

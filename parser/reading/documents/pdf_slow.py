@@ -12,6 +12,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from nianbao.parser.i18n import N_
+
 from .pdf_geometry import Box
 from .pdf_grid import Lattice, cells_from_boxes
 
@@ -19,8 +21,8 @@ MAX_TABLES = 20
 # How far around the unsettled table's box the finder looks.
 MARGIN = 4.0
 
-NOTE_MISSING = ("a table could be rebuilt better with pdfplumber installed "
-                "(pip install 'nianbao[pdf-tables]')")
+NOTE_MISSING = (N_("a table could be rebuilt better with pdfplumber installed "
+                "(pip install 'nianbao[pdf-tables]')"))
 
 
 def _overlap(a: Box, b: Box) -> float:

@@ -18,6 +18,8 @@ import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from nianbao.parser.i18n import N_, _
+
 if TYPE_CHECKING:
     from zipfile import ZipFile
 
@@ -29,17 +31,17 @@ SniffKind = Literal[
 
 # User-facing reasons, in one place so they can be wrapped for translation.
 REASONS: dict[str, str] = {
-    "ofd": "an OFD file (China's fixed-layout format), which nianbao cannot read; "
-           "export or print it to PDF and check the PDF",
-    "xlsx": "an Excel workbook (.xlsx), not a report; save the report itself as .docx or PDF",
-    "pptx": "a PowerPoint presentation (.pptx), not a report",
-    "odf": "an OpenDocument file ({what}); save it as .docx or PDF",
-    "zip": "a zip archive, not a report (it holds no Word document)",
-    "zip_damaged": "a damaged or truncated zip archive, not a readable report",
-    "xls": "an Excel workbook (.xls), not a report; save the report itself as .docx or PDF",
-    "ppt": "a PowerPoint presentation (.ppt), not a report",
-    "encrypted": "a password-protected Office file; save an unprotected copy and check that",
-    "ole": "an OLE compound file that is neither a Word nor a WPS document",
+    "ofd": N_("an OFD file (China's fixed-layout format), which nianbao cannot read; "
+           "export or print it to PDF and check the PDF"),
+    "xlsx": N_("an Excel workbook (.xlsx), not a report; save the report itself as .docx or PDF"),
+    "pptx": N_("a PowerPoint presentation (.pptx), not a report"),
+    "odf": N_("an OpenDocument file ({what}); save it as .docx or PDF"),
+    "zip": N_("a zip archive, not a report (it holds no Word document)"),
+    "zip_damaged": N_("a damaged or truncated zip archive, not a readable report"),
+    "xls": N_("an Excel workbook (.xls), not a report; save the report itself as .docx or PDF"),
+    "ppt": N_("a PowerPoint presentation (.ppt), not a report"),
+    "encrypted": N_("a password-protected Office file; save an unprotected copy and check that"),
+    "ole": N_("an OLE compound file that is neither a Word nor a WPS document"),
 }
 
 
@@ -56,7 +58,7 @@ class Sniffed:
 
 
 def _unsupported(kind: SniffKind, key: str | None = None, **fill: str) -> Sniffed:
-    return Sniffed(kind, REASONS[key or kind].format(**fill))
+    return Sniffed(kind, _(REASONS[key or kind]).format(**fill))
 
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
