@@ -5,13 +5,16 @@ Run: ``python bench/bench_oneline.py [--runs 3] [--check]``. Builds one-line pag
 in two ways — its narrative padded (one set of tables in a long page) and its whole body
 repeated (many tables, headings and glued runs on the line) — and prints, per size, the
 best wall time of ``parse_bytes`` (with ``--check``: and of the rules) and its ratio to
-the size before. Linear is a ratio of about 2 per doubling; the issue asks ≤ 2.2.
+the size before, then the slope of log(time) over log(size) across all sizes (1 is
+linear, 2 quadratic: one number that a busy machine's noise in a single doubling does
+not swing). Linear is a ratio of about 2 per doubling; the issue asks ≤ 2.2.
 Asserts nothing: timings belong here, not in the tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -59,6 +62,7 @@ def main() -> None:
         print(f"{name}: {'size':>8} {'parse s':>9} {'ratio':>6}"
               + (f" {'check s':>9} {'ratio':>6}" if args.check else ""))
         previous: tuple[float, float] | None = None
+        points: list[tuple[float, float]] = []
         for kb in SIZES_KB:
             data = build(header, body, kb * 1000).encode()
             runs = args.runs
@@ -74,6 +78,15 @@ def main() -> None:
                 line += f" {check:9.3f} {cratio:>6}"
             print(line, flush=True)
             previous = (parse, check)
+            points.append((math.log(len(data)), math.log(parse)))
+        print(f"{'':8}slope of log(parse time) over log(size): {_slope(points):.2f}")
+
+
+def _slope(points: list[tuple[float, float]]) -> float:
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    return (sum((x - mean_x) * (y - mean_y) for x, y in points)
+            / sum((x - mean_x) ** 2 for x, _ in points))
 
 
 if __name__ == "__main__":
