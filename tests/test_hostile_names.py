@@ -120,6 +120,32 @@ def test_check_text_in_colour(capfd: pytest.CaptureFixture[str], report: Path) -
     _assert_safe(out, err, colour=True)
 
 
+@pytest.mark.parametrize("fmt", ["csv", "html"])
+def test_check_findings_reports(capfd: pytest.CaptureFixture[str], report: Path,
+                                fmt: str) -> None:
+    """The findings reports to send, on stdout: CSV and HTML."""
+    code, out, err = _run(capfd, "check", "--format", fmt, str(report))
+    assert code == 1, err
+    _assert_safe(out.replace("\r\n", "\n"), err)
+    assert "A001" in out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "html", "xlsx"])
+def test_check_findings_reports_to_a_file(capfd: pytest.CaptureFixture[str], report: Path,
+                                          tmp_path: Path, fmt: str) -> None:
+    target = tmp_path / f"findings{HOSTILE}.{fmt}"
+    for argv in (["check", "--format", fmt, str(report), "-o", str(target)],
+                 ["check", "--format", fmt, str(report), "-o", str(target)],  # exists now
+                 ["check", "--format", fmt, str(report), "-o", str(report), "--force"]):
+        code, out, err = _run(capfd, *argv)
+        assert code in (1, 2) and out == "", argv
+        _assert_safe(out, err)
+    assert target.exists()
+    if fmt != "xlsx":
+        text = target.read_text(encoding="utf-8").replace("\r\n", "\n")
+        assert RAW.findall(text.replace("\n", "")) == []
+
+
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_check_statistics(capfd: pytest.CaptureFixture[str], report: Path, fmt: str) -> None:
     code, out, err = _run(capfd, "check", "--statistics", "--format", fmt, str(report))
@@ -168,13 +194,14 @@ def test_check_binary_content_with_a_hostile_name(capfd: pytest.CaptureFixture[s
 # ---------------------------------------------------------------- export
 
 
-@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv", "text"])
 def test_export_in_every_format(capfd: pytest.CaptureFixture[str], report: Path,
                                 fmt: str) -> None:
     code, out, err = _run(capfd, "export", "--format", fmt, str(report))
     assert code == 0, err
     _assert_safe(out, err)
-    assert _shown(out)
+    # The text that was checked keeps its lines and columns: controls drawn one for one (␛).
+    assert "\u241b" in out if fmt == "text" else _shown(out)
     if fmt == "json":
         [exported] = json.loads(out)
         assert exported["source"]["path"] == str(report)  # the data itself is exact
@@ -241,6 +268,15 @@ def test_screenshot(capfd: pytest.CaptureFixture[str], report: Path, tmp_path: P
     assert code == 0, err
     _assert_safe(out, err)
     assert _shown(err) and target.exists()
+
+
+def test_screenshot_of_the_overview(capfd: pytest.CaptureFixture[str], hostile_dir: Path,
+                                    tmp_path: Path) -> None:
+    target = tmp_path / f"overview{HOSTILE}.svg"
+    code, out, err = _run(capfd, "screenshot", str(hostile_dir), "-o", str(target),
+                          "--view", "overview", "--size", "100x30")
+    assert code == 0, err
+    _assert_safe(out, err)
 
 
 def test_screenshot_error_paths(capfd: pytest.CaptureFixture[str], report: Path,

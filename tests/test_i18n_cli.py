@@ -241,3 +241,32 @@ def test_the_samples_in_chinese_from_the_locale(tmp_path: Path) -> None:
         words = line.split(": ", 1)[-1] if line.startswith("sample_reports/") else line
         assert has_chinese(words) and english_runs(words) == [], line
     assert lines[-1].startswith("发现 ") and lines[-1].endswith("。")
+
+
+def test_the_readmes_link_each_other() -> None:
+    english = (ROOT / "README.md").read_text(encoding="utf-8")
+    chinese = (ROOT / "README.zh.md").read_text(encoding="utf-8")
+    assert "(README.zh.md)" in "\n".join(english.splitlines()[:4])
+    assert "(README.md)" in "\n".join(chinese.splitlines()[:4])
+    assert english_runs(chinese) == []
+    # The same commands and sections in both.
+    for word in ("nianbao check", "nianbao export", "nianbao rules", "nianbao screenshot",
+                 "--lang", "NIANBAO_LANG", "ARCHITECTURE.md", "docs/formats.md"):
+        assert word in english and word in chinese, word
+
+
+def test_screenshot_says_what_it_wrote_in_chinese(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    target = tmp_path / "shot.svg"
+    code, out, err = _run(capsys, "screenshot", "--lang", "zh", str(SLIP), "-o", str(target),
+                          "--size", "80x24")
+    assert code == 0 and out == "" and target.exists()
+    assert err.startswith("nianbao: 已写入 ") and english_runs(err.replace(str(target), "")) == []
+
+
+def test_lang_before_a_bare_path_opens_the_tui(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """``nianbao --lang zh PATH`` is ``nianbao tui PATH`` in Chinese."""
+    code, out, err = _run(capsys, "--lang", "zh", str(tmp_path / "missing"))
+    assert code == 2 and out == ""
+    assert err == f"nianbao: {tmp_path / 'missing'}：文件或文件夹不存在\n"

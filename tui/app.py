@@ -50,7 +50,8 @@ class NianbaoApp(App[None]):
 
     def __init__(self, path: Path | str, *, poll_interval: float = 0.5,
                  theme: str | None = None, jobs: int = 0,
-                 review_file: Path | str | None = None, read_only: bool = False) -> None:
+                 review_file: Path | str | None = None, read_only: bool = False,
+                 watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.poll_interval = poll_interval
@@ -59,13 +60,17 @@ class NianbaoApp(App[None]):
         # read-only: no file is written (no marks, no export, no editor).
         self.review_file = Path(review_file) if review_file is not None else None
         self.read_only = read_only
+        # How the folder stays current: auto, notify, poll or off (tui/watch.py).
+        self.folder_watch = watch
+        self.folder_watch_interval = watch_interval
         self._theme_choice = theme if theme is not None else os.environ.get("NIANBAO_THEME")
         # The text of the last toasts, oldest first (they fade; this stays).
         self.notes: deque[str] = deque(maxlen=NOTES_KEPT)
 
     def get_default_screen(self) -> Screen[None]:
         screen = MainScreen(self.path, poll_interval=self.poll_interval, jobs=self.jobs,
-                            review_file=self.review_file, read_only=self.read_only)
+                            review_file=self.review_file, read_only=self.read_only,
+                            watch=self.folder_watch, watch_interval=self.folder_watch_interval)
         # The breakpoint classes of the size known already: Textual's first resize
         # then finds them set, instead of styling every widget a second time just
         # after the first.
@@ -80,6 +85,17 @@ class NianbaoApp(App[None]):
         """Every toast, as plain text: it names files and quotes reports, never markup."""
         self.notes.append(str(message))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        if self.current_theme.ansi and self.current_theme.dark:
+            # ansi-dark draws unfocused frames in ANSI black and a list's chosen row,
+            # once the list loses the focus, in the terminal's default background:
+            # both vanish on a black terminal. Bright black is the palette's grey.
+            for name in ("border-blurred", "block-cursor-blurred-background"):
+                if variables.get(name) in ("ansi_black", "ansi_default"):
+                    variables[name] = "ansi_bright_black"
+        return variables
 
     def on_mount(self) -> None:
         choice = self._theme_choice

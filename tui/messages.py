@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import ReviewBook
     from nianbao.parser.review.subject import Facts
+    from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
     from nianbao.tui.loader import Loaded, Summary
     from nianbao.tui.source_text import SourceText
@@ -41,6 +42,25 @@ class BadgeComputed(Message):
     # The file's own open findings (accepted ones left out), counted in the worker;
     # None when no review file was read when it ran.
     summary: Summary | None = None
+    # What the cross-year rules compare of it, kept to check the folder again later.
+    view: YearView | None = None
+
+
+@dataclass
+class WatchStarted(Message):
+    """The folder is watched: ``mode`` is ``notify`` (the system's notifications) or
+    ``poll`` (listed again every few seconds)."""
+
+    mode: str
+
+
+@dataclass
+class FilesChanged(Message):
+    """Report files were added, changed or removed under the folder opened."""
+
+    added: tuple[Path, ...]
+    changed: tuple[Path, ...]
+    removed: tuple[Path, ...]
 
 
 @dataclass

@@ -22,7 +22,7 @@ from nianbao.parser.i18n import _, language, ngettext
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding, Severity
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.outputs.origins import origin_words
-from nianbao.parser.outputs.safe import pictured
+from nianbao.parser.outputs.safe import pictured, visible
 from nianbao.parser.outputs.sources import Sources
 from nianbao.parser.reading.origin import DocxPlace, HtmlPlace, PdfPlace, Place
 from nianbao.parser.review.book import Mark
@@ -177,11 +177,14 @@ def csv_text(rows: Iterable[Row]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in rows:
-        writer.writerow([
+        fields = [
             row.agency or "", "" if row.year is None else row.year, row.file, row.place,
             "" if row.line is None else row.line, "" if row.column is None else row.column,
             row.code, row.severity, row.message, _cells_text(row.cells), row.review,
-            row.note, row.by, row.at, row.help])
+            row.note, row.by, row.at, row.help]
+        # CSV has no escape of its own: a control or bidi character of a file name or a
+        # report is written as the text output shows it (\x1b, \u202e), never raw.
+        writer.writerow([visible(f) if isinstance(f, str) else f for f in fields])
     return out.getvalue()
 
 
@@ -248,17 +251,18 @@ def xlsx_bytes(rows: Sequence[Row]) -> bytes:
     sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(rows, start=2):
         values: list[object] = [
             _agency_word(row), row.year, row.file, row.place_words, row.code,
             severity_word(row.severity), row.message, _cells_words(row.cells),
             review_word(row.review), row.note, row.by, row.at, row.help]
-        sheet.append([_sheet_value(v) for v in values])
-        for cell in sheet[sheet.max_row]:
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=_sheet_value(value))
             if isinstance(cell.value, str):
                 # Text stays text: openpyxl would take "=…" for a formula.
                 cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrap
     widths = (18, 6, 28, 9, 6, 8, 60, 36, 8, 30, 12, 20, 40)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

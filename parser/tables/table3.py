@@ -20,7 +20,7 @@ from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
-from nianbao.parser.reading.normalize import key_of_normalized
+from nianbao.parser.reading.normalize import key_of_normalized, normalize_char_text
 from nianbao.parser.tables.glued import GluedRow, resolve_applications
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
@@ -253,10 +253,20 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue  # a number or two alone among markdown rows: converter noise
         run = _glued_run(labels, values) if glued_rows else None
         if run is not None:
-            index = _best_row(key_of_normalized(run[0]), specs, last)
-            if index is not None:
-                last = index
-                candidates.append(_Candidate(labels, [], row, index, run[1]))
+            run_key = key_of_normalized(run[0])
+            index = _best_row(run_key, specs, last)
+            similar = _similar_rows(run_key, specs) if index is None else []
+            if index is None and not similar:
+                # A label mangled past recognising: the rows around it may still say
+                # which row it is (:func:`_place_glued`).
+                similar = [(i, 0.0) for i, spec in enumerate(specs)
+                           if _common(_bare(run_key), spec.key) >= min(3, len(spec.key))
+                           or _common(run_key, _label_keys(spec)) >= max(
+                               3, 0.6 * len(_label_keys(spec)))]
+            if index is not None or similar:
+                if index is not None:
+                    last = index
+                candidates.append(_Candidate(labels, [], row, index, run[1], similar=similar))
                 pending = []
                 continue
         if not has_number and len(values) < 3:
@@ -296,6 +306,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         pending = []
 
     _place_similar(candidates, len(specs))
+    _place_glued(candidates)
     _place_unlabelled(candidates, len(specs))
 
     cells: dict[str, CellData] = {}
@@ -309,11 +320,11 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     read: list[tuple[_Candidate, RowSpec, list[Field]]] = []
     for cand in candidates:
         if cand.spec_index is None or cand.spec_index in taken:
-            if (cand.labels and any(not v.blank for v in cand.values)
-                    and len(label_key(cand.labels)) <= MAX_LABEL_KEY):
+            numbers = (len(cand.glued) if cand.glued is not None
+                       else sum(1 for v in cand.values if not v.blank))
+            if cand.labels and numbers and len(label_key(cand.labels)) <= MAX_LABEL_KEY:
                 strays.append(StrayData(table=table, label="".join(f.text for f in cand.labels),
-                                        start=cand.row.start,
-                                        values=sum(1 for v in cand.values if not v.blank)))
+                                        start=cand.row.start, values=numbers))
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
@@ -539,6 +550,27 @@ def _place_similar(candidates: list[_Candidate], spec_count: int) -> None:
             continue
         cand.spec_index = fits[0][1]
         taken.add(fits[0][1])
+
+
+@cache
+def _label_keys(spec: RowSpec) -> str:
+    return key_of_normalized(normalize_char_text(spec.label))
+
+
+def _place_glued(candidates: list[_Candidate]) -> None:
+    """A glued row whose label named no row: the one free row between its matched
+    neighbours, when its label shares words with it (a one-line page's rows come in
+    template order, and a misspelt label may resemble several rows or none well)."""
+    for at, cand in enumerate(candidates):
+        if cand.spec_index is not None or cand.glued is None or not cand.similar:
+            continue
+        before = next((c.spec_index for c in reversed(candidates[:at])
+                       if c.spec_index is not None), -1)
+        after = next((c.spec_index for c in candidates[at + 1:] if c.spec_index is not None),
+                     None)
+        if after is not None and after - before == 2 and any(
+                index == before + 1 for index, _ in cand.similar):
+            cand.spec_index = before + 1
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:

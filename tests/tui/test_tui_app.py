@@ -161,7 +161,7 @@ async def test_table_cursor_moves_cell_by_cell_and_status_explains_it():
         cell = table.cell("new_received.commercial")
         position = main.current.report.position(cell.start)
         status = str(main.status.render())
-        assert "applications:new_received.commercial" in status
+        assert "表3 一、本年新收政府信息公开申请数量 × 商业企业" in status
         assert "商业企业" in status
         assert f"“{cell.raw}”" in status
         assert str(position) in status

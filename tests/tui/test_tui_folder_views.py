@@ -192,7 +192,7 @@ async def test_n_and_N_jump_between_files_with_errors(mixed_folder) -> None:
         assert table.cursor_path is not None and Path(table.cursor_path).name == "empty.txt"
         await pilot.press("n")  # past the last: round to the first, and say so
         assert Path(table.cursor_path).name == "004_slip.txt"
-        assert any("Back at the top" in n.message for n in app._notifications)
+        assert any("Back at the top" in note for note in app.notes)
         await pilot.press("N")
         assert Path(table.cursor_path).name == "empty.txt"
         await pilot.press("N")

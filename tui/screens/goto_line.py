@@ -13,6 +13,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from nianbao.parser.i18n import _
+
 
 class GotoLineScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -45,7 +47,14 @@ class GotoLineScreen(ModalScreen[int | None]):
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
-        self.dismiss(self._line(event.value))
+        line = self._line(event.value)
+        if line is not None and str(line) != event.value.strip().lstrip("+"):
+            # Clamped: say where the cursor went instead of the line asked for.
+            self.app.notify(_("There is no line {asked}: the text has {count} lines; went to "
+                              "line {line}.").format(asked=event.value.strip(),
+                                                     count=self._lines, line=line),
+                            timeout=4, markup=False)
+        self.dismiss(line)
 
     def action_cancel(self) -> None:
         self._preview_line(self._current)

@@ -11,7 +11,7 @@ import os
 import subprocess
 from collections import OrderedDict
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -38,6 +38,7 @@ from nianbao.tui.messages import (
     CrossChecked,
     FileHighlighted,
     FileOpened,
+    FilesChanged,
     FilesCollected,
     FindingChosen,
     FolderChanged,
@@ -49,6 +50,7 @@ from nianbao.tui.messages import (
     TableCellChosen,
     TableCursorMoved,
     TableSwitched,
+    WatchStarted,
 )
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
@@ -58,17 +60,19 @@ from nianbao.tui.widgets.key_footer import KeyFooter
 from nianbao.tui.widgets.section_nav import SECTION_TABLES, SectionNav
 from nianbao.tui.widgets.source_view import MarkKind, SourceView
 from nianbao.tui.widgets.status_line import StatusLine
-from nianbao.tui.widgets.table_view import TableView
+from nianbao.tui.widgets.table_view import TABLE_ORDER, TableView
 
 if TYPE_CHECKING:
     from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
+    from nianbao.parser.model.report import Report
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Subject
     from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
     from nianbao.tui.folder import ViewResult
     from nianbao.tui.screens.export_report import ExportRequest
+    from nianbao.tui.watch import FolderWatcher
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
 CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
@@ -138,8 +142,19 @@ class MainScreen(Screen[None]):
     ]
 
     def __init__(self, target: Path, *, poll_interval: float = 0.5, jobs: int = 0,
-                 review_file: Path | None = None, read_only: bool = False) -> None:
+                 review_file: Path | None = None, read_only: bool = False,
+                 watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
+        # A folder stays current (tui/watch.py): notifications, or polling.
+        self._watch_choice = watch
+        self._watch_interval = watch_interval
+        self.watching: str | None = None  # the mode in use once the watch is set up
+        self._watcher: FolderWatcher | None = None
+        # Each report's cross-year view, to check the folder together again after a change.
+        self._views: dict[Path, YearView] = {}
+        # Files that changed or came and are still to be read again for their badges.
+        self._dirty: set[Path] = set()
+        self._checked_once = False  # the first check of the whole folder is done
         self.target = target
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
         self.root = target if target.is_dir() else target.parent
@@ -161,6 +176,7 @@ class MainScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._missing_notified = False
         self._badges_started = False
+        self._reloading = False  # ctrl+r: the next listing keeps the open report
         # Findings that needed the whole folder (Y rules), by path; added to every
         # later read of that file until the folder is checked again.
         self._cross: dict[str, tuple[Finding, ...]] = {}
@@ -298,7 +314,7 @@ class MainScreen(Screen[None]):
                 if book is not None:
                     summary = reviewing.open_summary(loaded,
                                                      reviewing.accepted(loaded, book, {}))
-                self.post_message(BadgeComputed(loaded, done, len(files), summary))
+                self.post_message(BadgeComputed(loaded, done, len(files), summary, view))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
@@ -333,6 +349,7 @@ class MainScreen(Screen[None]):
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
+        reloading, self._reloading = self._reloading, False
         self.files = list(message.files)
         errors = [self._display_error(error) for error in message.errors]
         for error in errors:
@@ -349,6 +366,13 @@ class MainScreen(Screen[None]):
             self.table.show(None, None)
             self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
+            return
+        self._start_watch()
+        if reloading and self.current_path in self.files:
+            # ctrl+r: the open report is read again where it is shown, the focus stays.
+            assert self.current_path is not None
+            self.picker.select_path(self.current_path)
+            self.open(self.current_path, force=True)
             return
         first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
@@ -379,11 +403,18 @@ class MainScreen(Screen[None]):
         if previous is None or previous.signature != loaded.signature:
             self._remember(loaded)
         self._set_badge(loaded, message.summary)
+        if loaded.signature == signature(loaded.path):
+            self._dirty.discard(loaded.path)
+        if message.view is not None:
+            self._views[loaded.path] = message.view
+        else:
+            self._views.pop(loaded.path, None)
         self._update_files_title(message.done)
 
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
-        self.badges_done = True
+        self.badges_done = not self._dirty
+        self._checked_once = True
         if message.error:
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
@@ -414,16 +445,18 @@ class MainScreen(Screen[None]):
         if message.generation != self._generation:
             return
         self._requested = None
-        keep = self._capture() if self.current is not None \
-            and self.current.path == loaded.path else None
+        previous = self.current
+        keep = self._capture() if previous is not None \
+            and previous.path == loaded.path else None
         if message.source is not None:
             self._sources[loaded.path] = message.source
             self._sources.move_to_end(loaded.path)
             while len(self._sources) > SOURCE_CACHE_SIZE:
                 self._sources.popitem(last=False)
         self._apply(loaded, keep)
-        if keep is not None:
-            self.notify(f"Reloaded {self.display_path(loaded.path)}", timeout=2)
+        if keep is not None and previous is not None and _changed(previous, loaded):
+            self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
+                        timeout=2, markup=False)
 
     # ------------------------------------------------------------ the folder views
 
@@ -440,7 +473,8 @@ class MainScreen(Screen[None]):
                 pending.add(str(path))
                 rows.append(ReportSummary(str(path)))
             else:
-                rows.append(summary.with_findings(self._cross.get(str(path), ())))
+                rows.append(summary.with_findings(
+                    self._open_cross(self._cross.get(str(path), ()))))
         return rows, frozenset(pending)
 
     def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
@@ -501,8 +535,19 @@ class MainScreen(Screen[None]):
         own = self._own[loaded.path] = summary
         extra = self._cross.get(str(loaded.path), ())
         self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
-        self._summaries[loaded.path] = loaded.own_report_summary()
+        # The folder views count, as the badge does, only what no one accepted.
+        self._summaries[loaded.path] = replace(
+            loaded.own_report_summary(), errors=own.counts.errors,
+            warnings=own.counts.warnings, infos=own.counts.infos)
         self._folder_changed()
+
+    def _open_only(self, loaded: Loaded) -> Loaded:
+        """``loaded`` without the findings a reviewer accepted."""
+        marks = self._accepted(loaded)
+        if not marks:
+            return loaded
+        return replace(loaded, findings=tuple(f for f in loaded.findings if f not in marks),
+                       cross=tuple(f for f in loaded.cross if f not in marks))
 
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
         return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
@@ -536,6 +581,104 @@ class MainScreen(Screen[None]):
             if bad:
                 title.append(f" ✗{bad}", "red")
         self.picker.border_title = title
+
+    # ------------------------------------------------------------ the folder stays current
+
+    def _start_watch(self) -> None:
+        """Watch the opened folder (not a file opened alone: the open file is polled)."""
+        if self._watcher is not None or not self.target.is_dir():
+            return
+        from nianbao.tui.watch import POLL_INTERVAL, FolderWatcher, watch_mode
+
+        post = self.post_message  # thread-safe: the watcher's thread only posts
+        self._watcher = FolderWatcher(
+            self.root, self.files, watch_mode(self._watch_choice),
+            emit=lambda c: post(FilesChanged(c.added, c.changed, c.removed)),
+            started=lambda mode: post(WatchStarted(mode)),
+            interval=self._watch_interval or POLL_INTERVAL)
+        self._watcher.start()
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+
+    @on(WatchStarted)
+    def _watch_started(self, message: WatchStarted) -> None:
+        self.watching = message.mode
+
+    @on(FilesChanged)
+    def _files_changed(self, message: FilesChanged) -> None:
+        """Files added, changed or removed: the picker, the badges and the header follow."""
+        gone = set(message.removed)
+        files = [p for p in self.files if p not in gone]
+        known = set(files)
+        files.extend(p for p in message.added if p not in known)
+        files.sort(key=lambda p: p.as_posix())
+        listed = files != self.files
+        self.files = files
+        for path in gone:
+            self._cache.pop(path, None)
+            self._own.pop(path, None)
+            self._views.pop(path, None)
+            self._summaries.pop(path, None)
+            self._cross.pop(str(path), None)
+        if gone or message.added:
+            self._folder_changed()  # the folder views follow
+        if listed:
+            cursor = self.picker.cursor_path
+            self.picker.populate(self.root, self.files)
+            if cursor is not None and cursor in known:
+                self.picker.select_path(cursor)
+        self._dirty = {p for p in (*self._dirty, *message.added, *message.changed)
+                       if p in known or p in message.added} - gone
+        if not (self._dirty or gone):
+            self._update_files_title(len(self.files))
+            return
+        self.badges_done = False
+        if not self._checked_once:
+            # The first check of the folder is still running: start it again on the
+            # files as they are now (what it read already is kept).
+            self._check_all(self.files, dict(self._cache), self.review.book)
+            return
+        fresh = sorted(self._dirty, key=lambda p: p.as_posix())
+        done = len(self.files) - len(fresh)
+        self._update_files_title(done)
+        self._refresh(fresh, done, len(self.files), dict(self._views), self.review.book)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
+    def _refresh(self, paths: list[Path], done: int, total: int,
+                 views: dict[Path, YearView], book: ReviewBook | None) -> None:
+        """Read the files that changed or came, then check the folder together again."""
+        from nianbao.tui.pool import read_all
+
+        worker = get_current_worker()
+        reads = read_all(paths, self.jobs)
+        with closing(reads):
+            for path, loaded in zip(paths, reads, strict=True):
+                if worker.is_cancelled:
+                    return
+                view = loaded.view
+                if view is not None:
+                    views[path] = view
+                else:
+                    views.pop(path, None)
+                summary = None
+                if book is not None:
+                    summary = reviewing.open_summary(loaded,
+                                                     reviewing.accepted(loaded, book, {}))
+                done += 1
+                self.post_message(BadgeComputed(loaded, done, total, summary, view))
+        cross: dict[str, tuple[Finding, ...]] = {}
+        failure: str | None = None
+        found = [v for p, v in views.items() if p.exists()]
+        if len(found) > 1:
+            try:
+                cross = {path: tuple(f)
+                         for path, f in loader.check_across(found).items() if f}
+            except Exception as error:  # cross-report rules are extra; never fatal
+                failure = f"{type(error).__name__}: {error}"
+        facts = reviewing.facts_of_views(found) if cross else {}
+        self.post_message(CrossChecked(cross, failure, facts))
 
     # ------------------------------------------------------------ review marks
 
@@ -574,6 +717,7 @@ class MainScreen(Screen[None]):
             self.findings.show(self.findings.all_findings, self.findings.report,
                                select=self.findings.current,
                                accepted=self._accepted(self.current))
+            self.sections.show(self._open_only(self.current))
         if self.badges_done or len(self.files) <= len(self._own):
             self._update_files_title(len(self.files))
 
@@ -639,8 +783,9 @@ class MainScreen(Screen[None]):
             self._export(request, paths, review)
 
         folder = self.target.is_dir()
-        self.app.push_screen(ExportScreen(self.root / "nianbao-findings.html", folder=folder,
-                                          can_choose=folder), done)
+        # Beside the folder, not in it: an .html or .csv inside would be taken for a report.
+        default = self.root.parent / f"{self.root.name or 'nianbao'}-findings.html"
+        self.app.push_screen(ExportScreen(default, folder=folder, can_choose=folder), done)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="export")
     def _export(self, request: ExportRequest, paths: list[Path],
@@ -754,7 +899,8 @@ class MainScreen(Screen[None]):
         self.current = loaded
         report = loaded.report
         self.source.show(report, self._sources.get(loaded.path))
-        self.sections.show(loaded)
+        # The sections count, as the badges do, only the findings no one accepted.
+        self.sections.show(self._open_only(loaded))
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)
         self.chosen = None
@@ -783,7 +929,8 @@ class MainScreen(Screen[None]):
             finding = loaded.findings[0]
         self.findings.show(loaded.findings, report, select=finding, accepted=accepted)
 
-        table: TableId = keep.table if keep is not None and keep.table else "applications"
+        table: TableId = keep.table if keep is not None and keep.table \
+            else _first_table(report)
         if keep is None and finding is not None and finding.cells:
             table = finding.cells[0].table
         self.table.show(loaded, table)
@@ -942,12 +1089,13 @@ class MainScreen(Screen[None]):
         loaded = self.current
         if loaded is None or loaded.report is None:
             return
-        from nianbao.parser.template import cell_label
+        from nianbao.parser.template import cell_place
 
         report = loaded.report
         template = self.table.grid.template if self.table.grid else "2019"
-        self.status.show_cell(report, table, cell_id, cell_label(table, template, cell_id),
-                              self.table.cell(cell_id), loaded.by_cell.get(CellRef.of(table, cell_id), []))
+        self.status.show_cell(report, cell_place(table, template, cell_id),
+                              self.table.cell(cell_id),
+                              loaded.by_cell.get(CellRef.of(table, cell_id), []))
 
     @on(TableCellChosen)
     def _table_cell_chosen(self, message: TableCellChosen) -> None:
@@ -1040,8 +1188,17 @@ class MainScreen(Screen[None]):
             self.findings.update_detail()
 
     def action_reload(self) -> None:
-        if self.current_path is not None:
-            self.open(self.current_path, force=True)
+        """Read everything again: the folder's list, the review marks, every report."""
+        self.notify(_("Reading the folder and every report again …"), timeout=2)
+        self._reloading = True
+        self.badges_done = False
+        self._badges_started = False
+        self._cache.clear()  # nothing read before is reused
+        if self.target.is_file():
+            self._read_review(self.review.path)
+            self.post_message(FilesCollected(self.root, [self.target], []))
+        else:
+            self._collect(self.target, self.review.path)
 
     def action_goto_line(self) -> None:
         from nianbao.tui.screens.goto_line import GotoLineScreen
@@ -1094,3 +1251,18 @@ class MainScreen(Screen[None]):
                         severity="error")
             return
         self.open(path, force=True)
+
+
+def _changed(before: Loaded, after: Loaded) -> bool:
+    """Whether a report read again differs from what was shown (text or findings)."""
+    if before.report is None or after.report is None:
+        return before.report is not after.report or before.error != after.error
+    return before.report.text != after.report.text or before.findings != after.findings
+
+
+def _first_table(report: Report) -> TableId:
+    """The table a report opens on: table 3, else the first the text has (a partial
+    file shows what it holds rather than a missing table 3)."""
+    if report.tables["applications"].found:
+        return "applications"
+    return next((table for table in TABLE_ORDER if report.tables[table].found), "applications")

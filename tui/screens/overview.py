@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from nianbao.parser.core.summary import ReportSummary
 from nianbao.parser.i18n import N_, _, ngettext
@@ -24,6 +24,9 @@ from nianbao.tui.widgets.status_line import StatusLine
 from nianbao.tui.widgets.year_totals import YearTotalsTable
 
 REFRESH_DELAY = 0.3  # seconds: badges arriving by the hundred redraw the table once
+# A big folder's table takes a good part of a second to sort and measure again: while
+# its badges come in, it is redrawn less often.
+BIG_FOLDER, BIG_REFRESH_DELAY = 2000, 2.0
 
 
 class OverviewScreen(Screen[ViewResult]):
@@ -90,7 +93,9 @@ class OverviewScreen(Screen[ViewResult]):
     @on(FolderChanged)
     def _folder_changed(self) -> None:
         if self._timer is None:
-            self._timer = self.set_timer(REFRESH_DELAY, self.refresh_rows)
+            big = len(self.table.all_rows) >= BIG_FOLDER
+            self._timer = self.set_timer(BIG_REFRESH_DELAY if big else REFRESH_DELAY,
+                                         self.refresh_rows)
 
     def _title(self) -> None:
         table = self.table
@@ -128,7 +133,7 @@ class OverviewScreen(Screen[ViewResult]):
         self.remove_class("-filtering")
         self.set_focus(self.table)
 
-    @on(DataTable.CellHighlighted, "#overview")
+    @on(FolderOverview.CursorMoved)
     def _cursor_moved(self) -> None:
         self._title()
         row = self.table.cursor_row_summary

@@ -4,6 +4,11 @@ The tree is filled as soon as the folder has been listed (a screenful at once, t
 rest in batches between refreshes); badges start as ``…`` and are set one by one
 as the background checker reaches each file, so a folder of thousands opens at
 once. Paths are shown relative to the opened folder.
+
+Names line up: every badge is right-aligned in the width of the widest one the
+folder has so far (the rows are labelled again when a wider one arrives). A name
+longer than the pane ends in ``…``; no row is wider than the pane, so the pane
+never scrolls sideways.
 """
 
 from __future__ import annotations
@@ -21,13 +26,15 @@ from nianbao.parser.i18n import N_
 from nianbao.tui.compat import BatchTree
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import FileHighlighted, FileOpened
-from nianbao.tui.text import badge, clean
+from nianbao.tui.text import BADGE_WIDTH, badge, clean
 
 if TYPE_CHECKING:
+    from rich.style import Style
+
     from nianbao.tui.loader import Summary
 
 
-_PENDING = badge(0, 0, pending=True)
+_PENDING = badge(0, 0, pending=True, width=0)
 FIRST_ROWS = 300  # more than the tallest screen shows
 BATCH_ROWS = 2000
 
@@ -53,6 +60,7 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
     FilePicker {
         text-wrap: nowrap;
         text-overflow: ellipsis;
+        overflow-x: hidden;
     }
     """
 
@@ -71,6 +79,7 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         self._folders: dict[Path, TreeNode[Path]] = {}
         self._added = 0  # how many of _files have a row
         self._generation = 0
+        self._badge_width = BADGE_WIDTH  # cells: the widest badge so far, at least ✓ or 2E 1W
 
     # ------------------------------------------------------------ public API
 
@@ -100,6 +109,14 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         if self._states.get(path) == summary:
             return
         self._states[path] = summary
+        width = _badge(summary).cell_len
+        if width > self._badge_width:
+            # Wider than every badge so far: every name moves right, to stay in line.
+            self._badge_width = width
+            with self.adding():
+                for known, row in self._file_nodes.items():
+                    row.set_label(self._label(known))
+            return
         node = self._file_nodes.get(path)
         if node is not None:
             node.set_label(self._label(path))
@@ -186,8 +203,34 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         # for a folder of ten thousand. File labels are measured once, when set.
         width = self._widths.get(node.data) if node.data is not None else None
         if width is None or node.allow_expand:
-            return super().get_label_width(node)
-        return width
+            width = super().get_label_width(node)
+        room = self._room(node)
+        return width if room is None else min(width, room)
+
+    def render_label(self, node: TreeNode[Path], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        room = self._room(node)
+        if room is not None and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")  # by cells: 表 is never cut in half
+        return label
+
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The bar takes a column from the rows: measure them again (Tree does so
+        # itself on a resize, which this is not). A batch of no rows is just that.
+        with self.adding():
+            pass
+
+    def _room(self, node: TreeNode[Path]) -> int | None:
+        """Cells left for ``node``'s label beside its guides (None before a layout)."""
+        width = self.container_size.width - self.scrollbar_size_vertical
+        if width <= 0:
+            return None
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        return max(1, width - depth * self.guide_depth)
 
     # ------------------------------------------------------------ internals
 
@@ -225,11 +268,8 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
     def _label(self, path: Path) -> Text:
         """The file's row, measured on the way (by parts, so that ASCII is quick)."""
         state = self._states.get(path)
-        if state is None:
-            label = _PENDING.copy()
-        else:
-            counts = state.counts
-            label = badge(counts.errors, counts.warnings, unreadable=state.unreadable)
+        label = _PENDING.copy() if state is None else _badge(state)
+        label.pad_left(max(0, self._badge_width - label.cell_len))
         name = clean(path.name)
         self._widths[path] = label.cell_len + 1 + cell_len(name)
         label.append(" ")
@@ -249,3 +289,9 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         path = event.node.data
         if path in self._file_nodes:
             self.post_message(FileOpened(path))
+
+
+def _badge(state: Summary) -> Text:
+    """A file's badge at its own width (the picker pads it to the column's)."""
+    counts = state.counts
+    return badge(counts.errors, counts.warnings, unreadable=state.unreadable, width=0)

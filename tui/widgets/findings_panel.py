@@ -180,6 +180,10 @@ class FindingsPanel(Vertical):
         current = option_list.highlighted
         index = 0 if current is None and delta > 0 else (
             len(self._shown) - 1 if current is None else (current + delta) % len(self._shown))
+        if current is not None and current + delta != index:
+            # Past either end: say so, or the jump to the far end reads as a new finding.
+            self.notify(_("Wrapped around to the first finding.") if delta > 0
+                        else _("Wrapped around to the last finding."), timeout=2)
         self._highlight(index)
         finding = self._shown[index]
         self._announce(finding, commit=False)

@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.events import Resize
-from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from nianbao.parser.core.summary import KEY_FIGURES, ReportSummary
 from nianbao.parser.i18n import N_, _
@@ -73,18 +76,53 @@ def fit(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
-class FolderOverview(DataTable[Text], inherit_bindings=False):
-    """The folder's reports, one a row."""
+class FolderOverview(ScrollView, can_focus=True):
+    """The folder's reports, one a row, drawn line by line (only the rows on screen:
+    a folder of ten thousand sorts and scrolls as fast as one of ten)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "folder-overview--header",
+        "folder-overview--sorted",
+        "folder-overview--cursor",
+        "folder-overview--cursor-cell",
+        "folder-overview--even-row",
+    }
+
+    DEFAULT_CSS = """
+    FolderOverview {
+        background: $surface;
+        color: $foreground;
+        & > .folder-overview--header { text-style: bold; background: $panel; }
+        & > .folder-overview--sorted { text-style: bold underline; }
+        & > .folder-overview--even-row { background: $surface-lighten-1 50%; }
+        & > .folder-overview--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        & > .folder-overview--cursor-cell {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+            text-style: bold;
+        }
+        &:focus > .folder-overview--cursor { background: $block-cursor-background 50%; }
+        &:focus > .folder-overview--cursor-cell {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+        &:ansi > .folder-overview--header { background: ansi_bright_blue; color: ansi_default; }
+    }
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", N_("Up"), show=False),
-        Binding("down,j", "cursor_down", N_("Down"), show=False),
-        Binding("left,h", "cursor_left", N_("Left"), show=False),
-        Binding("right,l", "cursor_right", N_("Right"), show=False),
-        Binding("g,home", "scroll_top", N_("First"), show=False),
-        Binding("G,end", "scroll_bottom", N_("Last"), show=False),
-        Binding("pageup,ctrl+u", "page_up", N_("Page up"), show=False),
-        Binding("pagedown,ctrl+d", "page_down", N_("Page down"), show=False),
+        Binding("up,k", "cursor(-1, 0)", N_("Up"), show=False),
+        Binding("down,j", "cursor(1, 0)", N_("Down"), show=False),
+        Binding("left,h", "cursor(0, -1)", N_("Left"), show=False),
+        Binding("right,l", "cursor(0, 1)", N_("Right"), show=False),
+        Binding("g,home", "first", N_("First"), show=False),
+        Binding("G,end", "last", N_("Last"), show=False),
+        Binding("pageup,ctrl+u", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown,ctrl+d", "page(1)", N_("Page down"), show=False),
         Binding("enter", "open", N_("Open"), tooltip=N_("Open this report"),
                 id="overview.open"),
         Binding("s", "sort", N_("Sort"),
@@ -97,9 +135,10 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
                 id="overview.previous_error"),
         Binding("e", "errors_only", N_("Errors"),
                 tooltip=N_("Only files with errors (again: every file)"), id="overview.errors"),
+        # Not in the footer, which has no room left at 80 columns (help and palette list it).
         Binding("c", "filter_code", N_("Rule"),
                 tooltip=N_("Only files with findings of a rule (A001) or a family (Y)"),
-                id="overview.code"),
+                show=False, id="overview.code"),
         Binding("slash", "filter_text", N_("Filter"),
                 tooltip=N_("Only files whose name or agency holds a text"),
                 id="overview.filter"),
@@ -107,8 +146,17 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
                 id="overview.clear"),
     ]
 
+    @dataclass
+    class CursorMoved(Message):
+        """The cursor is on another row or column (the screen's status line follows)."""
+
+        overview: FolderOverview
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, FolderOverview.CursorMoved)
+
     def __init__(self, display: Callable[[Path], str], *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id, cursor_type="cell", cell_padding=0, zebra_stripes=True)
+        super().__init__(id=id)
         self._display = display
         self.all_rows: list[ReportSummary] = []
         self.pending: frozenset[str] = frozenset()
@@ -118,7 +166,14 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
         self.errors_only = False
         self.code = ""  # a rule code or a family letter; "" none
         self.text = ""  # in the file's name or the agency; "" none
-        self._width = 0
+        self.cursor_row = 0
+        self.cursor_column = 0
+        self.widths: list[int] = [c.width or 8 for c in COLUMNS]
+        self._index: dict[str, int] = {}  # path → its row in rows_shown
+        self._lines: dict[int, list[Text]] = {}  # row → its cells, drawn once
+        # path → (the summary, its cells as plain text): worked out once per summary,
+        # so sorting and measuring ten thousand rows makes no Path and no Text.
+        self._texts: dict[str, tuple[ReportSummary, tuple[str, ...]]] = {}
 
     # ------------------------------------------------------------ data
 
@@ -129,6 +184,24 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
         self.pending = pending
         self._rebuild()
 
+    def texts(self, row: ReportSummary) -> tuple[str, ...]:
+        """The row's cells as plain text, in the order of COLUMNS."""
+        found = self._texts.get(row.path)
+        if found is not None and found[0] is row:
+            return found[1]
+        pending = row.path in self.pending
+        bad = row.problem is not None and row.year is None
+        counts = (("…",) * 3 if pending else
+                  tuple(str(n) if n else "·" for n in (row.errors, row.warnings, row.infos)))
+        texts = (clean(self._display(Path(row.path))),
+                 clean(row.problem or "" if bad else row.agency or ("" if pending else "?")),
+                 str(row.year) if row.year is not None else "" if pending else "?",
+                 row.template or ("" if pending else "?"),
+                 *counts,
+                 *(figure_text(row.value(figure.measure)) for figure in KEY_FIGURES))
+        self._texts[row.path] = (row, texts)
+        return texts
+
     def _matches(self, row: ReportSummary) -> bool:
         if self.errors_only and not row.errors and row.problem is None:
             return False
@@ -136,7 +209,7 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
             return False
         if self.text:
             needle = self.text.casefold()
-            haystack = f"{self._display(Path(row.path))} {row.agency or ''}".casefold()
+            haystack = f"{self.texts(row)[0]} {row.agency or ''}".casefold()
             if needle not in haystack:
                 return False
         return True
@@ -144,8 +217,7 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
     def _sorted(self, rows: list[ReportSummary]) -> list[ReportSummary]:
         key = self.sort_key
         if key == "file":
-            return sorted(rows, key=lambda r: self._display(Path(r.path)),
-                          reverse=self.sort_reverse)
+            return sorted(rows, key=lambda r: self.texts(r)[0], reverse=self.sort_reverse)
         if key == "agency":
             known = [r for r in rows if r.agency]
             rest = [r for r in rows if not r.agency]
@@ -165,81 +237,104 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
                          key=lambda pair: pair[0], reverse=self.sort_reverse)
         return [r for _value, r in ordered] + [r for v, r in known_values if v is None]
 
-    # ------------------------------------------------------------ drawing
-
-    def _widths(self, cells: list[list[Text]]) -> list[int]:
-        """Numbers as wide as their widest (one cell apart); names share the rest."""
-        fixed = [c.width for c in COLUMNS]
-        for i, column in enumerate(COLUMNS):
-            if column.width:
-                widest = max((row[i].cell_len for row in cells), default=0)
-                fixed[i] = max(column.width, cell_len(_(column.heading)) + 1, widest + 1)
-        left = max(24, (self._width or self.size.width) - sum(fixed) - 2)
-        names = max((row[0].cell_len for row in cells), default=0) + 1
-        fixed[0] = max(8, min(names, left * 11 // 20))
-        fixed[1] = max(8, left - fixed[0])
-        return fixed
-
     def _rebuild(self) -> None:
         keep = self.cursor_path
-        column = self.cursor_coordinate.column
         self.rows_shown = self._sorted([r for r in self.all_rows if self._matches(r)])
-        self.clear(columns=True)
-        cells = [self._cells(row) for row in self.rows_shown]
-        widths = self._widths(cells)
-        for spec, width in zip(COLUMNS, widths, strict=True):
-            heading = Text(_(spec.heading), end="", justify="right" if spec.numeric else "left")
-            if spec.key == self.sort_key:
-                heading.stylize("bold underline")
-            self.add_column(heading, width=width, key=spec.key)
-        for row, texts in zip(self.rows_shown, cells, strict=True):
-            for i in (0, 1):  # the names, cut to their share with … and a cell to spare
-                texts[i] = Text(fit(texts[i].plain, widths[i] - 1), style=texts[i].style,
-                                end="")
-            self.add_row(*texts, key=row.path)
-        if keep is not None:
-            self.select_path(keep, column=column)
-        elif self.rows_shown:
-            self.move_cursor(row=0, column=column, animate=False)
+        self._index = {row.path: i for i, row in enumerate(self.rows_shown)}
+        self._lines.clear()
+        self._measure()
+        self.virtual_size = Size(self.size.width, len(self.rows_shown) + 1)
+        row = self._index.get(keep, 0) if keep is not None else 0
+        self._move(row, self.cursor_column, force=True)
+        self.refresh()
+
+    # ------------------------------------------------------------ drawing
+
+    def _measure(self) -> None:
+        """Numbers as wide as their widest (one cell apart); names share the rest."""
+        widths = [c.width for c in COLUMNS]
+        for i, column in enumerate(COLUMNS):
+            if column.width:
+                widths[i] = max(column.width, cell_len(_(column.heading)) + 1)
+        names = 0
+        for row in self.rows_shown:
+            texts = self.texts(row)
+            names = max(names, cell_len(texts[0]))
+            for i in range(2, len(COLUMNS)):
+                widths[i] = max(widths[i], len(texts[i]) + 1)
+        left = max(24, self.scrollable_content_region.width - sum(widths[2:]))
+        widths[0] = max(8, min(names + 1, left * 11 // 20))
+        widths[1] = max(8, left - widths[0])
+        self.widths = widths
 
     def _cells(self, row: ReportSummary) -> list[Text]:
-        path = Path(row.path)
+        texts = self.texts(row)
         pending = row.path in self.pending
         bad = row.problem is not None and row.year is None
-        name = Text(clean(self._display(path)), end="", style="bold red" if bad else "")
-        agency = Text(clean(row.problem or "" if bad else row.agency or ("" if pending else "?")),
-                      end="", style="red" if bad else "")
-        cells = [name, agency,
-                 _number(str(row.year) if row.year is not None else "" if pending else "?"),
-                 _number(row.template or ("" if pending else "?"))]
-        for count, severity in ((row.errors, "error"), (row.warnings, "warning"),
-                                (row.infos, "info")):
-            if pending:
-                cells.append(_number("…", "dim"))
-                continue
-            cells.append(_number(str(count) if count else "·",
-                                 SEVERITY_STYLE[severity] if count else "dim"))
-        for figure in KEY_FIGURES:
-            value = row.value(figure.measure)
-            cells.append(_number(figure_text(value), "dim" if value is None else ""))
+        cells = [Text(texts[0], end="", style="bold red" if bad else ""),
+                 Text(texts[1], end="", style="red" if bad else ""),
+                 _number(texts[2]), _number(texts[3])]
+        for text, count, severity in zip(texts[4:7], (row.errors, row.warnings, row.infos),
+                                         ("error", "warning", "info"), strict=True):
+            cells.append(_number(text, "dim" if pending or not count
+                                 else SEVERITY_STYLE[severity]))
+        for text in texts[7:]:
+            cells.append(_number(text, "dim" if text == "·" else ""))
         return cells
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        """A click on a heading sorts by that column, as ``s`` on it does."""
-        event.stop()
-        self.move_cursor(column=event.column_index, animate=False)
-        self.action_sort()
+    def _line(self, cells: list[Text], styles: list[Style | None], base: Style) -> Strip:
+        line = Text(end="", no_wrap=True, overflow="crop")
+        for cell, width, spec, style in zip(cells, self.widths, COLUMNS, styles, strict=True):
+            if not spec.numeric:
+                cell = Text(fit(cell.plain, width - 1), style=cell.style, end="")
+            part = cell.copy()
+            if spec.numeric:
+                part.pad_left(max(0, width - part.cell_len))
+            else:
+                part.pad_right(max(0, width - part.cell_len))
+            if style is not None:
+                part.stylize(style)
+            line.append_text(part)
+        width = self.scrollable_content_region.width
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console))
+        return Strip(segments, line.cell_len).apply_style(base).crop(0, width)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y == 0:  # the headings stay on top while the rows scroll under them
+            header = self.get_component_rich_style("folder-overview--header")
+            sorted_style = self.get_component_rich_style("folder-overview--sorted")
+            headings = [Text(_(c.heading), end="") for c in COLUMNS]
+            styles: list[Style | None] = [sorted_style if c.key == self.sort_key else None
+                                          for c in COLUMNS]
+            return self._line(headings, styles, header)
+        index = int(self.scroll_offset.y) + y - 1
+        if not 0 <= index < len(self.rows_shown):
+            return Strip.blank(width, self.rich_style)
+        cells = self._lines.get(index)
+        if cells is None:
+            cells = self._lines[index] = self._cells(self.rows_shown[index])
+        base = self.rich_style
+        if index % 2:
+            base = base + self.get_component_rich_style("folder-overview--even-row")
+        cell_styles: list[Style | None] = [None] * len(COLUMNS)
+        if index == self.cursor_row:
+            base = base + self.get_component_rich_style("folder-overview--cursor")
+            cell_styles[self.cursor_column] = self.get_component_rich_style(
+                "folder-overview--cursor-cell")
+        return self._line(cells, cell_styles, base)
 
     def on_resize(self, event: Resize) -> None:
-        if event.size.width != self._width:
-            self._width = event.size.width
-            self._rebuild()
+        self._measure()
+        self.virtual_size = Size(event.size.width, len(self.rows_shown) + 1)
+        self.refresh()
 
     # ------------------------------------------------------------ cursor
 
     @property
     def cursor_row_summary(self) -> ReportSummary | None:
-        row = self.cursor_coordinate.row
+        row = self.cursor_row
         return self.rows_shown[row] if 0 <= row < len(self.rows_shown) else None
 
     @property
@@ -247,14 +342,60 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
         row = self.cursor_row_summary
         return row.path if row is not None else None
 
-    def select_path(self, path: str, *, column: int | None = None) -> bool:
-        try:
-            index = self.get_row_index(path)
-        except RowDoesNotExist:
+    def select_path(self, path: str) -> bool:
+        index = self._index.get(path)
+        if index is None:
             return False
-        self.move_cursor(row=index, column=self.cursor_coordinate.column if column is None
-                         else column, animate=False)
+        self._move(index, self.cursor_column)
         return True
+
+    def _move(self, row: int, column: int, *, force: bool = False) -> None:
+        row = max(0, min(row, len(self.rows_shown) - 1))
+        column = max(0, min(column, len(COLUMNS) - 1))
+        if (row, column) == (self.cursor_row, self.cursor_column) and not force:
+            return
+        self.cursor_row, self.cursor_column = row, column
+        # Keep the cursor's row in view, under the headings.
+        height = max(1, self.scrollable_content_region.height - 1)
+        top = int(self.scroll_offset.y)
+        if row < top:
+            self.scroll_to(y=row, animate=False)
+        elif row >= top + height:
+            self.scroll_to(y=row - height + 1, animate=False)
+        self.refresh()
+        self.post_message(self.CursorMoved(self))
+
+    def action_cursor(self, rows: int, columns: int) -> None:
+        self._move(self.cursor_row + rows, self.cursor_column + columns)
+
+    def action_first(self) -> None:
+        self._move(0, self.cursor_column)
+
+    def action_last(self) -> None:
+        self._move(len(self.rows_shown) - 1, self.cursor_column)
+
+    def action_page(self, pages: int) -> None:
+        height = max(1, self.scrollable_content_region.height - 1)
+        self._move(self.cursor_row + pages * height, self.cursor_column)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        x, column = offset.x, 0
+        for index, width in enumerate(self.widths):
+            if x < width:
+                column = index
+                break
+            x -= width
+        else:
+            column = len(COLUMNS) - 1
+        if offset.y == 0:
+            # A click on a heading sorts by that column, as s on it does.
+            self.cursor_column = column
+            self.action_sort()
+            return
+        self._move(int(self.scroll_offset.y) + offset.y - 1, column)
 
     @property
     def description(self) -> str:
@@ -278,7 +419,7 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
             self.post_message(ReportChosen(Path(row.path)))
 
     def action_sort(self) -> None:
-        key = COLUMNS[self.cursor_coordinate.column].key if self.columns else "file"
+        key = COLUMNS[self.cursor_column].key
         if key == self.sort_key:
             self.sort_reverse = not self.sort_reverse
         else:
@@ -291,12 +432,12 @@ class FolderOverview(DataTable[Text], inherit_bindings=False):
         rows = self.rows_shown
         if not rows:
             return
-        start = self.cursor_coordinate.row
+        start = self.cursor_row
         for offset in range(1, len(rows) + 1):
             index = (start + step * offset) % len(rows)
             if rows[index].errors or rows[index].problem is not None:
                 wrapped = (index <= start) if step > 0 else (index >= start)
-                self.move_cursor(row=index, animate=False)
+                self._move(index, self.cursor_column)
                 if wrapped and index != start:
                     self.notify(_("Back at the top: no file with errors below.") if step > 0
                                 else _("Back at the bottom: no file with errors above."),

@@ -7,16 +7,16 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from nianbao.parser.i18n import _
 from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.model.report import Cell, Report
-    from nianbao.parser.template import TableId
 
 
 class StatusLine(Static):
-    """Cell id, raw text, ``line:col`` and findings of the cell; or the chosen finding."""
+    """The cell under the cursor, its text, ``line:col`` and findings; or the chosen finding."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -32,18 +32,18 @@ class StatusLine(Static):
     def say(self, text: str | Text, style: str = "") -> None:
         self.update(text if isinstance(text, Text) else Text(clean(text), style=style, end=""))
 
-    def show_cell(self, report: Report, table: TableId, cell_id: str, label: str,
-                  cell: Cell | None, findings: list[Finding]) -> None:
-        # What the brief asks first (id, raw text, place, findings); the long
-        # template label last, where a narrow terminal may cut it.
+    def show_cell(self, report: Report, place: str, cell: Cell | None,
+                  findings: list[Finding]) -> None:
+        """The cell as the template names it (``表3 （一）予以公开 × 总计``), its text,
+        its line:column and its findings."""
         text = Text(end="", no_wrap=True)
-        text.append(f"{table}:{cell_id}", "bold")
+        text.append(clean(place), "bold")
         text.append("  ")
         if cell is None:
-            text.append("not found in the text", "red")
+            text.append(_("not found in the text"), "red")
         else:
             raw = clean(cell.raw)
-            text.append(f"“{raw}”" if raw else "blank", "" if raw else "dim")
+            text.append(f"“{raw}”" if raw else _("blank"), "" if raw else "dim")
             text.append(f"  {report.position(cell.start)}", "dim")
             _origin(text, report, cell.start, cell.end)
         for finding in findings[:3]:
@@ -53,9 +53,7 @@ class StatusLine(Static):
         if len(findings) == 1:
             text.append(" " + clean(findings[0].message))
         if not findings:
-            text.append("  no finding", "dim")
-        text.append("  ")
-        text.append(clean(label), "italic")
+            text.append("  " + _("no finding"), "dim")
         self.update(text)
 
     def show_finding(self, report: Report | None, finding: Finding) -> None:

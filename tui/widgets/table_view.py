@@ -20,6 +20,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from nianbao.parser.i18n import _
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.template import rows_template
 from nianbao.tui.grid import Grid, build_grid
@@ -299,13 +300,22 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         cell_id = self.cursor_cell
         if cell_id is None or self._grid is None:
             return
+        from nianbao.parser.template import cell_place
+
         cell = self.cell(cell_id)
-        raw = cell.raw if cell is not None else ""
-        self.app.copy_to_clipboard(raw)
-        where = f"{self._grid.table}:{cell_id}"
-        shown = clean(raw) if raw else "an empty cell"
-        self.notify(f"Copied “{shown}” ({where})" if raw else f"Copied {shown} ({where})",
-                    title="Clipboard", timeout=3)
+        place = cell_place(self._grid.table, self._grid.template, cell_id)
+        title = _("Clipboard")
+        # Report text is never markup: a cell may hold [brackets].
+        if cell is None:
+            self.notify(_("Nothing copied: {place} is not in the text.").format(place=place),
+                        title=title, timeout=3, markup=False)
+        elif not cell.raw.strip():
+            self.notify(_("Nothing copied: {place} is blank.").format(place=place),
+                        title=title, timeout=3, markup=False)
+        else:
+            self.app.copy_to_clipboard(cell.raw)
+            self.notify(_("Copied “{text}” ({place})").format(text=clean(cell.raw), place=place),
+                        title=title, timeout=3, markup=False)
 
     # ------------------------------------------------------------ cursor
 
