@@ -22,7 +22,7 @@ from nianbao.parser.i18n.argparse_words import (
 )
 from nianbao.version import version
 
-COMMANDS = ("check", "export", "rules", "demo", "screenshot", "tui")
+COMMANDS = ("check", "export", "rules", "demo", "screenshot", "serve", "tui")
 
 
 class _Parser(ArgumentParser):
@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     tui.add_argument("path", nargs="?", default=".", help=_("a report or a folder of reports"))
     _add_jobs(tui, _("worker processes for a big folder's badges (default: all cores)"))
     _add_review_file(tui)
+    tui.add_argument("--read-only", action="store_true",
+                     help=_("write no file: no review marks, no export, no editor "
+                            "(always so when served in a browser)"))
     tui.add_argument("--watch", choices=("auto", "notify", "poll", "off"), default=None,
                      help=_("how the folder stays current: the system's notifications, "
                             "polling (network folders), or not at all (default: auto, "
@@ -125,6 +128,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("write here instead of stdout"))
     export.add_argument("--force", action="store_true", help=_("overwrite FILE if it exists"))
     _add_batch_options(export)
+
+    serve = command("serve", _("serve the TUI in a web browser, read-only (needs textual-serve)"))
+    serve.add_argument("path", nargs="?", default=".", help=_("a report or a folder of reports"))
+    serve.add_argument("--host", default="127.0.0.1",
+                       help=_("the address to listen on (default: 127.0.0.1, this machine "
+                              "only; 0.0.0.0 for every network)"))
+    serve.add_argument("--port", type=int, default=8000, help=_("the port (default: 8000)"))
+    serve.add_argument("--public-url", default=None, metavar="URL",
+                       help=_("the address browsers reach the server at, when it is not "
+                              "http://HOST:PORT (behind a proxy)"))
 
     rules = command("rules", _("list the rules, or explain one"))
     rules.add_argument("code", nargs="?", help=_("a rule code such as A002"))
@@ -237,6 +250,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from nianbao.commands.export import run as run_export
 
         return run_export(args)
+    if command == "serve":
+        from nianbao.commands.serve import run as run_serve
+
+        return run_serve(args)
     if command == "rules":
         from nianbao.commands.rules import run as run_rules
 

@@ -211,7 +211,7 @@ _ALLOWED = {
     "rule": {"id", "name", "shortDescription", "fullDescription", "help", "helpUri",
              "defaultConfiguration", "properties"},
     "result": {"ruleId", "ruleIndex", "level", "message", "locations", "relatedLocations",
-               "properties", "kind", "fingerprints", "partialFingerprints"},
+               "properties", "kind", "fingerprints", "partialFingerprints", "suppressions"},
     "location": {"id", "physicalLocation", "message", "properties"},
     "physical": {"artifactLocation", "region", "properties"},
     "region": {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"},

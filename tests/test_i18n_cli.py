@@ -253,3 +253,20 @@ def test_the_readmes_link_each_other() -> None:
     for word in ("nianbao check", "nianbao export", "nianbao rules", "nianbao screenshot",
                  "--lang", "NIANBAO_LANG", "ARCHITECTURE.md", "docs/formats.md"):
         assert word in english and word in chinese, word
+
+
+def test_screenshot_says_what_it_wrote_in_chinese(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    target = tmp_path / "shot.svg"
+    code, out, err = _run(capsys, "screenshot", "--lang", "zh", str(SLIP), "-o", str(target),
+                          "--size", "80x24")
+    assert code == 0 and out == "" and target.exists()
+    assert err.startswith("nianbao: 已写入 ") and english_runs(err.replace(str(target), "")) == []
+
+
+def test_lang_before_a_bare_path_opens_the_tui(capsys: pytest.CaptureFixture[str],
+                                               tmp_path: Path) -> None:
+    """``nianbao --lang zh PATH`` is ``nianbao tui PATH`` in Chinese."""
+    code, out, err = _run(capsys, "--lang", "zh", str(tmp_path / "missing"))
+    assert code == 2 and out == ""
+    assert err == f"nianbao: {tmp_path / 'missing'}：文件或文件夹不存在\n"

@@ -160,11 +160,6 @@ def figures(pytestconfig: pytest.Config) -> None:
 
 # What fails today, per style and test (issue 13). Remove an entry when it passes.
 KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("oneline", "no_wrong_cell"): "glued runs cut wrong",
-    ("oneline", "decided_cells_read"): "glued runs not read; identities across rows unused",
-    ("oneline", "damaged_cells_named"): "the S007 of a glued run names no cells",
-    ("oneline", "no_false_error"): "S001/S004/S005 on one-line pages",
-    ("oneline", "no_false_table_warning"): "one-line pages (issue 14)",
 }
 
 

@@ -86,6 +86,17 @@ class NianbaoApp(App[None]):
         self.notes.append(str(message))
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def get_css_variables(self) -> dict[str, str]:
+        variables = super().get_css_variables()
+        if self.current_theme.ansi and self.current_theme.dark:
+            # ansi-dark draws unfocused frames in ANSI black and a list's chosen row,
+            # once the list loses the focus, in the terminal's default background:
+            # both vanish on a black terminal. Bright black is the palette's grey.
+            for name in ("border-blurred", "block-cursor-blurred-background"):
+                if variables.get(name) in ("ansi_black", "ansi_default"):
+                    variables[name] = "ansi_bright_black"
+        return variables
+
     def on_mount(self) -> None:
         choice = self._theme_choice
         if choice is None and not self.is_headless \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from nianbao import diagnostics
@@ -14,6 +15,12 @@ def demo_path() -> Path:
     from importlib.resources import files
 
     return Path(str(files("nianbao") / "sample_reports"))
+
+
+def served() -> bool:
+    """Running under a web server (textual-serve, ``textual serve``): Textual's web
+    driver draws the app in a browser. Read-only then, whoever started it."""
+    return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +35,7 @@ def run(args: argparse.Namespace) -> int:
         from nianbao.parser.userdirs import config_dir
 
         review = str(config_dir() / "demo-review.json")
-    NianbaoApp(path, jobs=args.jobs, review_file=review,
+    read_only = bool(getattr(args, "read_only", False)) or served()
+    NianbaoApp(path, jobs=args.jobs, review_file=review, read_only=read_only,
                watch=getattr(args, "watch", None)).run()
     return EXIT_OK

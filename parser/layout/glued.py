@@ -31,8 +31,13 @@ Kind = Literal["count", "signed", "amount"]
 Sum = tuple[int, tuple[int, ...]]
 
 # The digits a row's last label field may end with: ``…申请数量230``, ``…采购13575394432.52元``.
-_GLUED = re.compile(r"^(.*?[^\d.,\s+-])\s*(-?\d[\d.]*(?:万元|元)?)$")
-_VALUE = re.compile(r"^-?\d[\d.]*(?:万元|元)?$")
+# A minus sign may stand inside a run: it starts a 本年增/减 (``166-137 8``).
+_RUN = r"-?\d[\d.]*(?:-\d[\d.]*)*(?:万元|元)?"
+_GLUED = re.compile(r"^(.*?[^\d.,\s+-])\s*(" + _RUN + ")$")
+_VALUE = re.compile("^" + _RUN + "$")
+# A list number inside a label (``（四）无法提供1.本机关…``) is no cell.
+_LIST_NUMBER = re.compile(r"\d\s*\.")
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 _COUNT = re.compile(r"0|[1-9]\d*")
 _SIGNED = re.compile(r"-?(?:0|[1-9]\d*)")
 _AMOUNT = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?")
@@ -90,15 +95,27 @@ def split_glued(field: Field) -> tuple[str, str] | None:
 
 def glued_label(labels: list[Field]) -> tuple[str, Chunk] | None:
     """(label without its digits, the digits) when the last label swallowed them."""
+    if len(labels) >= 2 and labels[-1].text in ("万元", "元") and labels[-1].line == labels[-2].line:
+        # ``政府集中采购041 万元``: the unit after a space still ends the run.
+        before = glued_label(labels[:-1])
+        if before is None or not before[1].text[-1].isdigit():
+            return None
+        label, chunk = before
+        unit = labels[-1]
+        gap = unit.start - (chunk.start + len(chunk.raw))
+        if gap < 0 or len(unit.raw) != len(unit.text):
+            return None
+        return label, Chunk(chunk.text + unit.text, chunk.raw + " " * gap + unit.raw,
+                            chunk.start, chunk.line)
     if not labels:
         return None
     found = split_glued(labels[-1])
     if found is None:
         return None
-    chunk = _chunk(labels[-1], found[1])
-    if chunk is None:
+    digits = _chunk(labels[-1], found[1])
+    if digits is None:
         return None
-    return "".join(f.text for f in labels[:-1]) + found[0], chunk
+    return "".join(f.text for f in labels[:-1]) + found[0], digits
 
 
 def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
@@ -107,11 +124,20 @@ def run_of(labels: list[Field], values: list[Field]) -> tuple[str, Run] | None:
     None when the row holds no number, or a value field is not one (``/``, ``无``).
     """
     chunks: list[Chunk] = []
+    # A run too long to be one number (past 18 digits) is not a value to the field
+    # reader: it ends the labels. Here it is a run like any other.
+    while labels and is_value_text(labels[-1].text):
+        values = [labels[-1], *values]
+        labels = labels[:-1]
     glued = glued_label(labels)
     label = "".join(f.text for f in labels)
     if glued is not None:
         label, first = glued
         chunks.append(first)
+    if _LIST_NUMBER.sub("", label).translate(_NO_DIGITS) != _LIST_NUMBER.sub("", label):
+        # Digits inside the label (``…数量15825193416117二、上年结…``): two rows ran
+        # together and this is not one row's label; its numbers are no one's.
+        return None
     for f in values:
         if f.blank:
             continue

@@ -19,6 +19,12 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 _LONG_LINE = 300
 
 
+def _w(*words: str) -> str:
+    """Words as a pattern that lets a space stand between any two characters: PDFs and
+    web pages space labels out (``2.重 复申请``, ``三、本 年度办理结果``)."""
+    return "|".join(r"\s?".join(re.escape(ch) for ch in word) for word in words)
+
+
 def _numbered_label_starts() -> str:
     """The words after ``N.`` of table 3's numbered rows (``属于国``, ``没有现``, ``其他``).
 
@@ -33,23 +39,35 @@ def _numbered_label_starts() -> str:
             if len(label) > 2 and label[0].isdigit() and label[1] == ".":
                 words = key_of_normalized(label[2:])
                 # Two characters: a misspelt label (``其他法律行政止公开``) keeps its start.
-                starts.add(re.escape(words[:2]) + (r"(?=\s*\d|法律)" if words.startswith("其他") else ""))
+                starts.add(f"(?:{_w(words[:2])})"
+                           + (r"(?=\s*\d|\s?[法律行政])" if words.startswith("其他") else ""))
     return "|".join(sorted(starts))
 
 
 _ROW_STARTS = re.compile(
-    r"(?:[一二三四五六]\s*、\s*(?=总体情况|主动公开|收到和处理|政府信息公开行政|存在的主要问题|其他需要报告"
-    r"|本年新收|上年结转|本年度办理|结转下年度)"
+    # A section heading, in the template's words or others (一、政务信息公开总体情况).
+    r"(?:[一二三四五六]\s*、\s*(?=[^、。，；：]{0,16}?(?:"
+    + _w("总体情况", "基本情况", "概述", "主动公开", "收到和处理", "依申请", "申请情况", "行政复议",
+         "行政诉讼", "存在的主要问题", "主要问题", "改进", "其他需要报告")
+    # Table 3's numbered rows by their first words, which survive a misspelt label.
+    + ")|" + _w("本年", "上年", "结转") + ")"
     r"|\(\s*[一二三四五六七]\s*\)"
     r"|(?<![\d.])[1-8]\s*\.(?=\s*[^\d\s])"
     rf"|(?<=\d)[1-8]\.(?=\s*(?:{_numbered_label_starts()}))"
-    r"|第二十条"
-    r"|信息内容"
-    r"|行政规范性文件|(?<!行政)规范性文件|规章(?=\s*\d)|其他对外管理服务事项|行政事业性收费|政府集中采购"
-    r"|行政许可(?=\s*\d)|行政处罚(?=\s*\d)|行政强制(?=\s*\d)"
-    r"|行政复议(?=\s*行政诉讼)|结果维持(?=\s*结果纠正)"
-    r")"
+    "|" + _w("第二十条", "信息内容", "行政规范性文件") + "|(?<!行政)(?:" + _w("规范性文件") + ")"
+    "|" + _w("其他对外管理服务事项", "行政事业性收费", "政府集中采购")
+    + "|(?:" + _w("规章", "行政许可", "行政处罚", "行政强制") + r")(?=\s*\d)"
+    "|(?:" + _w("行政复议") + r")(?=\s*(?:" + _w("行政诉讼") + "))"
+    "|(?:" + _w("结果维持") + r")(?=\s*(?:" + _w("结果纠正") + "))"
+    ")"
 )
+
+
+# The last row of each table, and its numbers.
+_LAST_ROW = re.compile(
+    r"(?:四\s*、\s*(?:" + _w("结转下年度继续办理") + ")|" + _w("行政事业性收费", "政府集中采购") + "|"
+    + _w("结果维持结果纠正其他结果尚未审结总计")
+    + r")\s*(?:-?\d[\d.]*\s*)+(?:万元|元)?")
 
 
 # Not frozen: thousands are made per report and frozen dataclasses are slow to build.
@@ -66,6 +84,9 @@ class Line:
     blank: bool
     # Only set when normalisation changed the line's length; otherwise index = offset.
     norm_map: NormalizedText | None = None
+    # A virtual line, cut out of a long physical one: a page flattened onto one line,
+    # whose table cells may have run together.
+    cut: bool = False
 
     def offset(self, norm_index: int) -> int:
         """Offset in the original text of an index into the normalised line."""
@@ -111,7 +132,13 @@ def _cut(lines: list[Line], start: int, raw: str, norm_text: str) -> None:
         if match.start() > cuts[-1]:
             cuts.append(match.start())
     cuts.append(len(raw))
+    # A table's last row may run straight into the paragraph after it
+    # (``四、结转下年度继续办理0 0000 00本年度新收…``): cut after its numbers too.
+    for index in range(len(cuts) - 2, -1, -1):
+        tail = _LAST_ROW.match(norm_text, cuts[index], cuts[index + 1])
+        if tail is not None and norm_text[tail.end():cuts[index + 1]].strip():
+            cuts.insert(index + 1, tail.end())
     for begin, stop in zip(cuts, cuts[1:], strict=False):
         piece = norm_text[begin:stop]
         lines.append(Line(len(lines) + 1, start + begin, start + stop, raw[begin:stop], piece,
-                          not piece.strip()))
+                          not piece.strip(), cut=True))

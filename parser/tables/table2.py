@@ -91,6 +91,11 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
     current: ItemSpec | None = None
     next_field = 0
     pending = ""  # label-only rows run together: ``规范`` + ``性文件`` wrapped in a PDF
+    # Field rows that belong to the next item, its label still to come: a label merged
+    # over an item's rows is written on their middle row when nothing draws the
+    # merge (an unruled PDF, ``pdftotext -layout``), so the item's first rows come
+    # before it. They wait for that label; unclaimed, they are strays.
+    ahead: list[tuple[str, list[Field], int, list[Field]]] = []
     for row in rows:
         labels, values = row.split()
         key = label_key(labels)
@@ -114,11 +119,18 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             if best[0] >= SHORT_KEY:
                 item = best[1]
         has_value = any(not v.blank for v in values)
+        if "信息内容" in key and not has_value:
+            # The table's header: an item named above it was named in prose (本年度新制作
+            # 规范性文件8件), not by the table; the table's first rows are no item's yet.
+            current, next_field, ahead = None, 0, []
+            labels_of = {k: v for k, v in labels_of.items() if k in found}
         pending = "" if has_value or item is not None else (pending + key)[-MAX_LABEL_KEY:]
         if item is not None and item is not current:
             current, next_field = item, 0
             if item.id not in labels_of and labels:
                 labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
+            next_field = _claim(item, ahead, found, strays, table)
+            ahead = []
         # One field label (``对外公开总数量``) beside a blank is that field, blank; a
         # header row names several and holds no values.
         named_here = _fields_named(current, key) if current is not None else []
@@ -140,6 +152,10 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
                     item_slots[next_field] = piece
                 next_field += 1
             continue
+        if item is None and values and len([v for v in values if not v.blank]) <= 1 and \
+                _before_its_label(current, named_here, next_field, key, items):
+            ahead.append((key, values, row.start, labels))
+            continue
         if not values and names_field and item is None:
             # A field's label alone (its number on the next line, or a blank a PDF
             # dropped): what follows without a label of its own is this field's.
@@ -149,6 +165,12 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             if values and any(not v.blank for v in values) and labels:
                 strays.append(StrayData(table=table, label="".join(f.text for f in labels),
                                        start=row.start, values=len(values)))
+            continue
+        if len(named_here) >= 2 and len(values) < len(named_here):
+            # Two field labels run together over fewer numbers (``本年增/减处理决定数量 5``,
+            # an unruled PDF's rows collapsed): which field a number is cannot be told.
+            strays.append(StrayData(table=table, label="".join(f.text for f in labels),
+                                    start=row.start, values=len(values)))
             continue
         item_slots = found.setdefault(current.id, [None] * len(current.fields))
         named = named_here[0] if names_field else None
@@ -179,6 +201,9 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             next_field += 1
         if len(fitted) > remaining:
             extra_of[current.id] = extra_of.get(current.id, 0) + len(fitted) - remaining
+    for _, values, start, labels in ahead:
+        strays.append(StrayData(table=table, label="".join(f.text for f in labels), start=start,
+                                values=len(values)))
     infos: list[RowData] = []
     for item in items:
         slots = found.get(item.id)
@@ -245,6 +270,40 @@ def _read_blocks(region: Region, runs: list[list[Field]], items: tuple[ItemSpec,
             cells_found=len(fields), cells_expected=len(item.fields),
         ))
     return build_table(table, region, cells, infos)
+
+
+def _before_its_label(current: ItemSpec | None, named_here: list[int], next_field: int,
+                      key: str, items: tuple[ItemSpec, ...]) -> bool:
+    """Whether a field row without an item label opens the next item: its field label
+    goes back in the template's order (``本年新制作数量`` after ``对外公开总数量``), or
+    names a field of another item only, or comes before any item label."""
+    if not key:
+        return False
+    if current is None:
+        return any(_fields_named(item, key) for item in items)
+    if len(named_here) == 1:
+        return named_here[0] < next_field
+    return not named_here and any(_fields_named(item, key) for item in items
+                                  if item is not current)
+
+
+def _claim(item: ItemSpec, ahead: list[tuple[str, list[Field], int, list[Field]]],
+           found: dict[str, list[Field | None]], strays: list[StrayData],
+           table: TableId) -> int:
+    """Give ``item`` the field rows that came before its label (each by its field
+    label, never by guess: a row naming no field of the item, or a field already
+    filled, is a stray); where the item's next field is."""
+    next_field = 0
+    for key, values, start, labels in ahead:
+        named = _fields_named(item, key)
+        slots = found.setdefault(item.id, [None] * len(item.fields))
+        if len(named) != 1 or slots[named[0]] is not None:
+            strays.append(StrayData(table=table, label="".join(f.text for f in labels),
+                                    start=start, values=len(values)))
+            continue
+        slots[named[0]] = next((v for v in values if not v.blank), values[0])
+        next_field = max(next_field, named[0] + 1)
+    return next_field
 
 
 def _cut_field_label(item: ItemSpec, labels: list[Field]) -> bool:

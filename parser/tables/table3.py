@@ -8,8 +8,9 @@ seven columns are assigned only when the count of cells leaves no doubt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
@@ -19,7 +20,7 @@ from nianbao.parser.layout.numbers import read_number
 from nianbao.parser.layout.regions import Region
 from nianbao.parser.model.report import Table
 from nianbao.parser.reading.lines import Line
-from nianbao.parser.reading.normalize import key_of_normalized
+from nianbao.parser.reading.normalize import key_of_normalized, normalize_char_text
 from nianbao.parser.tables.glued import GluedRow, resolve_applications
 from nianbao.parser.tables.rows import (
     MAX_LABEL_KEY,
@@ -60,7 +61,7 @@ class _Candidate:
     # Field index of 自然人 in the header above, when the header spells out the grid.
     grid: int | None = None
     # A label that names no row exactly: the rows it resembles, with their scores.
-    similar: list[tuple[int, float]] = field(default_factory=list)
+    similar: tuple[tuple[int, float], ...] = ()
     # A row of values without a label: the row a block of loose labels before it names
     # for it, in order.
     hint: int | None = None
@@ -107,13 +108,12 @@ def _best_row_scored(key: str, specs: tuple[RowSpec, ...], after: int) -> tuple[
         return None, 0
     best: int | None = None
     best_len = 0
-    bare = _bare(key)
     for index, spec in enumerate(specs):
+        if spec.key not in key:
+            continue
         if len(spec.key) >= SHORT_KEY:
-            if spec.key not in key:
-                continue
             length = len(spec.key)
-        elif bare == spec.key:
+        elif key.endswith(spec.key) and _bare(key) == spec.key:
             length = SHORT_KEY  # the label is this key and nothing else: sure
         else:
             continue
@@ -140,7 +140,13 @@ def _common(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float]]:
+@cache
+def _chars(key: str) -> Counter[str]:
+    return Counter(key)
+
+
+@lru_cache(maxsize=4096)
+def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> tuple[tuple[int, float], ...]:
     """Template rows a misspelt label may be (``2.其他法律行政止公开``), with a score.
 
     Only the label's own words are compared, and only long keys: most of the key's
@@ -149,15 +155,18 @@ def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float
     """
     bare = _bare(key)
     if len(bare) < SHORT_KEY or len(bare) > MAX_LABEL_KEY:
-        return []
+        return ()
     out: list[tuple[int, float]] = []
+    chars = Counter(bare)
     for index, spec in enumerate(specs):
         if len(spec.key) < SHORT_KEY or abs(len(spec.key) - len(bare)) > len(spec.key) // 2:
             continue
+        if sum((chars & _chars(spec.key)).values()) < 0.7 * len(spec.key):
+            continue  # too few characters in common for the subsequence to be long
         common = _common(bare, spec.key)
         if common >= SHORT_KEY and common >= 0.7 * len(spec.key) and common >= 0.7 * len(bare):
             out.append((index, common / max(len(spec.key), len(bare))))
-    return out
+    return tuple(out)
 
 
 # Where a row's own label starts in loose lines run together: ``2.``, ``（二）``.
@@ -172,9 +181,11 @@ def _rows_named(labels: list[Field], specs: tuple[RowSpec, ...]) -> list[int]:
     one line (``（四）无2.没有现成信息需要另``) are two; each piece names a row by its
     words or, misspelt or interleaved with another column's text, by resemblance.
     """
-    text = "".join(f.text for f in labels)
+    pieces = _LABEL_START.split("".join(f.text for f in labels))
+    if sum(1 for piece in pieces if piece) < 2:
+        return []  # one label, wrapped or not: no block of several rows
     out: list[int] = []
-    for piece in _LABEL_START.split(text):
+    for piece in pieces:
         key = key_of_normalized(piece)
         index = _best_row(key, specs, -1)
         if index is None:
@@ -227,10 +238,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     loose: list[int] = []
     loose_used = 0
     # Cells run together: a row's digits glued to its label (``…申请数量230 000023``).
-    glued_rows = style == "spaces" and any(
-        glued_label(row.split()[0]) is not None for row in rows)
-    for row in rows:
-        labels, values = row.split()
+    split = [row.split() for row in rows]
+    glued_rows = style == "spaces" and any(glued_label(labels) is not None for labels, _ in split)
+    for row, (labels, values) in zip(rows, split, strict=True):
         own_key = label_key(labels)
         has_number = any(not v.blank for v in values)
         if any(word in own_key for word in _HEADER_WORDS) or (
@@ -243,10 +253,21 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue  # a number or two alone among markdown rows: converter noise
         run = _glued_run(labels, values) if glued_rows else None
         if run is not None:
-            index = _best_row(key_of_normalized(run[0]), specs, last)
-            if index is not None:
-                last = index
-                candidates.append(_Candidate(labels, [], row, index, run[1]))
+            run_key = key_of_normalized(run[0])
+            index = _best_row(run_key, specs, last)
+            similar = _similar_rows(run_key, specs) if index is None else []
+            if index is None and not similar:
+                # A label mangled past recognising: the rows around it may still say
+                # which row it is (:func:`_place_glued`).
+                similar = [(i, 0.0) for i, spec in enumerate(specs)
+                           if _common(_bare(run_key), spec.key) >= min(3, len(spec.key))
+                           or _common(run_key, _label_keys(spec)) >= max(
+                               3, 0.6 * len(_label_keys(spec)))]
+            if index is not None or similar:
+                if index is not None:
+                    last = index
+                candidates.append(_Candidate(labels, [], row, index, run[1],
+                                             similar=tuple(similar)))
                 pending = []
                 continue
         if not has_number and len(values) < 3:
@@ -254,7 +275,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         index, score = _best_row_scored(own_key, specs, last)
         used = labels
-        named = _rows_named(pending, specs) if pending else []
+        named = (_rows_named(pending, specs) if pending and (not labels or score < SHORT_KEY)
+                 else [])
         if len(named) > 1:
             # Labels of several rows before a row of values: the values are not the
             # nearest label's; they are placed by position (_place_unlabelled).
@@ -275,7 +297,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         if index is None and has_number and (labels or (pending and len(named) <= 1)):
             # A misspelt label, wrapped or not (``1.信访举报投类诉申`` / ``请``).
             candidate.similar = _similar_rows(own_key, specs) or (
-                _similar_rows(label_key(pending + labels), specs) if pending else [])
+                _similar_rows(label_key(pending + labels), specs) if pending else ())
             if candidate.similar and pending and not _similar_rows(own_key, specs):
                 candidate.labels = pending + labels
         if index is None and not labels and has_number:
@@ -285,6 +307,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         pending = []
 
     _place_similar(candidates, len(specs))
+    _place_glued(candidates)
     _place_unlabelled(candidates, len(specs))
 
     cells: dict[str, CellData] = {}
@@ -298,11 +321,11 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     read: list[tuple[_Candidate, RowSpec, list[Field]]] = []
     for cand in candidates:
         if cand.spec_index is None or cand.spec_index in taken:
-            if (cand.labels and any(not v.blank for v in cand.values)
-                    and len(label_key(cand.labels)) <= MAX_LABEL_KEY):
+            numbers = (len(cand.glued) if cand.glued is not None
+                       else sum(1 for v in cand.values if not v.blank))
+            if cand.labels and numbers and len(label_key(cand.labels)) <= MAX_LABEL_KEY:
                 strays.append(StrayData(table=table, label="".join(f.text for f in cand.labels),
-                                        start=cand.row.start,
-                                        values=sum(1 for v in cand.values if not v.blank)))
+                                        start=cand.row.start, values=numbers))
             continue
         taken.add(cand.spec_index)
         spec = specs[cand.spec_index]
@@ -528,6 +551,27 @@ def _place_similar(candidates: list[_Candidate], spec_count: int) -> None:
             continue
         cand.spec_index = fits[0][1]
         taken.add(fits[0][1])
+
+
+@cache
+def _label_keys(spec: RowSpec) -> str:
+    return key_of_normalized(normalize_char_text(spec.label))
+
+
+def _place_glued(candidates: list[_Candidate]) -> None:
+    """A glued row whose label named no row: the one free row between its matched
+    neighbours, when its label shares words with it (a one-line page's rows come in
+    template order, and a misspelt label may resemble several rows or none well)."""
+    for at, cand in enumerate(candidates):
+        if cand.spec_index is not None or cand.glued is None or not cand.similar:
+            continue
+        before = next((c.spec_index for c in reversed(candidates[:at])
+                       if c.spec_index is not None), -1)
+        after = next((c.spec_index for c in candidates[at + 1:] if c.spec_index is not None),
+                     None)
+        if after is not None and after - before == 2 and any(
+                index == before + 1 for index, _ in cand.similar):
+            cand.spec_index = before + 1
 
 
 def _place_unlabelled(candidates: list[_Candidate], spec_count: int) -> None:

@@ -46,17 +46,26 @@ def _header_only(labels: list[Field]) -> bool:
     return True
 
 
+def _on_cut_line(field: Field, cut_lines: set[int]) -> bool:
+    return field.line in cut_lines
+
+
 def read_review(region: Region | None) -> Table:
     table: TableId = "review_litigation"
     if region is None:
         return empty_table(table, region)
     _, rows = physical_rows(region.lines)
     expected = len(REVIEW_CELL_IDS)
+    cut_lines = {line.number for line in region.lines if line.cut}
     collected: list[Field] = []
     first_row: PhysicalRow | None = None
     for row in rows:
         labels, values = row.split()
-        run = run_of(labels, values) if not collected and glued_label(labels) is not None else None
+        # On a page flattened onto one line, the fifteen numbers may run together after
+        # the header's last word, or after a space.
+        glued = glued_label(labels) is not None or (
+            bool(row.fields) and all(_on_cut_line(f, cut_lines) for f in row.fields))
+        run = run_of(labels, values) if not collected and glued else None
         if run is not None and len(run[1]) <= expected <= sum(len(c.text) for c in run[1]):
             # The fifteen numbers run together after the header's last word.
             chunks = run[1]

@@ -256,8 +256,6 @@ def rendered_row_styles(widget: FindingsList, y: int) -> set[tuple[object, bool]
             if seg.style is not None and seg.text.strip()}
 
 
-@pytest.mark.xfail(strict=True, reason="issue 15 defect 4: ansi-dark hides borders and the "
-                   "chosen finding")
 async def test_ansi_dark_shows_borders_and_the_chosen_finding_without_focus(
         reports: Callable[..., Path]):
     path = slip(reports())

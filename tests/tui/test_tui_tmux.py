@@ -61,6 +61,18 @@ class Tmux:
 
 
 _FRAME = re.compile(r"[\s│─╭╮╰╯▁▂▃▄▅▆▇█▉▊▋▌▍▎▏↪]")
+_GUTTER = re.compile(r"^\s*(?:\d+|↪)?\s\s")
+
+
+def _source_pane(screen: str) -> str:
+    """The text of the source pane's rows, read across its wrapped rows (80×24: the
+    pane runs from its titled top edge to the status line, without side frames)."""
+    lines = screen.splitlines()
+    top = next((i for i, line in enumerate(lines) if "Source " in line and "lines" in line),
+               None)
+    if top is None:
+        return ""
+    return _FRAME.sub("", "".join(_GUTTER.sub("", row) for row in lines[top + 1:-2]))
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None and not os.environ.get("CI"),
@@ -69,17 +81,22 @@ def test_a_finding_on_a_one_line_page_is_on_screen_in_tmux(tmp_path: Path) -> No
     from nianbao.parser.core.check import Options, check_file
 
     assert shutil.which("tmux"), "CI must install tmux (.ci/run does)"
-    path = tmp_path / "pingtan_2023_oneline.txt"
+    path = tmp_path / "pingtan_2019_oneline.txt"
     shutil.copyfile(ROOT / "tests" / "data" / "real" / "texts" / path.name, path)
     outcome = check_file(path, Options())
     report = outcome.report
     assert report is not None
     findings = outcome.findings
-    # The first finding ] reaches that lies far into the one long line.
-    index, target = next(
-        (i, f) for i, f in enumerate(findings)
-        if i and f.start is not None and f.end is not None and f.end - f.start >= 4
-        and report.position(f.start).column > 400)
+    # A finding far into the one long line (the parser's findings on a real page
+    # change as it improves: pick one, do not name it). ] reaches it from the first,
+    # which is chosen on opening; if it is the first, ] goes round the list to it.
+    deep = [i for i, f in enumerate(findings)
+            if f.start is not None and f.end is not None and f.end - f.start >= 4
+            and report.position(f.start).column > 400]
+    assert deep, [(f.code, f.start) for f in findings]
+    index = next((i for i in deep if i), deep[0])
+    presses = index or len(findings)
+    target = findings[index]
     needle = _FRAME.sub("", report.text[target.start:target.end])[:8]
 
     tmux = Tmux("oneline")
@@ -89,10 +106,11 @@ def test_a_finding_on_a_one_line_page_is_on_screen_in_tmux(tmp_path: Path) -> No
         tmux("new-session", "-d", "-s", "main", "-x", "80", "-y", "24", "-c", str(ROOT), command)
         shown = tmux.wait_for(lambda s: "Findings" in s and findings[0].code in s)
         assert findings[0].code in shown, shown
-        tmux("send-keys", "-t", "main", *["]"] * index)
+        tmux("send-keys", "-t", "main", *["]"] * presses)
         shown = tmux.wait_for(lambda s: target.code in s.splitlines()[-2]
-                              and needle in _FRAME.sub("", s))
-        assert needle in _FRAME.sub("", shown), f"{needle!r} not on screen:\n{shown}"
+                              and needle in _source_pane(s))
+        # In the source pane itself: the list and the status line quote cells too.
+        assert needle in _source_pane(shown), f"{needle!r} not in the source pane:\n{shown}"
         tmux("send-keys", "-t", "main", "C-q")
         assert "nianbao exited with 0" in tmux.wait_for(lambda s: "exited with" in s)
     finally:

@@ -148,3 +148,17 @@ def test_launchers_do_not_import_textual() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"
+
+
+def test_cells_are_named_in_the_templates_words() -> None:
+    from nianbao.parser.template import cell_place
+
+    assert cell_place("applications", "2021", "granted.total") == "表3 （一）予以公开 × 总计"
+    assert cell_place("applications", "2019", "denied.state_secret.natural_person") \
+        == "表3 （三）不予公开 1.属于国家秘密 × 自然人"
+    assert cell_place("applications", "2021", "other.other.total") == "表3 （六）其他处理 3.其他 × 总计"
+    assert cell_place("applications", "2019", "other.total") == "表3 （六）其他处理 × 总计"
+    assert cell_place("active_disclosure", "2021", "regulations.issued") == "表2 规章 × 本年制发件数"
+    assert cell_place("review_litigation", "2021", "litigation_direct.upheld") \
+        == "表4 行政诉讼·未经复议直接起诉 × 结果维持"
+    assert cell_place("applications", "2021", "no_such_row.total") == "表3 no_such_row.total"

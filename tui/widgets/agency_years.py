@@ -73,7 +73,7 @@ class AgencyYearsTable(DataTable[Text], inherit_bindings=False):
         Binding("pagedown,ctrl+d", "page_down", N_("Page down"), show=False),
         Binding("enter", "open", N_("Open"), tooltip=N_("Open the report of the cursor's year"),
                 id="years.open"),
-        Binding("a", "agency(1)", N_("Agency"), tooltip=N_("Next agency of the folder"),
+        Binding("a", "agency(1)", N_("Next agency"), tooltip=N_("Next agency of the folder"),
                 id="years.next_agency"),
         Binding("A", "agency(-1)", N_("Previous agency"), show=False,
                 tooltip=N_("Previous agency of the folder"), id="years.previous_agency"),

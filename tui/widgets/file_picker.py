@@ -214,13 +214,15 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
             label.truncate(room, overflow="ellipsis")  # by cells: 表 is never cut in half
         return label
 
-    def _room(self, node: TreeNode[Path]) -> int | None:
-        """Cells left for ``node``'s label beside its guides (None before a layout).
+    def watch_show_vertical_scrollbar(self) -> None:
+        # The bar takes a column from the rows: measure them again (Tree does so
+        # itself on a resize, which this is not). A batch of no rows is just that.
+        with self.adding():
+            pass
 
-        The vertical scrollbar's column is kept whether it shows or not, so that its
-        coming never makes a row too wide. (Tree measures again on every resize.)
-        """
-        width = self.container_size.width - self.styles.scrollbar_size_vertical
+    def _room(self, node: TreeNode[Path]) -> int | None:
+        """Cells left for ``node``'s label beside its guides (None before a layout)."""
+        width = self.container_size.width - self.scrollbar_size_vertical
         if width <= 0:
             return None
         depth = 0

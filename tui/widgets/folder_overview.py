@@ -135,9 +135,10 @@ class FolderOverview(ScrollView, can_focus=True):
                 id="overview.previous_error"),
         Binding("e", "errors_only", N_("Errors"),
                 tooltip=N_("Only files with errors (again: every file)"), id="overview.errors"),
+        # Not in the footer, which has no room left at 80 columns (help and palette list it).
         Binding("c", "filter_code", N_("Rule"),
                 tooltip=N_("Only files with findings of a rule (A001) or a family (Y)"),
-                id="overview.code"),
+                show=False, id="overview.code"),
         Binding("slash", "filter_text", N_("Filter"),
                 tooltip=N_("Only files whose name or agency holds a text"),
                 id="overview.filter"),
