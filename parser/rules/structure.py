@@ -9,7 +9,7 @@ from functools import lru_cache
 from nianbao.parser.i18n import _, ngettext, pgettext, quote
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
-from nianbao.parser.model.report import RowInfo
+from nianbao.parser.model.report import RowInfo, Section
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
 from nianbao.parser.rules.common import TABLE_NAMES, field_label, full_row_label, row_label
 from nianbao.parser.rules.context import Context
@@ -81,12 +81,43 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         else:
             anchor = before[-1]
             message = _("section {heading} is missing (expected after {anchor})")
+        start, end = anchor.start, anchor.heading_end
+        text_after = _after_table(ctx, before[-1]) if before else None
+        if text_after is not None:
+            # The section before ends in a table and text follows it: that text is the
+            # missing section's, its heading belongs there.
+            start, end = text_after
         yield ctx.finding(
             "S001", message.format(heading=spec.standard, anchor=anchor.heading),
-            anchor.start, anchor.heading_end,
+            start, end,
             hint=_("Add the section {heading}; write 无 if there is nothing to report.").format(
                 heading=spec.standard),
         )
+
+
+def _after_table(ctx: Context, section: Section) -> tuple[int, int] | None:
+    """The first line of text after the table that a section holds, still inside the
+    section (where a missing next heading belongs); None without one."""
+    tables = [t for t, number in TABLE_SECTIONS.items() if number == section.number]
+    ends = [cell.end for t in tables if (table := ctx.table(t)) is not None
+            for cell in table.cells.values() if section.start <= cell.start < section.end]
+    if not ends:
+        return None
+    index = ctx.report.line_index
+    line = index.line_of(max(ends)) + 2  # 1-based, the line after the last cell's
+    while line <= index.line_count:
+        begin, stop = index.line_start(line), index.line_end(line)
+        if begin >= section.end:
+            return None
+        words = match_key(ctx.report.text[begin:stop])
+        if words and not _TABLE_DEBRIS.match(ctx.report.text[begin:stop]):
+            return begin, max(stop, begin + 1)
+        line += 1
+    return None
+
+
+# A markdown rule or a row of numbers: what is left of a table, not text.
+_TABLE_DEBRIS = re.compile(r"^[\s|:\-\d.]*$")
 
 
 def nonstandard_heading(ctx: Context) -> Iterator[Finding]:
