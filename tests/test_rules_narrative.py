@@ -207,3 +207,18 @@ def test_table_lines_are_not_read_as_prose() -> None:
     report = busy().build()
     texts = " ".join(s.text for s in sentences(report))
     assert "一、本年新收政府信息公开申请数量" not in texts
+
+
+def test_x001_carried_forward_is_not_the_total() -> None:
+    """转下一年度办理…1件 is 四、结转下年度 (1 here), not (七)总计 (4)."""
+    for sentence in ("转下一年度继续办理政府信息公开申请1件。", "另有1件申请转下一年度办理。",
+                     "转入下年度办理的申请1件。"):
+        assert run(busy(s1=[sentence]).build()) == [], sentence
+    [finding] = run(busy(s1=["转下一年度办理政府信息公开申请3件。"]).build(), "X002")
+    assert "四、结转下年度" in finding.message
+
+
+def test_x001_nothing_corrected_says_nothing_of_the_count() -> None:
+    for sentence in ("本年度未发生因依申请公开被纠错的情况。", "未发生依申请公开被投诉的情况。"):
+        assert run(busy(s1=[sentence]).build(), "X001") == [], sentence
+    assert len(run(busy(s1=["本年度未收到依申请公开申请。"]).build(), "X001")) == 1

@@ -6,7 +6,7 @@ again (:func:`nianbao.parser.core.files.collect`, the same listing the app start
 from) and compared with the last listing, file by file (modification time and
 size), so a rename over a file, an editor's save-by-replace or a burst of writes all
 come out as the right added / changed / removed sets. Network folders (SMB, NFS)
-often send no notifications: there the folder is listed every few seconds
+often send no notifications: there the folder is listed every five seconds
 instead (polling), which is also the fallback whenever notifications cannot be had
 (watchfiles missing, the inotify limit reached).
 
@@ -32,7 +32,7 @@ WATCH_MODES: tuple[WatchMode, ...] = ("auto", "notify", "poll", "off")
 ENV_WATCH = "NIANBAO_WATCH"
 
 DEBOUNCE_MS = 300  # notifications: changes closer than this come as one batch
-POLL_INTERVAL = 2.0  # seconds between listings when polling
+POLL_INTERVAL = 5.0  # seconds between listings when polling (a network folder)
 # Notifications: how long the watch waits for one before it wakes (then waits again;
 # the first wake says the watch is set up).
 WAKE_MS = 400

@@ -115,6 +115,7 @@ def sentences(report: Report) -> list[Sentence]:
     hard_end = True
     bounds = [s.start for s in report.sections]
     numbers = [s.number for s in report.sections]
+    spans = table_spans(report)
 
     def flush() -> None:
         nonlocal chunk, paragraph
@@ -128,9 +129,26 @@ def sentences(report: Report) -> list[Sentence]:
         while section_index + 1 < len(bounds) and bounds[section_index + 1] <= start:
             section_index += 1
         section = numbers[section_index] if section_index >= 0 else 0
+        if _CRAWLER_LINE.match(text, start, end):
+            # A crawler's or a page's own labels (标题：, 发布时间：, 原文链接：): not prose.
+            flush()
+            hard_end = True
+            continue
         if line_number in skip:
             flush()
             hard_end = True
+            if same and end - start > _LONG_LINE:
+                # A page on one line: its tables are only parts of the line; the prose
+                # around them is still the report's (Y004 and the X rules need it).
+                cuts = [b for b in bounds if start < b < end]
+                for first, last in _outside(spans, start, end):
+                    for begin, stop in _outside([(c, c) for c in cuts], first, last):
+                        if not whole.text[begin:stop].strip():
+                            continue
+                        at = bisect_right(bounds, begin) - 1
+                        chunk_section = numbers[at] if at >= 0 else 0
+                        chunk.add_line(whole.text[begin:stop], begin, None)
+                        flush()
             continue
         if same:
             norm = whole.text[start:end]
@@ -164,6 +182,45 @@ def _split(chunk: _Chunk, section: int, paragraph: int, out: list[Sentence]) -> 
 
 
 _SENTENCE_SPLIT = re.compile(r"[^。!?;]*(?:[。!?;]|$)")
+
+
+_LONG_LINE = 300
+_CRAWLER_LINE = re.compile(
+    r"\s*(?:标题|发布时间|发布日期|文号|发布机构|栏目|原文链接|本地目录|页面链接|来源|采集时间|单位|索引号"
+    r"|主题分类|成文日期|公开日期)\s*[:：]|\s*=+\s*正文\s*=+\s*$")
+
+
+def table_spans(report: Report) -> list[tuple[int, int]]:
+    """Each table's extent in the text: from its first row or cell to its last cell."""
+    spans = []
+    for table in report.tables.values():
+        starts = [cell.start for cell in table.cells.values()]
+        ends = [cell.end for cell in table.cells.values()]
+        for row in table.rows:
+            starts.append(row.start)
+            ends.append(row.start + 1)
+            if row.label_start is not None:
+                starts.append(row.label_start)
+            if row.glued_start is not None and row.glued is not None:
+                ends.append(row.glued_start + len(row.glued))
+        if starts:
+            spans.append((min(starts), max(ends)))
+    return sorted(spans)
+
+
+def _outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` that no span covers."""
+    out = []
+    at = start
+    for first, last in spans:
+        if last < at or first >= end:
+            continue
+        if first > at:
+            out.append((at, first))
+        at = max(at, last)
+    if at < end:
+        out.append((at, end))
+    return out
 
 
 def table_lines(report: Report) -> set[int]:

@@ -251,17 +251,18 @@ def xlsx_bytes(rows: Sequence[Row]) -> bytes:
     sheet.append(headings)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, row in enumerate(rows, start=2):
         values: list[object] = [
             _agency_word(row), row.year, row.file, row.place_words, row.code,
             severity_word(row.severity), row.message, _cells_words(row.cells),
             review_word(row.review), row.note, row.by, row.at, row.help]
-        sheet.append([_sheet_value(v) for v in values])
-        for cell in sheet[sheet.max_row]:
+        for column, value in enumerate(values, start=1):
+            cell = sheet.cell(row=number, column=column, value=_sheet_value(value))
             if isinstance(cell.value, str):
                 # Text stays text: openpyxl would take "=…" for a formula.
                 cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrap
     widths = (18, 6, 28, 9, 6, 8, 60, 36, 8, 30, 12, 20, 40)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

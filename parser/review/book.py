@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import Finding
@@ -44,6 +44,10 @@ class ReviewFileError(Exception):
 
 class Mark(Frozen):
     """One accepted finding, as stored in the review file."""
+
+    # Keys a later version (or a person) adds are passed over, not refused: the
+    # schema's version says when a file can no longer be read.
+    model_config = ConfigDict(frozen=True, extra="ignore")
 
     agency: str | None
     year: int | None

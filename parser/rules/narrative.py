@@ -161,6 +161,18 @@ _X001_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("handled", re.compile(rf"办理(?P<gap>[^。;\d]{{0,25}}?){NUM}件")),
     ("carried_over", re.compile(rf"上一?年度?结转(?P<gap>{_GAP}{{0,15}}?){NUM}件")),
 )
+# Words just before 办理 that make its count the carried-forward one.
+_CARRIED_ON = re.compile(r"(?:转|结转|转入|转到|转至)(?:下一?年度?|次年)(?:继续)?$")
+# After 未发生…申请: what did not happen is something else (纠错, a complaint).
+_NOT_A_COUNT = re.compile(r"纠错|被纠正|被撤销|被确认违法|投诉|举报|复议|诉讼|错误|违法|泄密|超期|逾期")
+
+
+def _clause_after(text: str, at: int) -> str:
+    """The rest of the clause that starts before ``at``: up to the next 。；，."""
+    stop = re.search(r"[。;；,，]", text[at:])
+    return text[at:at + stop.start()] if stop else text[at:]
+
+
 _NONE = re.compile(r"(?:未|没有|暂未|尚未|未曾)(?:收到|受理|接到|接收|发生|出现|有)"
                    r"(?P<gap>[^。;,]{0,25}?)(?P<what>依申请|申请)(?!人)")
 
@@ -216,6 +228,9 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
                 # 收到/受理/办理 count applications only when the clause says 申请.
                 if kind in ("received", "accepted", "handled") and "申请" not in gap:
                     continue
+                if kind == "handled" and _CARRIED_ON.search(
+                        sentence.text, max(0, match.start() - 8), match.start()):
+                    continue  # 转下一年度(继续)办理…1件 counts what is carried forward (X002)
                 value = _number(match.group("n"))
                 if value is None:
                     continue
@@ -247,6 +262,8 @@ def text_applications(ctx: Context) -> Iterator[Finding]:
             gap = match.group("gap")
             if any(w in gap for w in _NOT_DISCLOSURE) or re.search(r"\d", gap):
                 continue
+            if _NOT_A_COUNT.search(_clause_after(sentence.text, match.end())):
+                continue  # 未发生因依申请公开被纠错的情况: nothing about how many came
             if match.group("what") == "申请" and gap and not any(w in gap for w in ("公开",
                                                                                   "信息")):
                 continue
@@ -294,6 +311,8 @@ def _result_patterns(template: TemplateId) -> list[tuple[re.Pattern[str], str, t
         (re.compile(rf"(?<!延期)(?<!逾期)答复(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"],
          ("total",)),
         (re.compile(rf"结转(?:到|至)?下一?年度?(?P<gap>{_GAP}{{0,10}}?){NUM}件"),
+         APPLICATION_ROW_SHORT["carried_forward"], ("carried_forward",)),
+        (re.compile(rf"(?<!结)转(?:入|到|至)?下一?年度?(?:继续)?办理(?P<gap>{_GAP}{{0,10}}?){NUM}件"),
          APPLICATION_ROW_SHORT["carried_forward"], ("carried_forward",)),
     ]
 
