@@ -50,9 +50,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 # What fails today, per text and aspect. Remove an entry when its case passes: strict
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
-_FALSE = "false findings"
-KNOWN_FAILING: dict[tuple[str, str], str] = {
-}
+KNOWN_FAILING: dict[tuple[str, str], str] = {}
 
 
 def cases(aspect: str) -> list[Any]:

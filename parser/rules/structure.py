@@ -9,7 +9,7 @@ from functools import lru_cache
 from nianbao.parser.i18n import _, ngettext, pgettext, quote
 from nianbao.parser.model.findings import Finding, Related
 from nianbao.parser.model.refs import CellRef
-from nianbao.parser.model.report import RowInfo, Section
+from nianbao.parser.model.report import RowInfo
 from nianbao.parser.reading.normalize import match_key, normalize_char_text
 from nianbao.parser.rules.common import TABLE_NAMES, field_label, full_row_label, row_label
 from nianbao.parser.rules.context import Context
@@ -82,11 +82,10 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
             anchor = before[-1]
             message = _("section {heading} is missing (expected after {anchor})")
         start, end = anchor.start, anchor.heading_end
-        text_after = _after_table(ctx, before[-1]) if before else None
-        if text_after is not None:
-            # The section before ends in a table and text follows it: that text is the
-            # missing section's, its heading belongs there.
-            start, end = text_after
+        if after and before:
+            place = _after_table(ctx, before[-1].number, after[0].start)
+            if place is not None:
+                start, end = place
         yield ctx.finding(
             "S001", message.format(heading=spec.standard, anchor=anchor.heading),
             start, end,
@@ -95,29 +94,30 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _after_table(ctx: Context, section: Section) -> tuple[int, int] | None:
-    """The first line of text after the table that a section holds, still inside the
-    section (where a missing next heading belongs); None without one."""
-    tables = [t for t, number in TABLE_SECTIONS.items() if number == section.number]
-    ends = [cell.end for t in tables if (table := ctx.table(t)) is not None
-            for cell in table.cells.values() if section.start <= cell.start < section.end]
-    if not ends:
+def _after_table(ctx: Context, section: int, limit: int) -> tuple[int, int] | None:
+    """Where a missing section's text begins when the section before it ends with its
+    table: the first line of words after the table's last cell (markdown rules and blank
+    lines are the table's), if it comes before ``limit``, the next heading."""
+    table_id = next((t for t, n in TABLE_SECTIONS.items() if n == section), None)
+    table = ctx.table(table_id) if table_id is not None else None
+    if table is None or not table.cells:
         return None
     index = ctx.report.line_index
-    line = index.line_of(max(ends)) + 2  # 1-based, the line after the last cell's
+    last = max(cell.end for cell in table.cells.values())
+    line = index.line_of(last) + 2  # 1-based: the line after the last cell's
     while line <= index.line_count:
-        begin, stop = index.line_start(line), index.line_end(line)
-        if begin >= section.end:
+        begin = index.line_start(line)
+        if begin >= limit:
             return None
-        words = match_key(ctx.report.text[begin:stop])
-        if words and not _TABLE_DEBRIS.match(ctx.report.text[begin:stop]):
-            return begin, max(stop, begin + 1)
+        text = index.line_text(line)
+        if _WORDS.search(text):
+            offset = begin + len(text) - len(text.lstrip())
+            return offset, max(offset + 1, index.line_end(line))
         line += 1
     return None
 
 
-# A markdown rule or a row of numbers: what is left of a table, not text.
-_TABLE_DEBRIS = re.compile(r"^[\s|:\-\d.]*$")
+_WORDS = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def nonstandard_heading(ctx: Context) -> Iterator[Finding]:

@@ -146,6 +146,10 @@ async def test_a_finding_accepted_in_the_tui_is_left_out_by_check(
         # … and exits 0 once the only errors left are accepted.
         await accept(pilot, inbox, "A002", "核实无误")
         assert screen.picker.state(report).counts.errors == 0
+        sections = [str(screen.sections.get_option_at_index(i).prompt)
+                    for i in range(screen.sections.option_count)]
+        assert sections and not any("E" in line.split()[0] for line in sections
+                                    if line.split() and line.split()[0][:1].isdigit())
         assert str(screen.picker.border_title) != header  # ✗ gone from the header
         assert "✗" not in str(screen.picker.border_title)
         assert check(str(folder))[0] == 0

@@ -327,9 +327,9 @@ class MainScreen(Screen[None]):
         self.post_message(CrossChecked(cross, failure, facts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _read(self, path: Path, generation: int) -> None:
+    def _read(self, path: Path, generation: int, pane_width: int) -> None:
         loaded = loader.load(path, view=False)
-        source = source_text.prepare(loaded.report) if loaded.report is not None else None
+        source = source_text.prepare(loaded.report, pane_width) if loaded.report is not None else None
         self.post_message(ReportLoaded(loaded, generation, source))
 
     # ------------------------------------------------------------ worker results
@@ -541,6 +541,14 @@ class MainScreen(Screen[None]):
             warnings=own.counts.warnings, infos=own.counts.infos)
         self._folder_changed()
 
+    def _open_only(self, loaded: Loaded) -> Loaded:
+        """``loaded`` without the findings a reviewer accepted."""
+        marks = self._accepted(loaded)
+        if not marks:
+            return loaded
+        return replace(loaded, findings=tuple(f for f in loaded.findings if f not in marks),
+                       cross=tuple(f for f in loaded.cross if f not in marks))
+
     def _accepted(self, loaded: Loaded) -> dict[Finding, Mark]:
         return reviewing.accepted(loaded, self.review.book, self.review.cross_facts)
 
@@ -709,6 +717,7 @@ class MainScreen(Screen[None]):
             self.findings.show(self.findings.all_findings, self.findings.report,
                                select=self.findings.current,
                                accepted=self._accepted(self.current))
+            self.sections.show(self._open_only(self.current))
         if self.badges_done or len(self.files) <= len(self._own):
             self._update_files_title(len(self.files))
 
@@ -845,7 +854,7 @@ class MainScreen(Screen[None]):
             return
         self._requested = (path, sig)
         self.status.say(f"Reading {self.display_path(path)} …", "dim")
-        self._read(path, self._generation)
+        self._read(path, self._generation, self.source.wrap_room)
 
     def _poll(self) -> None:
         """Re-read the open file when it changes on disk."""
@@ -866,7 +875,7 @@ class MainScreen(Screen[None]):
             return  # already being read
         self._requested = (path, sig)
         self._generation += 1
-        self._read(path, self._generation)
+        self._read(path, self._generation, self.source.wrap_room)
 
     # ------------------------------------------------------------ showing a report
 
@@ -890,7 +899,8 @@ class MainScreen(Screen[None]):
         self.current = loaded
         report = loaded.report
         self.source.show(report, self._sources.get(loaded.path))
-        self.sections.show(loaded)
+        # The sections count, as the badges do, only the findings no one accepted.
+        self.sections.show(self._open_only(loaded))
         self.source.border_title = self._source_title(loaded)
         self.table.border_subtitle = self._meta_line(loaded)
         self.chosen = None
