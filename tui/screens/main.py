@@ -308,9 +308,9 @@ class MainScreen(Screen[None]):
         self.post_message(CrossChecked(cross, failure, facts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _read(self, path: Path, generation: int) -> None:
+    def _read(self, path: Path, generation: int, pane_width: int) -> None:
         loaded = loader.load(path, view=False)
-        source = source_text.prepare(loaded.report) if loaded.report is not None else None
+        source = source_text.prepare(loaded.report, pane_width) if loaded.report is not None else None
         self.post_message(ReportLoaded(loaded, generation, source))
 
     # ------------------------------------------------------------ worker results
@@ -778,7 +778,7 @@ class MainScreen(Screen[None]):
             self._apply(step.loaded, self._capture() if same_file else None)
         elif isinstance(step, Read):
             self.status.say(f"Reading {self.display_path(path)} …", "dim")
-            self._read(step.path, step.generation)
+            self._read(step.path, step.generation, self.source.wrap_room)
 
     def _poll(self) -> None:
         """Re-read the open file when it changes on disk."""
@@ -788,7 +788,7 @@ class MainScreen(Screen[None]):
             self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
                         "version read.", severity="warning", timeout=6)
         elif isinstance(step, Read):
-            self._read(step.path, step.generation)
+            self._read(step.path, step.generation, self.source.wrap_room)
 
     # ------------------------------------------------------------ showing a report
 
