@@ -14,6 +14,7 @@ the table is not read this way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from nianbao.parser.layout.fields import Field, is_page_mark, line_field
@@ -24,6 +25,11 @@ from nianbao.parser.reading.lines import Line
 # else before the region is read as blocks.
 _SHARE = 0.8
 Check = Callable[[list[Field]], bool]
+
+
+# A line that may be one number and nothing else (checked fully by read_number).
+_LONE = re.compile(r"\s*[+-]?\d[\d,.]*\s*\S{0,8}\s*")
+_DIGIT = re.compile(r"\d")
 
 
 def _lone_number(line: Line) -> Field | None:
@@ -40,6 +46,18 @@ def _lone_number(line: Line) -> Field | None:
 def number_runs(lines: Sequence[Line]) -> list[list[Field]] | None:
     """The region's numbers as runs of consecutive one-number lines, when the region is
     written in blocks; None when its numbers stand beside their labels."""
+    # A first look that builds nothing: most regions are not written in blocks.
+    lone = mixed = 0
+    for line in lines:
+        text = line.text
+        if line.blank or _DIGIT.search(text) is None:
+            continue
+        if _LONE.fullmatch(text) is not None:
+            lone += 1
+        else:
+            mixed += 1
+    if lone < 2 or lone < _SHARE * (lone + mixed):
+        return None
     runs: list[list[Field]] = []
     current: list[Field] = []
     lone = mixed = 0
@@ -52,8 +70,7 @@ def number_runs(lines: Sequence[Line]) -> list[list[Field]] | None:
         if current:
             runs.append(current)
             current = []
-        if not line.blank and not is_page_mark(line.text) and any(
-                ch.isdigit() for ch in line.text):
+        if not line.blank and not is_page_mark(line.text) and _DIGIT.search(line.text):
             mixed += 1
     if current:
         runs.append(current)

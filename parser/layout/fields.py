@@ -148,6 +148,8 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
 
 
 def _markdown_row(text: str) -> bool:
+    if "|" not in text:
+        return False
     stripped = text.strip()
     return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and \
         stripped.count("|") >= 3

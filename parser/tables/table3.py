@@ -8,8 +8,9 @@ seven columns are assigned only when the count of cells leaves no doubt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from nianbao.parser.layout.blocks import number_runs, rows_from_runs
 from nianbao.parser.layout.columns import ColumnModel
@@ -60,7 +61,7 @@ class _Candidate:
     # Field index of 自然人 in the header above, when the header spells out the grid.
     grid: int | None = None
     # A label that names no row exactly: the rows it resembles, with their scores.
-    similar: list[tuple[int, float]] = field(default_factory=list)
+    similar: tuple[tuple[int, float], ...] = ()
     # A row of values without a label: the row a block of loose labels before it names
     # for it, in order.
     hint: int | None = None
@@ -107,13 +108,12 @@ def _best_row_scored(key: str, specs: tuple[RowSpec, ...], after: int) -> tuple[
         return None, 0
     best: int | None = None
     best_len = 0
-    bare = _bare(key)
     for index, spec in enumerate(specs):
+        if spec.key not in key:
+            continue
         if len(spec.key) >= SHORT_KEY:
-            if spec.key not in key:
-                continue
             length = len(spec.key)
-        elif bare == spec.key:
+        elif key.endswith(spec.key) and _bare(key) == spec.key:
             length = SHORT_KEY  # the label is this key and nothing else: sure
         else:
             continue
@@ -140,7 +140,13 @@ def _common(a: str, b: str) -> int:
     return previous[-1]
 
 
-def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float]]:
+@cache
+def _chars(key: str) -> Counter[str]:
+    return Counter(key)
+
+
+@lru_cache(maxsize=4096)
+def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> tuple[tuple[int, float], ...]:
     """Template rows a misspelt label may be (``2.其他法律行政止公开``), with a score.
 
     Only the label's own words are compared, and only long keys: most of the key's
@@ -149,15 +155,18 @@ def _similar_rows(key: str, specs: tuple[RowSpec, ...]) -> list[tuple[int, float
     """
     bare = _bare(key)
     if len(bare) < SHORT_KEY or len(bare) > MAX_LABEL_KEY:
-        return []
+        return ()
     out: list[tuple[int, float]] = []
+    chars = Counter(bare)
     for index, spec in enumerate(specs):
         if len(spec.key) < SHORT_KEY or abs(len(spec.key) - len(bare)) > len(spec.key) // 2:
             continue
+        if sum((chars & _chars(spec.key)).values()) < 0.7 * len(spec.key):
+            continue  # too few characters in common for the subsequence to be long
         common = _common(bare, spec.key)
         if common >= SHORT_KEY and common >= 0.7 * len(spec.key) and common >= 0.7 * len(bare):
             out.append((index, common / max(len(spec.key), len(bare))))
-    return out
+    return tuple(out)
 
 
 # Where a row's own label starts in loose lines run together: ``2.``, ``（二）``.
@@ -172,9 +181,11 @@ def _rows_named(labels: list[Field], specs: tuple[RowSpec, ...]) -> list[int]:
     one line (``（四）无2.没有现成信息需要另``) are two; each piece names a row by its
     words or, misspelt or interleaved with another column's text, by resemblance.
     """
-    text = "".join(f.text for f in labels)
+    pieces = _LABEL_START.split("".join(f.text for f in labels))
+    if sum(1 for piece in pieces if piece) < 2:
+        return []  # one label, wrapped or not: no block of several rows
     out: list[int] = []
-    for piece in _LABEL_START.split(text):
+    for piece in pieces:
         key = key_of_normalized(piece)
         index = _best_row(key, specs, -1)
         if index is None:
@@ -227,10 +238,9 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
     loose: list[int] = []
     loose_used = 0
     # Cells run together: a row's digits glued to its label (``…申请数量230 000023``).
-    glued_rows = style == "spaces" and any(
-        glued_label(row.split()[0]) is not None for row in rows)
-    for row in rows:
-        labels, values = row.split()
+    split = [row.split() for row in rows]
+    glued_rows = style == "spaces" and any(glued_label(labels) is not None for labels, _ in split)
+    for row, (labels, values) in zip(rows, split, strict=True):
         own_key = label_key(labels)
         has_number = any(not v.blank for v in values)
         if any(word in own_key for word in _HEADER_WORDS) or (
@@ -264,7 +274,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             continue
         index, score = _best_row_scored(own_key, specs, last)
         used = labels
-        named = _rows_named(pending, specs) if pending else []
+        named = (_rows_named(pending, specs) if pending and (not labels or score < SHORT_KEY)
+                 else [])
         if len(named) > 1:
             # Labels of several rows before a row of values: the values are not the
             # nearest label's; they are placed by position (_place_unlabelled).
@@ -285,7 +296,7 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
         if index is None and has_number and (labels or (pending and len(named) <= 1)):
             # A misspelt label, wrapped or not (``1.信访举报投类诉申`` / ``请``).
             candidate.similar = _similar_rows(own_key, specs) or (
-                _similar_rows(label_key(pending + labels), specs) if pending else [])
+                _similar_rows(label_key(pending + labels), specs) if pending else ())
             if candidate.similar and pending and not _similar_rows(own_key, specs):
                 candidate.labels = pending + labels
         if index is None and not labels and has_number:
