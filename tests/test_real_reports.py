@@ -50,12 +50,7 @@ _BREAK = re.compile(r"\r\n|\r|\n")
 
 # What fails today, per text and aspect. Remove an entry when its case passes: strict
 # xfail turns "unexpectedly passing" into a failure so that nobody forgets.
-_FALSE = "false findings"
-KNOWN_FAILING: dict[tuple[str, str], str] = {
-    ("shanghai_kw_2024_markdown", "no_false_finding"):
-        f"{_FALSE}: S001 placed at 六 (headings), X002 on 答复的有1件, M006",
-    ("shanghai_kw_2024_markdown", "expected_findings"): "S001 for 五 at its place (headings)",
-}
+KNOWN_FAILING: dict[tuple[str, str], str] = {}
 
 
 def cases(aspect: str) -> list[Any]:

@@ -132,6 +132,15 @@ def test_x002_share_recomputed_against_the_total() -> None:
     assert run(busy(s1=["共收到申请4件，予以公开2件，占50.00%。"]).build(), "X002") == []
 
 
+def test_x002_carried_forward_answered_is_not_the_total() -> None:
+    # shanghai_kw: 转下一年度办理答复的有 1 件 is the carried-forward count, not 办结.
+    report = busy(s1=["共收到申请4件，办结4件，转下一年度办理答复的有 1 件。"]).build()
+    assert run(report, "X002") == []
+    wrong = busy(s1=["共收到申请4件，转下一年度办理答复的有 2 件。"]).build()
+    [finding] = run(wrong, "X002")
+    assert "四、结转下年度" in finding.message
+
+
 def test_x002_needs_an_applications_context() -> None:
     report = busy(s1=["我局主动公开文件，予以公开30件。"]).build()
     assert run(report, "X002") == []

@@ -292,3 +292,12 @@ def test_a_slash_in_a_wrapped_header_is_no_cell() -> None:
         "2023", "2020").replace("2024", "2021"))
     assert "S007" not in codes(report)
     assert cells(report, "active_disclosure")["licensing.decisions"] == Decimal(550)
+
+
+def test_a_missing_section_after_a_table_is_placed_where_its_text_starts() -> None:
+    text = report_text(table4="四、政府信息公开行政复议、行政诉讼情况\n\n" + T4_GROUPS).replace(
+        "五、存在的主要问题及改进情况\n", "")
+    report = parse(text)
+    [s001] = [f for f in findings(report) if f.code == "S001"]
+    assert s001.start is not None
+    assert report.text[s001.start:].startswith("存在的问题是公开深度不够。")

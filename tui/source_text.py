@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from nianbao.parser.model.report import Report
 
 ROW_CHARS = 2000  # longer lines continue on the next rows of the view
+# Characters of text wrapped without asking. TextArea wraps the whole text again on
+# every change of the pane's width (a resize, z): some 2.5 s a million characters,
+# 0.5 s at this size; a report is rarely a tenth of it. w wraps up to WRAP_LIMIT.
+AUTO_WRAP_LIMIT = 200_000
+WRAP_LIMIT = 1_000_000
 TAB_WIDTH = 4  # TextArea's indent_width, which it also uses for tabs
 
 
@@ -147,8 +152,14 @@ class SourceText:
         return max(1, following - first_rows[line])
 
 
-def prepare(report: Report) -> SourceText:
-    """The view's text of ``report``; safe to call from a worker thread."""
+def prepare(report: Report, pane_width: int = 0) -> SourceText:
+    """The view's text of ``report``; safe to call from a worker thread.
+
+    ``pane_width``: the cells the source pane has for its gutter and text when it
+    wraps lines (0: it does not). The text is wrapped for that width here, off the
+    UI thread, as the view will wrap it (its gutter is as wide as the last line's
+    number, plus two; one cell is kept for the cursor at a line's end).
+    """
     # Only \r, \n and \r\n are left to split lines once the text is cleaned, as
     # in the parser's line index.
     text = clean_source(report.text)
@@ -156,8 +167,11 @@ def prepare(report: Report) -> SourceText:
     if max(map(len, text.splitlines()), default=0) > ROW_CHARS:
         text, first_rows = _cut(text)
     document = StaticDocument(text)
-    return SourceText(report, text, document, StaticWrap(document, tab_width=TAB_WIDTH),
-                      first_rows)
+    width = 0
+    if pane_width and len(text) <= AUTO_WRAP_LIMIT:
+        width = max(0, pane_width - (len(str(document.line_count)) + 2) - 1)
+    return SourceText(report, text, document,
+                      StaticWrap(document, width=width, tab_width=TAB_WIDTH), first_rows)
 
 
 def _cut(text: str) -> tuple[str, list[int]]:

@@ -307,13 +307,14 @@ def _result_patterns(template: TemplateId) -> list[tuple[re.Pattern[str], str, t
          APPLICATION_ROW_SHORT["unavailable.not_held"], ("unavailable.not_held",)),
         (re.compile(rf"不予处理{g}{NUM}件"), "(五)不予处理", not_processed),
         (re.compile(rf"其他处理{g}{NUM}件"), "(六)其他处理", other),
-        (re.compile(rf"办结(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"], ("total",)),
-        (re.compile(rf"(?<!延期)(?<!逾期)答复(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"],
-         ("total",)),
+        # Before 答复 and 办结: 转下一年度办理答复的有1件 counts what is carried forward.
         (re.compile(rf"结转(?:到|至)?下一?年度?(?P<gap>{_GAP}{{0,10}}?){NUM}件"),
          APPLICATION_ROW_SHORT["carried_forward"], ("carried_forward",)),
         (re.compile(rf"(?<!结)转(?:入|到|至)?下一?年度?(?:继续)?办理(?P<gap>{_GAP}{{0,10}}?){NUM}件"),
          APPLICATION_ROW_SHORT["carried_forward"], ("carried_forward",)),
+        (re.compile(rf"办结(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"], ("total",)),
+        (re.compile(rf"(?<!延期)(?<!逾期)答复(?P<gap>{_GAP}{{0,10}}?){NUM}件"), APPLICATION_ROW_SHORT["total"],
+         ("total",)),
     ]
 
 

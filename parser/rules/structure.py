@@ -81,12 +81,43 @@ def missing_section(ctx: Context) -> Iterator[Finding]:
         else:
             anchor = before[-1]
             message = _("section {heading} is missing (expected after {anchor})")
+        start, end = anchor.start, anchor.heading_end
+        if after and before:
+            place = _after_table(ctx, before[-1].number, after[0].start)
+            if place is not None:
+                start, end = place
         yield ctx.finding(
             "S001", message.format(heading=spec.standard, anchor=anchor.heading),
-            anchor.start, anchor.heading_end,
+            start, end,
             hint=_("Add the section {heading}; write 无 if there is nothing to report.").format(
                 heading=spec.standard),
         )
+
+
+def _after_table(ctx: Context, section: int, limit: int) -> tuple[int, int] | None:
+    """Where a missing section's text begins when the section before it ends with its
+    table: the first line of words after the table's last cell (markdown rules and blank
+    lines are the table's), if it comes before ``limit``, the next heading."""
+    table_id = next((t for t, n in TABLE_SECTIONS.items() if n == section), None)
+    table = ctx.table(table_id) if table_id is not None else None
+    if table is None or not table.cells:
+        return None
+    index = ctx.report.line_index
+    last = max(cell.end for cell in table.cells.values())
+    line = index.line_of(last) + 2  # 1-based: the line after the last cell's
+    while line <= index.line_count:
+        begin = index.line_start(line)
+        if begin >= limit:
+            return None
+        text = index.line_text(line)
+        if _WORDS.search(text):
+            offset = begin + len(text) - len(text.lstrip())
+            return offset, max(offset + 1, index.line_end(line))
+        line += 1
+    return None
+
+
+_WORDS = re.compile(r"[A-Za-z\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def nonstandard_heading(ctx: Context) -> Iterator[Finding]:

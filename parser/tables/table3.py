@@ -266,7 +266,8 @@ def read_applications(region: Region | None, template: TemplateId) -> Table:
             if index is not None or similar:
                 if index is not None:
                     last = index
-                candidates.append(_Candidate(labels, [], row, index, run[1], similar=similar))
+                candidates.append(_Candidate(labels, [], row, index, run[1],
+                                             similar=tuple(similar)))
                 pending = []
                 continue
         if not has_number and len(values) < 3:

@@ -327,9 +327,9 @@ class MainScreen(Screen[None]):
         self.post_message(CrossChecked(cross, failure, facts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
-    def _read(self, path: Path, generation: int) -> None:
+    def _read(self, path: Path, generation: int, pane_width: int) -> None:
         loaded = loader.load(path, view=False)
-        source = source_text.prepare(loaded.report) if loaded.report is not None else None
+        source = source_text.prepare(loaded.report, pane_width) if loaded.report is not None else None
         self.post_message(ReportLoaded(loaded, generation, source))
 
     # ------------------------------------------------------------ worker results
@@ -854,7 +854,7 @@ class MainScreen(Screen[None]):
             return
         self._requested = (path, sig)
         self.status.say(f"Reading {self.display_path(path)} …", "dim")
-        self._read(path, self._generation)
+        self._read(path, self._generation, self.source.wrap_room)
 
     def _poll(self) -> None:
         """Re-read the open file when it changes on disk."""
@@ -875,7 +875,7 @@ class MainScreen(Screen[None]):
             return  # already being read
         self._requested = (path, sig)
         self._generation += 1
-        self._read(path, self._generation)
+        self._read(path, self._generation, self.source.wrap_room)
 
     # ------------------------------------------------------------ showing a report
 

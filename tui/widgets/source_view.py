@@ -8,7 +8,9 @@ TextArea's rows and columns are the report's lines and columns — except that a
 line longer than :data:`~nianbao.tui.source_text.ROW_CHARS` continues on the next rows
 (see :mod:`nianbao.tui.source_text`); its line number shows on its first row only.
 
-Lines wider than the pane wrap (``w`` turns it off); every row that continues a
+Lines wider than the pane wrap (``w`` turns it off; a text longer than
+:data:`~nianbao.tui.source_text.AUTO_WRAP_LIMIT` waits for ``w``), the wrap index
+built by the reading worker for the pane's width; every row that continues a
 line shows :data:`CONTINUATION` where a line number would be, so a one-line page
 reads as one numbered line. The row of the cursor is highlighted here, not by
 TextArea: its highlight covers the whole line, which on a one-line page is the
@@ -29,12 +31,11 @@ from textual.strip import Strip
 from textual.widgets import TextArea
 
 from nianbao.tui import compat
-from nianbao.tui.source_text import SourceText, prepare
+from nianbao.tui.source_text import AUTO_WRAP_LIMIT, WRAP_LIMIT, SourceText, prepare
 
 if TYPE_CHECKING:
     from nianbao.parser.model.report import Report
 
-WRAP_LIMIT = 1_000_000  # characters; longer texts are not soft-wrapped (see toggle_wrap)
 CONTINUATION = "↪"  # in the gutter of a row that continues the line above it
 
 MarkKind = Literal["error", "warning", "info", "related", "cell"]
@@ -70,6 +71,9 @@ class SourceView(TextArea, inherit_bindings=False):
     # TextArea default, lands one step of the grey ramp from the background).
     DEFAULT_CSS = """
     SourceView {
+        /* The bar's column is always taken, so a text's width is known before it
+           is shown: the worker wraps it, and its bar coming does not wrap it again. */
+        overflow-y: scroll;
         & > .text-area--cursor-line { background: $foreground 15%; }
         & > .text-area--cursor-gutter { background: $foreground 15%; text-style: bold; }
         &:ansi > .text-area--cursor-line { background: ansi_bright_black; }
@@ -120,10 +124,19 @@ class SourceView(TextArea, inherit_bindings=False):
             return
         # Preparing a large text here blocks the UI; the reading worker does it first.
         self._source = source if source is not None and source.report is report \
-            else prepare(report)
+            else prepare(report, self.wrap_room)
+        wrap = self._wrap and len(self._source.text) <= AUTO_WRAP_LIMIT
+        if wrap != self.soft_wrap:
+            # Without the watcher, which would wrap the text shown so far: the new
+            # one is wrapped once, just below, at the width it was prepared for.
+            self.set_reactive(SourceView.soft_wrap, wrap)
         # The document and its wrap index as the worker built them (see tui.source_text).
         compat.load_document(self, self._source.document, self._source.wrapped)
-        self.soft_wrap = self._wrap and len(self._source.text) <= WRAP_LIMIT
+
+    @property
+    def wrap_room(self) -> int:
+        """What a worker preparing the next text wraps it for (see ``prepare``)."""
+        return self.scrollable_content_region.width if self._wrap else 0
 
     @property
     def line_count(self) -> int:
