@@ -1018,7 +1018,7 @@ class MainScreen(Screen[None]):
         if finding.start is not None:
             self.source.goto_offset(finding.start)
         self.sections.select_key(loaded.section_key(finding))
-        self.status.show_finding(report, finding)
+        self.status.show_finding(report, finding, self._accepted(loaded).get(finding))
         if commit:
             if primary:
                 self.set_focus(self.table)
@@ -1133,7 +1133,8 @@ class MainScreen(Screen[None]):
         if isinstance(event.widget, TableView) and self.table.cursor_cell and self.table.table:
             self._say_cell(self.table.table, self.table.cursor_cell)
         elif isinstance(event.widget, FindingsList) and self.chosen is not None and self.current:
-            self.status.show_finding(self.current.report, self.chosen)
+            self.status.show_finding(self.current.report, self.chosen,
+                                     self._accepted(self.current).get(self.chosen))
 
     # ------------------------------------------------------------ actions
 
