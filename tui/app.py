@@ -8,20 +8,23 @@ from collections import deque
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.dom import DOMNode
 from textual.events import Key
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input
 
-from nianbao.parser.i18n import _
-from nianbao.tui import compat
+from nianbao.parser.i18n import N_, Language, _, language, save_language, set_language
+from nianbao.tui import compat, textual_words
 from nianbao.tui.keys import KeyHelp, gather
+from nianbao.tui.language import LANGUAGE_NAMES, LANGUAGE_SWITCHED, SWITCH_LANGUAGE
 from nianbao.tui.screens.main import MainScreen
+from nianbao.tui.widgets.key_footer import KeyFooter
 
 NOTES_KEPT = 100
 
@@ -29,6 +32,16 @@ NOTES_KEPT = 100
 # long as the process. Out of the cycle collector's sight, the collections while the
 # first screen is built walk only what was made since (a full one cost 25 ms).
 gc.freeze()
+
+
+class Palette(compat.PaletteWords):
+    """The command palette, its words in the current language."""
+
+    no_matches = staticmethod(lambda: _(textual_words.NO_MATCHES))
+
+    def __init__(self, *, placeholder: str | None = None, **options: Any) -> None:
+        text = _(textual_words.COMMAND_PLACEHOLDER) if placeholder is None else placeholder
+        super().__init__(placeholder=text, **options)
 
 
 class NianbaoApp(App[None]):
@@ -43,9 +56,10 @@ class NianbaoApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
-        Binding("q", "quit", "Quit", show=False, id="app.quit_q"),
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit"),
+        Binding("q", "quit", N_("Quit"), show=False, id="app.quit_q"),
+        Binding("question_mark,f1", "help", N_("Help"), id="app.help"),
+        Binding("f2", "switch_language", SWITCH_LANGUAGE, show=False, id="app.language"),
     ]
 
     def __init__(self, path: Path | str, *, poll_interval: float = 0.5,
@@ -139,15 +153,15 @@ class NianbaoApp(App[None]):
         if views:
             views[0] = (views[0][0], gather(self) + gather(screen) + views[0][1])
         return views + [
-            ("Everywhere", gather(self) + gather(main)),
+            (N_("Everywhere"), gather(self) + gather(main)),
             # Without the screen's o and Y, which the picker only shows in the footer.
-            ("Files", [item for item in gather(main.query_one(FilePicker))
-                       if not item.action.startswith("screen.")]),
-            ("Sections", gather(main.query_one(SectionNav))),
-            ("Table", gather(main.query_one(TableView))),
-            ("Findings", gather(main.query_one(FindingsList))
+            (N_("Files"), [item for item in gather(main.query_one(FilePicker))
+                           if not item.action.startswith("screen.")]),
+            (N_("Sections"), gather(main.query_one(SectionNav))),
+            (N_("Table"), gather(main.query_one(TableView))),
+            (N_("Findings"), gather(main.query_one(FindingsList))
              + gather(main.query_one(FindingsPanel))),
-            ("Source", gather(main.query_one(SourceView))),
+            (N_("Source"), gather(main.query_one(SourceView))),
         ]
 
     def _view_groups(self, screen: Screen[object]) -> list[tuple[str, list[KeyHelp]]]:
@@ -166,10 +180,19 @@ class NianbaoApp(App[None]):
         from nianbao.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_groups()))
+            self.push_screen(HelpScreen(self.key_groups))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own, in the language (tui/textual_words.py); its "Keys" opens our
+        # help, whose words are ours.
+        for command in super().get_system_commands(screen):
+            callback = command.callback
+            if callback == self.action_show_help_panel:
+                callback = self.action_help
+            yield SystemCommand(_(command.title), _(command.help), callback, command.discover)
+        other: Language = "en" if language() == "zh" else "zh"
+        yield SystemCommand(_(SWITCH_LANGUAGE), LANGUAGE_NAMES[other],
+                            self.action_switch_language)
         if not isinstance(screen, MainScreen) and not self._view_groups(screen):
             return
         groups = self.key_groups()
@@ -182,17 +205,61 @@ class NianbaoApp(App[None]):
                 if item.id is None or item.id == "app.quit_q":
                     continue
                 yield SystemCommand(
-                    f"{group}: {item.description}",
-                    f"key: {' '.join(item.keys)}",
+                    _("{group}: {description}").format(group=_(group),
+                                                       description=_(item.description)),
+                    _("key: {keys}").format(keys=" ".join(item.keys)),
                     partial(self._run_on, item.node, item.action),
                 )
         if not isinstance(screen, MainScreen):
             return
         for path in screen.files:
             yield SystemCommand(
-                f"Open: {screen.display_path(path)}", "open this report",
+                _("Open: {name}").format(name=screen.display_path(path)),
+                _("open this report"),
                 partial(self._open_from_palette, path), discover=False,
             )
+
+    # ------------------------------------------------------------ language
+
+    def action_switch_language(self) -> None:
+        self.switch_language("en" if language() == "zh" else "zh")
+
+    def switch_language(self, lang: Language) -> None:
+        """Speak ``lang`` from now on, on every screen, and keep the choice for next time
+        (the user's config folder; ``--lang`` and NIANBAO_LANG still win there)."""
+        set_language(lang)
+        for screen in self.screen_stack:
+            for node in (screen, *screen.walk_children()):
+                retranslate = getattr(node, "retranslate", None)
+                if callable(retranslate):
+                    retranslate()
+                elif isinstance(node, KeyFooter):
+                    node.refresh()
+        self.refresh_bindings()
+        try:
+            save_language(lang)
+        except OSError as error:
+            self.notify(_("The language could not be saved: {error}").format(
+                error=error.strerror or error), severity="warning", timeout=6)
+        self.notify(_(LANGUAGE_SWITCHED).format(name=LANGUAGE_NAMES[lang]), timeout=3)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not any(isinstance(screen, CommandPalette)
+                                                for screen in self.screen_stack):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        self.push_screen(Palette(providers=[ThemeProvider],
+                                 placeholder=_(textual_words.THEME_PLACEHOLDER)))
+
+    def action_help_quit(self) -> None:
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                super().notify(_(textual_words.HELP_QUIT_MESSAGE).format(key=key),
+                               title=_(textual_words.HELP_QUIT_TITLE), markup=True)
+                return
 
     async def _run_on(self, node: DOMNode, action: str) -> None:
         from textual.widget import Widget

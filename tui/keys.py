@@ -11,14 +11,16 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from nianbao.parser.i18n import N_
+
 # Moving in any list, vi keys beside the arrows (vi order: g top, G bottom).
 LIST_MOVES: list[Binding] = [
-    Binding("up,k", "cursor_up", "Up", show=False),
-    Binding("down,j", "cursor_down", "Down", show=False),
-    Binding("g,home", "first", "First", show=False),
-    Binding("G,end", "last", "Last", show=False),
-    Binding("pageup,ctrl+u", "page_up", "Page up", show=False),
-    Binding("pagedown,ctrl+d", "page_down", "Page down", show=False),
+    Binding("up,k", "cursor_up", N_("Up"), show=False),
+    Binding("down,j", "cursor_down", N_("Down"), show=False),
+    Binding("g,home", "first", N_("First"), show=False),
+    Binding("G,end", "last", N_("Last"), show=False),
+    Binding("pageup,ctrl+u", "page_up", N_("Page up"), show=False),
+    Binding("pagedown,ctrl+d", "page_down", N_("Page down"), show=False),
 ]
 
 

@@ -341,6 +341,11 @@ class Session:
         """The panes show ``loaded`` now."""
         self.current = loaded
 
+    def forget_reports(self) -> None:
+        """Read every report again when next opened (the language changed: their
+        messages are written when they are checked). Badges are kept: they count."""
+        self.reports.clear()
+
     def _remember(self, loaded: Loaded) -> None:
         self.reports[loaded.path] = loaded
         self.reports.move_to_end(loaded.path)

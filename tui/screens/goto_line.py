@@ -13,12 +13,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from nianbao.parser.i18n import _
+from nianbao.parser.i18n import N_, _
 
 
 class GotoLineScreen(ModalScreen[int | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="goto.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="goto.cancel"),
     ]
 
     def __init__(self, lines: int, current: int, preview: Callable[[int], None]) -> None:
@@ -29,7 +29,7 @@ class GotoLineScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="goto-box") as box:
-            box.border_title = Text(f"Go to line (1–{self._lines})")
+            box.border_title = Text(_("Go to line (1–{n})").format(n=self._lines))
             yield Input(placeholder=str(self._current), type="integer", id="goto-input")
 
     def _line(self, value: str) -> int | None:

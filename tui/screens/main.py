@@ -109,26 +109,26 @@ class MainScreen(Screen[None]):
     ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right_square_bracket", "step(1)", "Next", tooltip="Next finding",
+        Binding("right_square_bracket", "step(1)", N_("Next"), tooltip=N_("Next finding"),
                 id="main.next"),
-        Binding("left_square_bracket", "step(-1)", "Prev", tooltip="Previous finding",
+        Binding("left_square_bracket", "step(-1)", N_("Prev"), tooltip=N_("Previous finding"),
                 id="main.previous"),
-        Binding("slash", "filter", "Filter", tooltip="Filter the findings", id="main.filter"),
-        Binding("e", "edit", "Edit", tooltip="Open $EDITOR at this line", id="main.edit"),
+        Binding("slash", "filter", N_("Filter"), tooltip=N_("Filter the findings"), id="main.filter"),
+        Binding("e", "edit", N_("Edit"), tooltip=N_("Open $EDITOR at this line"), id="main.edit"),
         Binding("x", "export_report", N_("Export"),
                 tooltip=N_("Export the findings report (HTML, XLSX or CSV)"), show=False,
                 id="main.export"),
-        Binding("ctrl+g,colon", "goto_line", "Go to line", show=False, id="main.goto"),
-        Binding("ctrl+b", "toggle_sidebar", "Sidebar", show=False, id="main.sidebar"),
-        Binding("z", "zoom", "Zoom pane", show=False, id="main.zoom"),
-        Binding("ctrl+r", "reload", "Reload file", show=False, id="main.reload"),
-        Binding("1", "focus_pane('files')", "Files pane", show=False, id="main.pane_files"),
-        Binding("2", "focus_pane('sections')", "Sections pane", show=False,
+        Binding("ctrl+g,colon", "goto_line", N_("Go to line"), show=False, id="main.goto"),
+        Binding("ctrl+b", "toggle_sidebar", N_("Sidebar"), show=False, id="main.sidebar"),
+        Binding("z", "zoom", N_("Zoom pane"), show=False, id="main.zoom"),
+        Binding("ctrl+r", "reload", N_("Reload file"), show=False, id="main.reload"),
+        Binding("1", "focus_pane('files')", N_("Files pane"), show=False, id="main.pane_files"),
+        Binding("2", "focus_pane('sections')", N_("Sections pane"), show=False,
                 id="main.pane_sections"),
-        Binding("3", "focus_pane('table')", "Table pane", show=False, id="main.pane_table"),
-        Binding("4", "focus_pane('findings-list')", "Findings pane", show=False,
+        Binding("3", "focus_pane('table')", N_("Table pane"), show=False, id="main.pane_table"),
+        Binding("4", "focus_pane('findings-list')", N_("Findings pane"), show=False,
                 id="main.pane_findings"),
-        Binding("5", "focus_pane('source')", "Source pane", show=False, id="main.pane_source"),
+        Binding("5", "focus_pane('source')", N_("Source pane"), show=False, id="main.pane_source"),
         # From every pane; the footer shows them with the files pane focused (the
         # table's footer has no room left at 80 columns) and in the folder views.
         Binding("o", "overview", N_("Overview"), tooltip=N_("Every report of the folder"),
@@ -161,6 +161,7 @@ class MainScreen(Screen[None]):
         self.poll_interval = poll_interval
         self.chosen: Finding | None = None
         self._preview_timer: Timer | None = None
+        self._quiet_reload = False  # a read again for a new language is no news
 
     # ------------------------------------------------------------ layout
 
@@ -177,12 +178,13 @@ class MainScreen(Screen[None]):
         yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
-        self.query_one(FilePicker).border_title = Text("Files")
-        self.query_one(SectionNav).border_title = Text("Sections")
-        self.query_one(TableView).border_title = Text("Table")
-        self.query_one(SourceView).border_title = Text("Source")
-        self.query_one(FindingsPanel).border_title = Text("Findings")
-        self.query_one(StatusLine).say(f"Listing {self.display_path(self.target)} …", "dim")
+        self.query_one(FilePicker).border_title = Text(_("Files"))
+        self.query_one(SectionNav).border_title = Text(_("Sections"))
+        self.query_one(TableView).border_title = Text(_("Table"))
+        self.query_one(SourceView).border_title = Text(_("Source"))
+        self.query_one(FindingsPanel).border_title = Text(_("Findings"))
+        self.query_one(StatusLine).say(
+            _("Listing {path} …").format(path=self.display_path(self.target)), "dim")
         if self.target.is_file():
             # One file: nothing to list, so start reading it at once.
             self._read_review(self.review.path)
@@ -190,6 +192,21 @@ class MainScreen(Screen[None]):
         else:
             self._collect(self.target, self.root, self.review.path)
         self.set_interval(self.poll_interval, self._poll)
+
+    def retranslate(self) -> None:
+        """The language changed: the panes' words again, and the open report read again
+        (its findings' messages are written in the language when it is checked)."""
+        self.query_one(FilePicker).border_title = Text(_("Files"))
+        self.query_one(SectionNav).border_title = Text(_("Sections"))
+        self._update_files_title(len(self.files) if self.badges_done else 0)
+        current = self.current
+        if current is None:
+            return
+        self.session.forget_reports()  # their messages are in the other language
+        self._apply(current, self._capture())
+        if self.current_path is not None:
+            self._quiet_reload = True
+            self.open(self.current_path, force=True)
 
     # ------------------------------------------------------------ widgets
 
@@ -321,7 +338,8 @@ class MainScreen(Screen[None]):
         if event.state != WorkerState.ERROR:
             return
         error = event.worker.error
-        self.notify(f"Internal error ({event.worker.group}): {type(error).__name__}: {error}",
+        self.notify(_("Internal error ({group}): {error}").format(
+                        group=event.worker.group, error=f"{type(error).__name__}: {error}"),
                     severity="error", timeout=10)
         if event.worker.group == "badges":
             self.session.badges_failed()
@@ -342,7 +360,8 @@ class MainScreen(Screen[None]):
             if errors:
                 self.status.say(errors[0], "bold red")
             else:
-                self.status.say(f"No report files in {self.display_path(self.target)}", "italic")
+                self.status.say(_("No report files in {path}").format(
+                    path=self.display_path(self.target)), "italic")
             self.table.show(None, None)
             self._focus_sidebar(self.picker)
             return
@@ -391,7 +410,8 @@ class MainScreen(Screen[None]):
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
         if message.error:
-            self.notify(f"Checking the reports together failed: {clean(message.error)}",
+            self.notify(_("Checking the reports together failed: {error}").format(
+                            error=clean(message.error)),
                         severity="warning", timeout=8)
         self.review.cross_facts = dict(message.facts or {})
         badges, again = self.session.cross_checked(message.cross)
@@ -424,7 +444,9 @@ class MainScreen(Screen[None]):
             return  # a later read was asked for since
         keep = self._capture() if same_file else None
         self._apply(loaded, keep)
-        if keep is not None and previous is not None and _changed(previous, loaded):
+        quiet, self._quiet_reload = self._quiet_reload, False
+        if keep is not None and previous is not None and not quiet \
+                and _changed(previous, loaded):
             self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
                         timeout=2, markup=False)
 
@@ -520,7 +542,7 @@ class MainScreen(Screen[None]):
         total = len(self.files)
         title = Text(clean(self.root.name or str(self.root)) + "/ ", end="")
         if done < total:
-            title.append(f"checking {done}/{total}", "italic")
+            title.append(_("checking {done}/{total}").format(done=done, total=total), "italic")
         else:
             bad = 0
             for path in self.files:
@@ -777,7 +799,7 @@ class MainScreen(Screen[None]):
         if isinstance(step, Show):
             self._apply(step.loaded, self._capture() if same_file else None)
         elif isinstance(step, Read):
-            self.status.say(f"Reading {self.display_path(path)} …", "dim")
+            self.status.say(_("Reading {path} …").format(path=self.display_path(path)), "dim")
             self._read(step.path, step.generation, self.source.wrap_room)
 
     def _poll(self) -> None:
@@ -785,8 +807,8 @@ class MainScreen(Screen[None]):
         step = self.session.poll()
         path = self.current_path
         if step == "missing" and path is not None:
-            self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
-                        "version read.", severity="warning", timeout=6)
+            self.notify(_("{path} is gone from the disk; showing the last version read.").format(
+                path=self.display_path(path)), severity="warning", timeout=6)
         elif isinstance(step, Read):
             self._read(step.path, step.generation, self.source.wrap_room)
 
@@ -822,10 +844,10 @@ class MainScreen(Screen[None]):
             self.findings.show(loaded.findings, None, accepted=accepted)
             self.set_class(False, "-text-section")
             self.table.show(loaded, None)
-            self.table.border_title = Text("Table")
+            self.table.border_title = Text(_("Table"))
             self._clear_marks()
             self.status.say(f"{self.display_path(loaded.path)}: "
-                            f"{loaded.error or 'cannot be read'}", "bold red")
+                            f"{loaded.error or _('cannot be read')}", "bold red")
             return
         if loaded.error:
             self.notify(f"{self.display_path(loaded.path)}: {clean(loaded.error)}", severity="error",
@@ -856,7 +878,8 @@ class MainScreen(Screen[None]):
             self._choose(finding, commit=False, move_table=keep is None)
         else:
             self._clear_marks()
-            self.status.say(f"{self.display_path(loaded.path)}: no findings", "green")
+            self.status.say(_("{path}: no findings").format(path=self.display_path(loaded.path)),
+                            "green")
         if keep is not None:
             self.source.goto(keep.source_line, center=False)
             self.source.scroll_to(y=keep.source_scroll, animate=False)
@@ -864,13 +887,14 @@ class MainScreen(Screen[None]):
             self.sections.select_key(keep.section)
 
     def _source_title(self, loaded: Loaded) -> Text:
-        title = Text("Source ", end="")
+        title = Text(_("Source") + " ", end="")
         title.append(clean(self.display_path(loaded.path)), "bold")
         if loaded.report is not None:
             source = loaded.report.source
             # Not source.lines, which counts the parser's cuts of a long line too.
             lines = loaded.report.line_index.line_count
-            title.append(f" · {source.encoding} · {lines} lines", "dim")
+            title.append(" · " + ngettext("{encoding} · {n} line", "{encoding} · {n} lines",
+                                          lines).format(encoding=source.encoding, n=lines), "dim")
         return title
 
     def _meta_line(self, loaded: Loaded) -> Text | None:
@@ -878,8 +902,9 @@ class MainScreen(Screen[None]):
         if report is None:
             return None
         meta = report.meta
-        parts = [str(meta.year) if meta.year else "year ?",
-                 f"template {meta.template}" if meta.template else "template ?"]
+        parts = [str(meta.year) if meta.year else _("year ?"),
+                 _("template {template}").format(template=meta.template) if meta.template
+                 else _("template ?")]
         if meta.agency:
             parts.append(meta.agency)
         return Text(clean(" · ".join(parts)), end="")
@@ -888,11 +913,11 @@ class MainScreen(Screen[None]):
         grid = self.table.grid
         report = self.current.report if self.current else None
         if grid is None or report is None:
-            self.table.border_title = Text("Table")
+            self.table.border_title = Text(_("Table"))
             return
         title = Text(clean(grid.title), end="")
         if not report.tables[grid.table].found:
-            title.append(" · not found in the text", "bold red")
+            title.append(" · " + _("not found in the text"), "bold red")
         self.table.border_title = title
 
     def _clear_marks(self) -> None:
@@ -1017,7 +1042,7 @@ class MainScreen(Screen[None]):
             return
         found = loaded.by_cell.get(CellRef.of(message.table, message.cell_id), [])
         if not found:
-            self.notify("No finding is about this cell.", timeout=2)
+            self.notify(_("No finding is about this cell."), timeout=2)
             return
         # A second enter on the same cell goes through its findings in turn.
         index = (found.index(self.chosen) + 1) % len(found) if self.chosen in found else 0
@@ -1053,7 +1078,7 @@ class MainScreen(Screen[None]):
 
     def action_step(self, delta: int) -> None:
         if self.findings.step(delta) is None:
-            self.notify("No findings.", timeout=2)
+            self.notify(_("No findings."), timeout=2)
 
     def action_filter(self) -> None:
         self.findings.start_filter()
@@ -1155,10 +1180,11 @@ class MainScreen(Screen[None]):
             with self.app.suspend():
                 subprocess.run(command, check=False)
         except SuspendNotSupported:
-            self.notify("Cannot hand the terminal to an editor here.", severity="error")
+            self.notify(_("Cannot hand the terminal to an editor here."), severity="error")
             return
         except OSError as error:
-            self.notify(f"Could not start {command[0]}: {error.strerror or error}",
+            self.notify(_("Could not start {editor}: {reason}").format(
+                            editor=command[0], reason=error.strerror or error),
                         severity="error")
             return
         self.open(path, force=True)

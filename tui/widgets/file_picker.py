@@ -22,7 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from nianbao.parser.i18n import N_
+from nianbao.parser.i18n import N_, _
 from nianbao.tui.compat import BatchTree
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import FileHighlighted, FileOpened
@@ -44,11 +44,11 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *LIST_MOVES,
-        Binding("left,h", "collapse", "Collapse / parent", show=False),
-        Binding("right,l", "expand", "Expand / open", show=False),
-        Binding("space", "toggle_node", "Toggle folder", show=False),
-        Binding("enter", "select_cursor", "Open", id="files.open"),
-        Binding("n", "next_problem", "Next with problems", show=False, id="files.next_problem"),
+        Binding("left,h", "collapse", N_("Collapse / parent"), show=False),
+        Binding("right,l", "expand", N_("Expand / open"), show=False),
+        Binding("space", "toggle_node", N_("Toggle folder"), show=False),
+        Binding("enter", "select_cursor", N_("Open"), id="files.open"),
+        Binding("n", "next_problem", N_("Next with problems"), show=False, id="files.next_problem"),
         # The screen's keys (o and Y work from every pane), shown here in the footer.
         Binding("o", "screen.overview", N_("Overview"), tooltip=N_("Every report of the folder"),
                 id="files.overview"),
@@ -189,7 +189,7 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
                                       or state.counts.warnings):
                 self.select_path(path)
                 return
-        self.notify("No file has errors or warnings.", timeout=3)
+        self.notify(_("No file has errors or warnings."), timeout=3)
 
     # ------------------------------------------------------------ Tree's hooks
 

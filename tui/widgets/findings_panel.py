@@ -50,8 +50,8 @@ def matches(finding: Finding, query: str) -> bool:
 class FindingsList(OptionList, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         *LIST_MOVES,
-        Binding("enter", "select", "Go to", id="findings.go"),
-        Binding("y", "copy", "Copy", tooltip="Copy the finding as path:line:col: CODE message",
+        Binding("enter", "select", N_("Go to"), id="findings.go"),
+        Binding("y", "copy", N_("Copy"), tooltip=N_("Copy the finding as path:line:col: CODE message"),
                 id="findings.copy"),
         # The screen's z (zoom) under a name that says what it shows here.
         Binding("z", "screen.zoom", N_("Details"),
@@ -74,7 +74,9 @@ class FindingsList(OptionList, inherit_bindings=False):
             return
         text = describe(finding, panel.report)
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied {finding.code}: {clean(finding.message)}", title="Clipboard",
+        self.notify(_("Copied {code}: {message}").format(code=finding.code,
+                                                          message=clean(finding.message)),
+                    title=_("Clipboard"),
                     timeout=3)
 
     def action_accept(self) -> None:
@@ -95,7 +97,7 @@ class FindingsPanel(Vertical):
     ALLOW_MAXIMIZE = True  # z zooms the whole panel, filter line included; the detail shows
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="findings.clear"),
+        Binding("escape", "clear_filter", N_("Clear filter"), show=False, id="findings.clear"),
     ]
 
     DEFAULT_CSS = """
@@ -236,7 +238,8 @@ class FindingsPanel(Vertical):
 
     def _empty_prompt(self, query: str) -> Text:
         if query:
-            return Text(f"Nothing matches “{clean(query)}” (esc clears the filter).",
+            return Text(_("Nothing matches “{query}” (esc clears the filter).").format(
+                query=clean(query)),
                         style="italic", end="")
         if self._report is None and not self._all:
             return Text("No report open.", style="dim", end="")
@@ -262,9 +265,9 @@ class FindingsPanel(Vertical):
         errors = sum(1 for f in shown if f.severity == "error")
         warnings = sum(1 for f in shown if f.severity == "warning")
         infos = len(shown) - errors - warnings
-        title = Text("Findings ", end="")
+        title = Text(_("Findings") + " ", end="")
         if not shown:
-            title.append("none", "green")
+            title.append(_("none"), "green")
         else:
             for number, letter in ((errors, "error"), (warnings, "warning"), (infos, "info")):
                 if number:
@@ -275,7 +278,8 @@ class FindingsPanel(Vertical):
                          "green")
         query = self.query_text
         if query:
-            title.append(f"· filter “{clean(query)}” {len(self._shown)}/{len(self._all)}", "italic")
+            title.append(_("· filter “{query}” {shown}/{total}").format(
+                query=clean(query), shown=len(self._shown), total=len(self._all)), "italic")
         self.border_title = title
 
     # ------------------------------------------------------------ events

@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from nianbao.parser.i18n import N_, _
 from nianbao.tui.messages import SectionChosen
 from nianbao.tui.text import badge, clean
 
@@ -23,11 +24,11 @@ class SectionNav(OptionList, inherit_bindings=False):
     """Preamble and sections; moving previews, ``enter`` goes there."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("g,home", "first", "First", show=False),
-        Binding("G,end", "last", "Last", show=False),
-        Binding("enter", "select", "Go to", id="sections.go"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("g,home", "first", N_("First"), show=False),
+        Binding("G,end", "last", N_("Last"), show=False),
+        Binding("enter", "select", N_("Go to"), id="sections.go"),
     ]
 
     DEFAULT_CSS = """
@@ -59,9 +60,9 @@ class SectionNav(OptionList, inherit_bindings=False):
             counts = loaded.by_section
             entries: list[tuple[str, str]] = []
             if "file" in counts:
-                entries.append(("file", "整个文件 (whole file)"))
+                entries.append(("file", _("整个文件 (whole file)")))
             if report.preamble_end > 0 or not report.sections:
-                entries.append(("preamble", "前言 (preamble)"))
+                entries.append(("preamble", _("前言 (preamble)")))
             entries.extend((f"s{s.number}", s.heading) for s in report.sections)
             badges = {key: self._badge(counts.get(key)) for key, _ in entries}
             # As wide as the widest count, so headings line up and a clean report

@@ -30,6 +30,7 @@ from textual.binding import Binding, BindingType
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from nianbao.parser.i18n import N_, _
 from nianbao.tui import compat
 from nianbao.tui.source_text import AUTO_WRAP_LIMIT, WRAP_LIMIT, SourceText, prepare
 
@@ -45,18 +46,18 @@ class SourceView(TextArea, inherit_bindings=False):
     """The original text of the open report."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False),
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("left,h", "cursor_left", "Left", show=False),
-        Binding("right,l", "cursor_right", "Right", show=False),
-        Binding("pageup,ctrl+u", "cursor_page_up", "Page up", show=False),
-        Binding("pagedown,ctrl+d", "cursor_page_down", "Page down", show=False),
-        Binding("g,ctrl+home", "top", "Top", show=False),
-        Binding("G,ctrl+end", "bottom", "Bottom", show=False),
-        Binding("0,home", "cursor_line_start", "Line start", show=False),
-        Binding("$,end", "cursor_line_end", "Line end", show=False),
-        Binding("w", "toggle_wrap", "Wrap", id="source.wrap"),
-        Binding("y", "copy_line", "Copy", tooltip="Copy the cursor's line", id="source.copy"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False),
+        Binding("down,j", "cursor_down", N_("Down"), show=False),
+        Binding("left,h", "cursor_left", N_("Left"), show=False),
+        Binding("right,l", "cursor_right", N_("Right"), show=False),
+        Binding("pageup,ctrl+u", "cursor_page_up", N_("Page up"), show=False),
+        Binding("pagedown,ctrl+d", "cursor_page_down", N_("Page down"), show=False),
+        Binding("g,ctrl+home", "top", N_("Top"), show=False),
+        Binding("G,ctrl+end", "bottom", N_("Bottom"), show=False),
+        Binding("0,home", "cursor_line_start", N_("Line start"), show=False),
+        Binding("$,end", "cursor_line_end", N_("Line end"), show=False),
+        Binding("w", "toggle_wrap", N_("Wrap"), id="source.wrap"),
+        Binding("y", "copy_line", N_("Copy"), tooltip=N_("Copy the cursor's line"), id="source.copy"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = TextArea.COMPONENT_CLASSES | {
@@ -217,8 +218,8 @@ class SourceView(TextArea, inherit_bindings=False):
         if not self.soft_wrap and len(self._report.text if self._report else "") > WRAP_LIMIT:
             # TextArea wraps every line again on each change of width (a resize, z):
             # seconds each time for a text this long.
-            self.notify(f"Too long to wrap ({self.line_count} lines); scroll sideways "
-                        "instead.", timeout=4)
+            self.notify(_("Too long to wrap ({n} lines); scroll sideways instead.").format(
+                n=self.line_count), timeout=4)
             return
         self._wrap = self.soft_wrap = not self.soft_wrap
         self._center_cursor()
@@ -229,7 +230,8 @@ class SourceView(TextArea, inherit_bindings=False):
         line = self.line
         text = self._report.line_index.line_text(line)
         self.app.copy_to_clipboard(text)
-        self.notify(f"Copied line {line} ({len(text)} characters)", title="Clipboard", timeout=3)
+        self.notify(_("Copied line {line} ({n} characters)").format(line=line, n=len(text)),
+                    title=_("Clipboard"), timeout=3)
 
     # ------------------------------------------------------------ rendering
 

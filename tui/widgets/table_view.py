@@ -20,7 +20,7 @@ from textual.geometry import Region, Size, Spacing
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from nianbao.parser.i18n import _
+from nianbao.parser.i18n import N_, _
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.template import rows_template
 from nianbao.tui.grid import Grid, build_grid
@@ -86,21 +86,21 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
     """One of the report's tables; the cursor moves cell by cell."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor(-1, 0)", "Up", show=False),
-        Binding("down,j", "cursor(1, 0)", "Down", show=False),
-        Binding("left,h", "cursor(0, -1)", "Left", show=False),
-        Binding("right,l", "cursor(0, 1)", "Right", show=False),
-        Binding("g,home", "first_row", "First row", show=False),
-        Binding("G,end", "last_row", "Last row", show=False),
-        Binding("0,^", "first_column", "First column", show=False),
-        Binding("$", "last_column", "Last column", show=False),
-        Binding("pageup,ctrl+u", "page(-1)", "Page up", show=False),
-        Binding("pagedown,ctrl+d", "page(1)", "Page down", show=False),
-        Binding("enter", "choose", "Finding", tooltip="Choose the finding about this cell",
+        Binding("up,k", "cursor(-1, 0)", N_("Up"), show=False),
+        Binding("down,j", "cursor(1, 0)", N_("Down"), show=False),
+        Binding("left,h", "cursor(0, -1)", N_("Left"), show=False),
+        Binding("right,l", "cursor(0, 1)", N_("Right"), show=False),
+        Binding("g,home", "first_row", N_("First row"), show=False),
+        Binding("G,end", "last_row", N_("Last row"), show=False),
+        Binding("0,^", "first_column", N_("First column"), show=False),
+        Binding("$", "last_column", N_("Last column"), show=False),
+        Binding("pageup,ctrl+u", "page(-1)", N_("Page up"), show=False),
+        Binding("pagedown,ctrl+d", "page(1)", N_("Page down"), show=False),
+        Binding("enter", "choose", N_("Finding"), tooltip=N_("Choose the finding about this cell"),
                 id="table.choose"),
-        Binding("t", "switch(1)", "Table", tooltip="Next table", id="table.next"),
-        Binding("T", "switch(-1)", "Previous table", show=False, id="table.previous"),
-        Binding("y", "copy", "Copy", tooltip="Copy the cell's text", id="table.copy"),
+        Binding("t", "switch(1)", N_("Table"), tooltip=N_("Next table"), id="table.next"),
+        Binding("T", "switch(-1)", N_("Previous table"), show=False, id="table.previous"),
+        Binding("y", "copy", N_("Copy"), tooltip=N_("Copy the cell's text"), id="table.copy"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -157,7 +157,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         super().__init__(id=id, classes=classes)
         self._loaded: Loaded | None = None
         self._grid: Grid | None = None
-        self._message: str | None = "No report open."
+        self._message: str | None = N_("No report open.")
         self._cursor: tuple[int, int] = (0, 0)  # (index into grid.rows, column)
         self._primary: frozenset[CellRef] = frozenset()
         self._related: frozenset[CellRef] = frozenset()
@@ -205,11 +205,12 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         self._loaded = loaded
         report = loaded.report if loaded else None
         if loaded is None:
-            self._grid, self._message = None, "No report open."
+            self._grid, self._message = None, N_("No report open.")
         elif report is None:
-            self._grid, self._message = None, f"This file cannot be read: {loaded.error or ''}"
+            self._grid, self._message = None, _("This file cannot be read: {error}").format(
+                error=loaded.error or "")
         elif table is None:
-            self._grid, self._message = None, "This section has no table; its text is below."
+            self._grid, self._message = None, N_("This section has no table; its text is below.")
         else:
             self._grid, self._message = build_grid(table, _template(loaded, table)), None
         if self._grid is not None:
@@ -398,7 +399,7 @@ class TableView(ScrollView, can_focus=True, inherit_bindings=False):
         grid = self._grid
         if grid is None:
             style = self.get_component_rich_style("table-view--message", partial=True)
-            message = Text(clean(self._message or ""), style=style)
+            message = Text(clean(_(self._message) if self._message else ""), style=style)
             wrapped = message.wrap(self.app.console, max(10, width - 2))
             self._body = [(Text(" ", end="") + line, Text(end="")) for line in wrapped]
             self._line_row = [0] * len(self._body)

@@ -1,0 +1,132 @@
+"""The TUI in Chinese and English, switched while it runs (issue 11)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.command import CommandInput
+from tui_helpers import ready, sample, screen_text, slip
+
+from nianbao.parser.i18n import language, set_language
+from nianbao.tui.app import NianbaoApp, Palette
+from nianbao.tui.screens.help import HelpScreen
+from nianbao.tui.shoot import settle
+from tests.language import KEY_NAMES, english_runs
+
+SIZES = [(80, 24), (120, 40)]
+# Besides rule codes, file names and formats (which tests.language lets pass), the
+# only Latin words a Chinese screen shows are key names.
+ALLOW = KEY_NAMES
+
+
+@pytest.fixture(autouse=True)
+def english_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Each test starts in English, saves its choice in a folder of its own, ends in English."""
+    config = tmp_path / "config"
+    monkeypatch.setenv("NIANBAO_CONFIG_DIR", str(config))
+    set_language("en")
+    yield config
+    set_language("en")
+
+
+def footer(app: NianbaoApp) -> str:
+    return screen_text(app).rstrip("\n").splitlines()[-1]
+
+
+def titles(app: NianbaoApp) -> list[str]:
+    main = app.main
+    return [str(widget.border_title) for widget in
+            (main.picker, main.sections, main.table, main.findings, main.source)]
+
+
+async def test_f2_switches_footer_panes_and_help_at_run_time_and_saves_it(
+        reports: Callable[..., Path], english_after: Path) -> None:
+    path = slip(reports())
+    app = NianbaoApp(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert "Next" in footer(app) and "Help" in footer(app)
+        assert any(title.startswith("Findings") for title in titles(app))
+        english = app.main.current.findings[0].message
+
+        await pilot.press("f2")
+        await ready(pilot)  # the open report is read again: its messages in Chinese
+        assert language() == "zh"
+        shown = footer(app)
+        assert "下一个" in shown and "帮助" in shown and "命令" in shown and "Next" not in shown
+        panes = titles(app)
+        assert panes[1] == "章节" and panes[3].startswith("问题") and panes[4].startswith("原文")
+        assert app.main.current.findings[0].message != english  # checked again in Chinese
+        assert "语言：中文" in app.notes
+        saved = json.loads((english_after / "settings.json").read_text(encoding="utf-8"))
+        assert saved["language"] == "zh"
+
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        help_text = screen_text(app)
+        assert "按键" in help_text and "全局" in help_text and "下一个问题" in help_text
+        await pilot.press("f2")  # switched while the help is open: it follows
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert "Keys" in help_text and "Next finding" in help_text and "按键" not in help_text
+        await pilot.press("escape")
+        await ready(pilot)
+        assert "Next" in footer(app) and titles(app)[1] == "Sections"
+
+
+async def test_the_palette_speaks_the_language(reports: Callable[..., Path]) -> None:
+    set_language("zh")
+    folder = reports("001", "004")
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, Palette)
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
+        titles = [str(c.title) for c in app.get_system_commands(app.main)]
+        for title in ("主题", "退出", "按键", "语言", "全局：筛选问题", "表格：复制单元格内容",
+                      f"打开：{sample('004').name}"):
+            assert title in titles, title
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_no_screen_under_chinese_shows_english_words(
+        reports: Callable[..., Path], size: tuple[int, int]) -> None:
+    set_language("zh")
+    folder = reports("001")
+    slip(folder)
+    app = NianbaoApp(folder)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        screens = {"main": screen_text(app)}
+        await pilot.press("4", "enter")  # a finding chosen, the table on its cell
+        await pilot.pause()
+        screens["finding"] = screen_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        screens["help"] = screen_text(app)
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        screens["palette"] = screen_text(app)
+        for name, text in screens.items():
+            assert english_runs(text, allow=ALLOW) == [], (name, text)
+
+
+# ---------------------------------------------------------------- snapshots in Chinese
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_seed_001_in_chinese(snap_compare, size: tuple[int, int]) -> None:
+    set_language("zh")
+    assert snap_compare(NianbaoApp(sample("001")), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_arithmetic_slip_in_chinese(snap_compare, size: tuple[int, int]) -> None:
+    set_language("zh")
+    assert snap_compare(NianbaoApp(sample("005")), terminal_size=size, run_before=settle)
