@@ -49,7 +49,7 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         mark = len(inbox.messages)
         added = folder / SLIP.name
         shutil.copy(SLIP, added)
-        await inbox.wait(pilot, BadgeComputed, lambda m: m.loaded.path == added, after=mark)
+        await inbox.wait(pilot, BadgeComputed, lambda m: m.checked.path == added, after=mark)
         await inbox.wait(pilot, CrossChecked, after=mark)
         await until(pilot, lambda: screen.ready)
         assert added in screen.files and added in rows(app)
@@ -60,7 +60,7 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         mark = len(inbox.messages)
         slip(folder).replace(seed)
         await inbox.wait(pilot, BadgeComputed,
-                         lambda m: m.loaded.path == seed and m.loaded.counts.errors > 0,
+                         lambda m: m.checked.path == seed and m.checked.summary.counts.errors > 0,
                          after=mark)
         await until(pilot, lambda: screen.ready)
         assert screen.picker.state(seed).counts.errors >= 1
