@@ -52,3 +52,36 @@ def test_a_copy_with_new_numbers_is_repeated(tmp_path: Path) -> None:
     previous = _as_year(tmp_path, "pingtan_2023_oneline", "2023", "2022")
     [message] = _y004([previous, REAL / "pingtan_2023_oneline.txt"])
     assert message.startswith("100% of the text repeats the 2022 report")
+
+
+def _folder(tmp_path: Path, last_row: str) -> Path:
+    """pingtan 2023 beside a 2022 report of the same agency whose 行政规范性文件 row is
+    ``last_row`` (its cells apart, so read)."""
+    text = (REAL / "pingtan_2023_oneline.txt").read_text(encoding="utf-8")
+    (tmp_path / "2023.txt").write_text(text, encoding="utf-8")
+    last = text.replace("2024", "2023x").replace("2023", "2022").replace("2023x", "2023")
+    last = last.replace("行政规范性文件77132470", last_row)
+    (tmp_path / "2022.txt").write_text(last, encoding="utf-8")
+    return tmp_path / "2023.txt"
+
+
+def test_last_years_report_in_the_folder_decides_a_glued_row(tmp_path: Path) -> None:
+    """现行有效 = last year's + 制发 − 废止: 525 + 77 − 132 = 470 leaves one of the 21
+    readings of 77132470."""
+    outcome = check_file(_folder(tmp_path, "行政规范性文件10 20 525"))
+    assert outcome.report is not None
+    cells = outcome.report.tables["active_disclosure"].cells
+    got = {k: (cells[k].value, cells[k].raw) for k in cells if k.startswith("normative")}
+    assert got == {"normative_documents.issued": (77, "77"),
+                   "normative_documents.repealed": (132, "132"),
+                   "normative_documents.in_force": (470, "470")}
+    text = outcome.report.text
+    assert all(text.startswith(c.raw, c.start) for c in cells.values())
+    assert not [f for f in outcome.findings if f.code == "S007"]
+
+
+def test_last_years_report_that_fits_no_reading_decides_nothing(tmp_path: Path) -> None:
+    outcome = check_file(_folder(tmp_path, "行政规范性文件10 20 9999"))
+    assert outcome.report is not None
+    assert "normative_documents.issued" not in outcome.report.tables["active_disclosure"].cells
+    assert [f.code for f in outcome.findings if f.code == "S007"] == ["S007"]

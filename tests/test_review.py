@@ -369,3 +369,18 @@ def test_same_report_another_file_shares_its_marks(
     shutil.copy(seed("004"), folder / seed("004").name)
     accept_code(folder, "M004")
     assert accepted_codes(capsys, folder) == ["M004", "M004"]
+
+
+def test_the_review_file_can_go_to_a_folder_not_made_yet(folder: Path, tmp_path: Path) -> None:
+    review = tmp_path / "new" / "folder" / "review.json"
+    accept_code(folder, "A001", review=review)
+    assert [m.code for m in read_marks(review)] == ["A001"]
+
+
+def test_a_review_file_that_cannot_be_written_is_one_line(folder: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ReviewFileError) as caught:
+        accept_code(folder, "A001", review=blocker / "review.json")
+    assert "cannot read the review file (Not a directory)" in str(caught.value)
+    assert "\n" not in str(caught.value)

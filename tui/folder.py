@@ -21,7 +21,10 @@ ViewResult = Path | Literal["overview", "years"] | None
 
 
 class FolderSource(Protocol):
-    root: Path
+    @property
+    def root(self) -> Path:
+        """The folder opened."""
+        ...
 
     def folder_summaries(self) -> tuple[list[ReportSummary], frozenset[str]]:
         """Every file's summary (with the findings across reports) in the folder's

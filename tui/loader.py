@@ -7,7 +7,6 @@ for pydantic; the first worker pays for it while the screen is being drawn.
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -153,7 +152,35 @@ def _sorted(findings: tuple[Finding, ...] | list[Finding]) -> tuple[Finding, ...
     return tuple(sorted(findings, key=finding_order))
 
 
-_frozen = False
+@dataclass(frozen=True)
+class Checked:
+    """What the badge worker learns of a file.
+
+    Its badge and what the cross-year rules compare of it (a few kilobytes); and
+    the whole report when it was read in this process, kept so that opening it
+    later is instant. A pool's worker process sends back only the rest: pickling
+    the report, its findings and its text cost several times the file's size.
+    """
+
+    path: Path
+    signature: Signature | None
+    summary: Summary  # the file's own findings, without those across reports
+    view: YearView | None
+    loaded: Loaded | None = None
+    # What the folder views show of the file (its own findings counted by rule).
+    report_summary: ReportSummary | None = None
+
+
+def checked(loaded: Loaded, *, keep: bool = True) -> Checked:
+    """The badge worker's view of ``loaded`` (``keep``: with the report itself)."""
+    view = loaded.view
+    if view is None and loaded.report is not None:  # read when opened, without it
+        try:
+            view = view_of(loaded.report)
+        except Exception:  # cross-report rules are extra; never fatal
+            view = None
+    return Checked(loaded.path, loaded.signature, loaded.own_summary, view,
+                   loaded if keep else None, loaded.own_report_summary())
 
 
 def load(path: Path, *, view: bool = True) -> Loaded:
@@ -162,19 +189,6 @@ def load(path: Path, *, view: bool = True) -> Loaded:
     ``view``: also what the cross-year rules need (:func:`view_of`), cheaper here
     than later; a file opened alone does without (seconds on a 5 MB line).
     """
-    global _frozen
-    loaded = _load(path, view)
-    if not _frozen:
-        # The first read imported the parser and its rules (pydantic models, compiled
-        # patterns), which stay for good: keep the cycle collector from walking them
-        # again while the report is drawn. Objects of the report that go are still
-        # freed by their reference counts.
-        _frozen = True
-        gc.freeze()
-    return loaded
-
-
-def _load(path: Path, view: bool) -> Loaded:
     from nianbao.parser.core.check import Options, check_file
 
     before = signature(path)

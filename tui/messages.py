@@ -18,9 +18,8 @@ if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import ReviewBook
     from nianbao.parser.review.subject import Facts
-    from nianbao.parser.rules.context import YearView
     from nianbao.parser.template import TableId
-    from nianbao.tui.loader import Loaded, Summary
+    from nianbao.tui.loader import Checked, Loaded
     from nianbao.tui.source_text import SourceText
 
 
@@ -36,14 +35,12 @@ class FilesCollected(Message):
 
 @dataclass
 class BadgeComputed(Message):
-    loaded: Loaded
+    # The file's badge (its open findings: those a review mark accepts left out),
+    # what the folder views and the cross-year rules keep of it; the report too
+    # when it was read in this process.
+    checked: Checked
     done: int
     total: int
-    # The file's own open findings (accepted ones left out), counted in the worker;
-    # None when no review file was read when it ran.
-    summary: Summary | None = None
-    # What the cross-year rules compare of it, kept to check the folder again later.
-    view: YearView | None = None
 
 
 @dataclass

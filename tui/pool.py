@@ -13,9 +13,15 @@ import multiprocessing
 import sys
 from collections.abc import Generator, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nianbao.tui import loader
+from nianbao.tui import review as reviewing
+
+if TYPE_CHECKING:
+    from nianbao.parser.review.book import ReviewBook
 
 # Below this many files to read, starting processes (each imports the parser) costs
 # more than it saves.
@@ -35,77 +41,108 @@ def pool_size(jobs: int, files: int, cost: int | None = None) -> int:
     return workers if workers >= 2 and files >= 2 and worth >= POOL_MIN_FILES else 0
 
 
-def read_all(paths: list[Path], jobs: int) -> Generator[loader.Loaded, None, None]:
-    """:func:`nianbao.tui.loader.load` of each path, in order; on worker processes when worth it.
-
-    Where no process can start (no /dev/shm, a sandbox) or one dies, the rest are
-    read here. Close the iterator when stopping early: that stops the pool.
-    """
-    results: Iterator[loader.Loaded] | None = None
-    pool: BadgePool | None = None
+def workers_for(jobs: int, paths: list[Path]) -> int:
+    """Worker processes to read ``paths`` with (0: read them in the thread)."""
     from nianbao.parser.core.files import read_cost
 
-    workers = pool_size(jobs, len(paths), sum(read_cost(path) for path in paths))
+    return pool_size(jobs, len(paths), sum(read_cost(path) for path in paths))
+
+
+def check_for_badge(path: Path, book: ReviewBook | None = None) -> loader.Checked:
+    """In a worker process: read and check ``path``; only the badge's part comes back."""
+    return reviewing.badge(loader.load(path), book, keep=False)
+
+
+def read_all(paths: list[Path], workers: int, book: ReviewBook | None = None
+             ) -> Generator[loader.Checked, None, None]:
+    """What the badge needs of each path, in order; on ``workers`` processes (0: here).
+
+    ``book``: the review marks; the badges count only the findings none accepts.
+
+    Start the pool's helpers first, on the UI thread (:func:`start_helpers`). Read
+    here, a report is kept whole (``Checked.loaded``), so opening it later is
+    instant; from a worker process only the badge's part comes back. Where no
+    process can start (no /dev/shm, a sandbox) or one dies, the rest are read
+    here. Close the iterator when stopping early: that stops the pool.
+    """
+    results: Iterator[loader.Checked] | None = None
+    pool: BadgePool | None = None
     if workers:
         try:
             pool = BadgePool(workers)
-            results = pool.load_all(paths)
+            results = pool.check_all(paths, book)
         except Exception:
             if pool is not None:
                 pool.close()
             pool = None
     try:
         for path in paths:
-            loaded = None
+            found = None
             if results is not None:
                 try:
-                    loaded = next(results)
+                    found = next(results)
                 except Exception:
                     results = None
-            yield loaded if loaded is not None else loader.load(path)
+            yield found if found is not None \
+                else reviewing.badge(loader.load(path), book, keep=True)
     finally:
         if pool is not None:
             pool.close()
 
 
+def _start_worker() -> None:
+    """In each worker process, once: what its imports built stays for good, so keep the
+    cycle collector from walking it again for every report."""
+    import gc
+
+    gc.freeze()
+
+
 class BadgePool:
-    """A process pool that reads reports with :func:`nianbao.tui.loader.load`."""
+    """A process pool that checks reports with :func:`check_for_badge`."""
 
     def __init__(self, workers: int) -> None:
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods
-                                              else "spawn")
-        if context.get_start_method() == "forkserver":
-            # The server imports the parser once and every worker is forked from it
-            # ready to read; and it does not import the app's own __main__.
-            context.set_forkserver_preload(["nianbao.tui.loader", "nianbao.parser.core.check"])
-        _start_helpers(context.get_start_method())
-        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+        self._executor = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
+                                             initializer=_start_worker)
 
-    def load_all(self, paths: list[Path]) -> Iterator[loader.Loaded]:
+    def check_all(self, paths: list[Path], book: ReviewBook | None = None
+                  ) -> Iterator[loader.Checked]:
         """Each path's result, in the order of ``paths``.
 
         Raises :class:`concurrent.futures.process.BrokenProcessPool` if a worker
         dies (killed, out of memory); the caller reads the rest itself.
         """
         # Small chunks: the first badges come quickly, and a cancel wastes little.
-        return self._executor.map(loader.load, paths, chunksize=2)
+        return self._executor.map(partial(check_for_badge, book=book), paths, chunksize=2)
 
     def close(self) -> None:
         """Stop: queued files are dropped; the workers exit after their current one."""
         self._executor.shutdown(wait=False, cancel_futures=True)
 
 
-def _start_helpers(method: str) -> None:
+def _context() -> multiprocessing.context.BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if context.get_start_method() == "forkserver":
+        # The server imports the parser once and every worker is forked from it
+        # ready to read; and it does not import the app's own __main__.
+        context.set_forkserver_preload(["nianbao.tui.pool", "nianbao.parser.core.check"])
+    return context
+
+
+def start_helpers() -> None:
     """Start multiprocessing's helper processes with the real standard error.
 
-    They are handed ``sys.stderr``'s file descriptor, and while the app runs
-    ``sys.stderr`` is Textual's stand-in, which has none (``bad value(s) in
-    fds_to_keep``). Swapped back for the moment it takes to start them; nothing
-    else writes to standard error meanwhile.
+    Call it on the UI thread, before a badge worker starts a pool. The helpers are
+    handed ``sys.stderr``'s file descriptor, and while the app runs ``sys.stderr``
+    is Textual's stand-in, which has none (``bad value(s) in fds_to_keep``). It is
+    swapped back for the moment it takes to start them: on the UI thread nothing
+    else draws or prints meanwhile (from a worker thread, the app's own output of
+    that moment would go to the terminal). Started once per process.
     """
     from multiprocessing import forkserver, resource_tracker
 
+    method = _context().get_start_method()
     saved = sys.stderr
     try:
         if sys.__stderr__ is not None:

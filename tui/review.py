@@ -8,11 +8,11 @@ screen can ask again for the open report after a mark is written.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nianbao.tui.loader import Loaded, Summary, count
+from nianbao.tui.loader import Checked, Loaded, Summary, checked, count
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
@@ -97,3 +97,12 @@ def open_summary(loaded: Loaded, marks: Mapping[Finding, Mark]) -> Summary:
 
 def open_cross(findings: Iterable[Finding], marks: Mapping[Finding, Mark]) -> tuple[Finding, ...]:
     return tuple(f for f in findings if f not in marks)
+
+
+def badge(loaded: Loaded, book: ReviewBook | None, *, keep: bool) -> Checked:
+    """What the badge worker posts of ``loaded``: with ``book``, its open findings
+    counted (those a mark accepts left out); ``keep``: with the report itself."""
+    found = checked(loaded, keep=keep)
+    if book is None:
+        return found
+    return replace(found, summary=open_summary(loaded, accepted(loaded, book, {})))

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from nianbao.parser.core.files import REPORT_SUFFIXES
 from nianbao.parser.core.summary import ReportSummary, summarize
 from nianbao.parser.document.parse import parse_bytes
 from nianbao.parser.errors import FileError, ReportError
@@ -28,9 +29,10 @@ from nianbao.parser.rules.checker import (
     sort_findings,
     unreadable_finding,
 )
-from nianbao.parser.rules.context import Context, YearView, year_view
+from nianbao.parser.rules.context import Context, YearView, agency_key, year_view
 from nianbao.parser.rules.reading import is_report
 from nianbao.parser.rules.rule import Rule
+from nianbao.parser.tables.glued import narrow_with_previous
 
 MB = 2**20
 DEFAULT_MAX_BYTES = 64 * MB
@@ -126,6 +128,10 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
                        unreadable=error.reason)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop a folder
         return Outcome(name, None, error=_internal("reading", error))
+    try:
+        report = _with_last_year(report, name, options.max_bytes)
+    except Exception as error:  # noqa: BLE001
+        return Outcome(name, report, error=_internal("reading", error))
     rules = rules_for(options.codes)
     if not rules:
         return Outcome(name, report)
@@ -143,6 +149,39 @@ def check_file(path: str | Path, options: Options = Options()) -> Outcome:
     except Exception as error:  # noqa: BLE001
         return Outcome(name, report, error=_internal("checking", error))
     return Outcome(name, report, tuple(findings), view)
+
+
+# Files of the folder looked at for last year's report, at most, and their kinds (not
+# the ones that need LibreOffice).
+_MAX_SIBLINGS = 50
+_SIBLING_SUFFIXES = REPORT_SUFFIXES - {".doc", ".wps", ".rtf", ".ofd"}
+
+
+def _with_last_year(report: Report, name: str, max_bytes: int) -> Report:
+    """``report`` with table 2's glued rows read again beside the same agency's report of
+    the year before, when the folder holds it (an extra identity: 现行有效 = last year's
+    + 制发 − 废止). Looked for only when such a row is left unread."""
+    meta = report.meta
+    key = agency_key(meta.agency)
+    if meta.year is None or key is None or not any(
+            row.glued is not None and not row.assigned
+            for row in report.tables["active_disclosure"].rows):
+        return report
+    here = Path(name)
+    try:
+        siblings = sorted(p for p in here.parent.iterdir()
+                          if p.suffix.lower() in _SIBLING_SUFFIXES and p.name != here.name
+                          and p.is_file())
+    except OSError:
+        return report
+    for sibling in siblings[:_MAX_SIBLINGS]:
+        try:
+            other = read_report(sibling, max_bytes=max_bytes)
+        except (FileError, ReportError):
+            continue
+        if other.meta.year == meta.year - 1 and agency_key(other.meta.agency) == key:
+            return narrow_with_previous(report, other) or report
+    return report
 
 
 def _internal(stage: str, error: Exception) -> str:

@@ -248,7 +248,9 @@ def dumps_marks(marks: Sequence[Mark]) -> str:
 
 
 def write_marks(path: Path, marks: Sequence[Mark]) -> None:
-    """Write the review file atomically (a reader never sees half of it)."""
+    """Write the review file atomically (a reader never sees half of it); its folder is
+    made if it is not there yet (``--review-file`` in a new folder, the demo's in the
+    user's folder)."""
     text = dumps_marks(marks)
     try:
         mode = path.stat().st_mode & 0o777
@@ -257,6 +259,7 @@ def write_marks(path: Path, marks: Sequence[Mark]) -> None:
         os.umask(umask)
         mode = 0o666 & ~umask
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     except OSError as error:
         raise ReviewFileError(path, _("cannot write the review file ({reason})").format(

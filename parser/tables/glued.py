@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from nianbao.parser.layout.fields import Field
 from nianbao.parser.layout.glued import (
+    MAX_READINGS,
     Kind,
     Reading,
     Run,
@@ -27,8 +28,18 @@ from nianbao.parser.layout.glued import (
     shown,
     value_of,
 )
+from nianbao.parser.layout.numbers import read_number, to_wanyuan
+from nianbao.parser.model.report import Cell, Report
+from nianbao.parser.reading.normalize import normalize_char_text
 from nianbao.parser.tables.rows import RowData
-from nianbao.parser.template import APPLICATION_COLUMN_IDS, RESULT_ROW_IDS, TemplateId
+from nianbao.parser.template import (
+    ACTIVE_ITEMS,
+    AMOUNT_FIELDS,
+    APPLICATION_COLUMN_IDS,
+    RESULT_ROW_IDS,
+    TemplateId,
+    active_cell_ids,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,3 +127,109 @@ def resolve_applications(glued: list[GluedRow], fixed: dict[str, list[Field] | N
             glued_start=start, too_many=found[row.id] is None,
         ))
     return cells
+
+
+# ---------------------------------------------------------------- across years
+
+# Table 2 identities across years (rules.md Y002, Y003), as (this year's cell, last
+# year's cells added, this year's cells added, this year's cells taken away).
+_ACROSS: dict[TemplateId, tuple[tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]] = {
+    "2021": tuple((f"{item}.in_force", (f"{item}.in_force",), (f"{item}.issued",),
+                   (f"{item}.repealed",)) for item in ("regulations", "normative_documents")),
+    "2019": tuple((f"{item}.prev_count", (f"{item}.prev_count", f"{item}.change"), (), ())
+                  for item in ("licensing", "other_services", "penalty", "enforcement", "fees")),
+}
+
+
+def narrow_with_previous(report: Report, previous: Report) -> Report | None:
+    """``report`` with table 2's glued rows read again with last year's report of the same
+    agency as one more identity (现行有效 = last year's + 制发 − 废止; 上一年项目数量 =
+    last year's + its 增/减); None when that decides nothing new.
+
+    Only readings the row already kept are tried, so nothing is read that the
+    report's own identities exclude; a cell is read when every reading left agrees.
+    """
+    template = report.meta.template
+    if template is None or previous.meta.template != template:
+        return None
+    table = report.tables["active_disclosure"]
+    last = previous.tables["active_disclosure"].cells
+    rows = list(table.rows)
+    cells = dict(table.cells)
+    changed = False
+    for index, row in enumerate(rows):
+        if (row.glued is None or row.assigned or not row.candidates or row.too_many
+                or len(row.candidates) >= MAX_READINGS or row.glued_start is None):
+            continue
+        ids = [cell_id for cell_id, *_ in _ACROSS[template] if cell_id.startswith(f"{row.id}.")]
+        if not ids:
+            continue
+        field_ids = _row_fields(template, row.id)
+        kept = [r for r in row.candidates if _holds(r.split("|"), field_ids, row.id, template, last)]
+        if not kept or len(kept) == len(row.candidates):
+            continue
+        placed = _place_reading(report.text, row.glued_start, kept[0].split("|"))
+        if placed is None:
+            continue
+        values = [[piece for piece in r.split("|")] for r in kept]
+        found = 0
+        for position, field_id in enumerate(field_ids):
+            cell_id = f"{row.id}.{field_id}"
+            if cell_id in cells:
+                found += 1
+                continue
+            if len({value_of(v[position]) for v in values}) != 1:
+                continue
+            text, start = placed[position]
+            number = read_number(text)
+            value = to_wanyuan(number) if field_id in AMOUNT_FIELDS else number.value
+            cells[cell_id] = Cell(table="active_disclosure", id=cell_id, value=value, raw=text,
+                                  start=start, kind=number.kind, unit=number.unit)
+            found += 1
+        rows[index] = row.model_copy(update={"candidates": tuple(kept),
+                                             "assigned": found == len(field_ids),
+                                             "cells_found": found})
+        changed = True
+    if not changed:
+        return None
+    order = {cell_id: n for n, cell_id in enumerate(active_cell_ids(template))}
+    ordered = dict(sorted(cells.items(), key=lambda pair: order.get(pair[0], len(order))))
+    tables = {**report.tables, "active_disclosure": table.model_copy(
+        update={"cells": ordered, "rows": tuple(rows)})}
+    return report.model_copy(update={"tables": tables})
+
+
+def _row_fields(template: TemplateId, row_id: str) -> list[str]:
+    return [field_id for item in ACTIVE_ITEMS[template] if item.id == row_id
+            for field_id, _ in item.fields]
+
+
+def _holds(pieces_: list[str], field_ids: list[str], row_id: str, template: TemplateId,
+           last: dict[str, Cell]) -> bool:
+    this = {f"{row_id}.{f}": value_of(p) for f, p in zip(field_ids, pieces_, strict=False)}
+    for cell_id, before, plus, minus in _ACROSS[template]:
+        if cell_id not in this:
+            continue
+        known = [last[c].value for c in before if c in last]
+        if len(known) != len(before) or any(v is None for v in known):
+            continue  # last year's report does not give it: no identity
+        want = sum(v for v in known if v is not None) + sum(
+            this[c] for c in plus if c in this) - sum(this[c] for c in minus if c in this)
+        if this[cell_id] != want:
+            return False
+    return True
+
+
+def _place_reading(text: str, start: int, pieces_: list[str]) -> list[tuple[str, int]] | None:
+    """Each piece of a reading with its offset, read off the run at ``start``."""
+    out = []
+    at = start
+    for piece in pieces_:
+        while at < len(text) and text[at] in " \t\u3000\u00a0":
+            at += 1
+        raw = text[at:at + len(piece)]
+        if normalize_char_text(raw).replace(" ", "") != piece:
+            return None
+        out.append((raw, at))
+        at += len(piece)
+    return out

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from nianbao.parser.core.check import read_report
 from nianbao.parser.rules.checker import check_report
 from nianbao.tui.app import NianbaoApp
 from nianbao.tui.screens.help import HelpScreen
+from nianbao.tui.screens.main import MainScreen
 from nianbao.tui.text import badge
 from nianbao.tui.widgets.file_picker import FilePicker
 from nianbao.tui.widgets.findings_panel import FindingsList
@@ -547,11 +550,25 @@ async def test_a_big_folder_gets_its_badges_from_worker_processes(
         real_init(self, workers)
 
     monkeypatch.setattr(pool.BadgePool, "__init__", spy_init)
+    # What changes the whole process happens on the UI thread, never in a worker.
+    threads: dict[str, list[bool]] = {"freeze": [], "helpers": []}
+    real_freeze, real_helpers = gc.freeze, pool.start_helpers
+
+    def on_main_thread(what: str, real: Callable[[], None]) -> Callable[[], None]:
+        def call() -> None:
+            threads[what].append(threading.current_thread() is threading.main_thread())
+            real()
+        return call
+
+    monkeypatch.setattr(gc, "freeze", on_main_thread("freeze", real_freeze))
+    monkeypatch.setattr(pool, "start_helpers", on_main_thread("helpers", real_helpers))
+    monkeypatch.setattr(MainScreen, "_frozen", False)
     app = NianbaoApp(folder, jobs=2)
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         picker = app.main.picker
         assert started == [2]
+        assert threads == {"freeze": [True], "helpers": [True]}
         assert len(picker.files) == pool.POOL_MIN_FILES + 3
         expected_by_seed: dict[str, str] = {}
         for path in picker.files:

@@ -370,7 +370,7 @@ async def test_no_reloaded_toast_when_nothing_changed(reports: Callable[..., Pat
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 2_000_000_000))
         for _ in range(100):
             await pilot.pause(0.02)
-            if main.current is not first and main._requested is None:
+            if main.current is not first and not main.session.reading:
                 break
         assert main.current is not first  # read again: its time changed
         await pilot.press("ctrl+r")

@@ -130,6 +130,10 @@ async def test_a_finding_accepted_in_the_tui_is_left_out_by_check(
         # Badge, header and the findings title count only what no one accepted.
         assert screen.picker.state(report).counts.errors == 1
         assert "✓1 accepted" in str(screen.findings.border_title)
+        await pilot.press("[", "]")  # back onto A001: the status line says who accepted it
+        await pilot.pause()
+        status = str(screen.status.render())
+        assert "accepted by" in status and ": ok" in status
         rows, _pending = screen.folder_summaries()  # the overview's rows count the same
         assert next(r for r in rows if r.path == str(report)).errors == 1
         assert "A001" in str(app.screen.query_one(FindingsList).get_option_at_index(0).prompt)

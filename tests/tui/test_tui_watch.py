@@ -49,7 +49,7 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         mark = len(inbox.messages)
         added = folder / SLIP.name
         shutil.copy(SLIP, added)
-        await inbox.wait(pilot, BadgeComputed, lambda m: m.loaded.path == added, after=mark)
+        await inbox.wait(pilot, BadgeComputed, lambda m: m.checked.path == added, after=mark)
         await inbox.wait(pilot, CrossChecked, after=mark)
         await until(pilot, lambda: screen.ready)
         assert added in screen.files and added in rows(app)
@@ -60,7 +60,7 @@ async def test_the_folder_follows_added_changed_and_removed_files(
         mark = len(inbox.messages)
         slip(folder).replace(seed)
         await inbox.wait(pilot, BadgeComputed,
-                         lambda m: m.loaded.path == seed and m.loaded.counts.errors > 0,
+                         lambda m: m.checked.path == seed and m.checked.summary.counts.errors > 0,
                          after=mark)
         await until(pilot, lambda: screen.ready)
         assert screen.picker.state(seed).counts.errors >= 1
@@ -140,16 +140,18 @@ def test_watch_mode_from_the_option_or_the_environment(monkeypatch: pytest.Monke
     assert watch_mode(None) == "auto"
 
 
-async def test_the_overview_follows_the_folder(reports: Callable[..., Path]) -> None:
+@pytest.mark.parametrize("mode", ["notify", "poll"])
+async def test_the_overview_follows_the_folder(reports: Callable[..., Path], mode: str) -> None:
     from nianbao.tui.messages import OverviewComputed
     from nianbao.tui.screens.overview import OverviewScreen
 
     folder = reports("000", "004")
     inbox = Inbox()
-    app = NianbaoApp(folder, jobs=1, watch="notify", watch_interval=0.05)
+    app = NianbaoApp(folder, jobs=1, watch=mode, watch_interval=0.05)
     async with app.run_test(size=(120, 40), message_hook=inbox) as pilot:
         await ready(pilot)
-        await inbox.wait(pilot, WatchStarted)
+        started = await inbox.wait(pilot, WatchStarted)
+        assert isinstance(started, WatchStarted) and started.mode == mode
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.computed)
         mark = len(inbox.messages)

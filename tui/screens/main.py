@@ -1,15 +1,16 @@
 """The one working screen: picker and sections on the left, table / findings / source.
 
-This screen owns the state (which file is open, which finding is chosen) and the
-workers. Workers read and check files on threads and only post messages; the
-handlers here are the only code that changes what the panes show.
+The state of the folder and the open file is a :class:`~nianbao.tui.session.Session`
+(no Textual in it); this screen draws it, keeps the chosen finding, the review marks
+and the folder's watch, and runs the workers. Workers read and check files on
+threads and only post messages; the handlers here are the only code that changes
+what the panes show.
 """
 
 from __future__ import annotations
 
-import os
+import gc
 import subprocess
-from collections import OrderedDict
 from contextlib import closing
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -52,6 +53,7 @@ from nianbao.tui.messages import (
     TableSwitched,
     WatchStarted,
 )
+from nianbao.tui.session import Badges, Read, Session, Show
 from nianbao.tui.text import clean
 from nianbao.tui.widgets.file_picker import FilePicker
 from nianbao.tui.widgets.finding_detail import FindingDetail
@@ -75,8 +77,6 @@ if TYPE_CHECKING:
     from nianbao.tui.watch import FolderWatcher
 
 PREVIEW_DELAY = 0.12  # seconds of rest on a file before it is opened as a preview
-CACHE_SIZE = 64  # reports kept parsed; badges are kept for every file
-SOURCE_CACHE_SIZE = 2  # a 4 MB report takes some 80 MB as a TextArea document
 
 
 @dataclass(frozen=True)
@@ -103,6 +103,7 @@ class MainScreen(Screen[None]):
 
     # Focus is given once the folder is listed (the picker, or the table for a file).
     AUTO_FOCUS = ""
+    _frozen = False  # gc.freeze() done, once per process
     # A pane enlarged with z keeps the keys under it (Textual's default keeps its
     # own Footer, which KeyFooter is not).
     ALLOW_IN_MAXIMIZED_VIEW = ".-textual-system,Footer,KeyFooter"
@@ -145,45 +146,21 @@ class MainScreen(Screen[None]):
                  review_file: Path | None = None, read_only: bool = False,
                  watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
+        # A badge counts the findings no review mark accepts.
+        self.session = Session(target, open_cross=self._open_cross, summary_of=lambda loaded:
+                               reviewing.open_summary(loaded, self._accepted(loaded)))
         # A folder stays current (tui/watch.py): notifications, or polling.
         self._watch_choice = watch
         self._watch_interval = watch_interval
         self.watching: str | None = None  # the mode in use once the watch is set up
         self._watcher: FolderWatcher | None = None
-        # Each report's cross-year view, to check the folder together again after a change.
-        self._views: dict[Path, YearView] = {}
-        # Files that changed or came and are still to be read again for their badges.
-        self._dirty: set[Path] = set()
-        self._checked_once = False  # the first check of the whole folder is done
-        self.target = target
         self.jobs = jobs  # processes for a folder's badges (0: all cores, 1: none)
-        self.root = target if target.is_dir() else target.parent
         # The review file: marks are read from it and written to it (not when read-only).
         self.review = reviewing.ReviewState(reviewing.review_file(self.root, review_file),
                                             read_only=read_only)
         self.poll_interval = poll_interval
-        self.current: Loaded | None = None
-        self.current_path: Path | None = None
         self.chosen: Finding | None = None
-        self.files: list[Path] = []
-        self.badges_done = False
-        self._generation = 0
-        self._requested: tuple[Path, object] | None = None  # (path, signature) being read
-        self._cache: OrderedDict[Path, Loaded] = OrderedDict()
-        # Texts prepared for the source view by the reading worker, for a return to
-        # a recent file (prepare() costs a second on a 4 MB report).
-        self._sources: OrderedDict[Path, source_text.SourceText] = OrderedDict()
         self._preview_timer: Timer | None = None
-        self._missing_notified = False
-        self._badges_started = False
-        self._reloading = False  # ctrl+r: the next listing keeps the open report
-        # Findings that needed the whole folder (Y rules), by path; added to every
-        # later read of that file until the folder is checked again.
-        self._cross: dict[str, tuple[Finding, ...]] = {}
-        self._own: dict[Path, loader.Summary] = {}  # each file's badge without them
-        # What the folder views show of each file read, without the findings across
-        # reports (added when asked: folder_summaries).
-        self._summaries: dict[Path, ReportSummary] = {}
 
     # ------------------------------------------------------------ layout
 
@@ -211,7 +188,7 @@ class MainScreen(Screen[None]):
             self._read_review(self.review.path)
             self.post_message(FilesCollected(self.root, [self.target], []))
         else:
-            self._collect(self.target, self.review.path)
+            self._collect(self.target, self.root, self.review.path)
         self.set_interval(self.poll_interval, self._poll)
 
     # ------------------------------------------------------------ widgets
@@ -240,32 +217,46 @@ class MainScreen(Screen[None]):
     def status(self) -> StatusLine:
         return self.query_one(StatusLine)
 
+    # ------------------------------------------------------------ the session's state
+
+    @property
+    def target(self) -> Path:
+        return self.session.target
+
+    @property
+    def root(self) -> Path:
+        return self.session.root
+
+    @property
+    def files(self) -> list[Path]:
+        return self.session.files
+
+    @property
+    def current(self) -> Loaded | None:
+        """The report the panes show."""
+        return self.session.current
+
+    @property
+    def current_path(self) -> Path | None:
+        """The file asked for (perhaps still being read)."""
+        return self.session.current_path
+
+    @property
+    def badges_done(self) -> bool:
+        return self.session.badges_done
+
     @property
     def ready(self) -> bool:
         """The open report is on screen and every badge is in."""
-        return self.current is not None and self.badges_done and self._requested is None
+        return self.session.ready
 
     def display_path(self, path: Path) -> str:
-        try:
-            relative = path.relative_to(self.root)
-        except ValueError:
-            return path.name
-        # The opened folder itself is its name, not ".".
-        return (path.name or str(path)) if relative == Path() else relative.as_posix()
-
-    def _display_error(self, error: str) -> str:
-        """A listing error (``PATH: reason``) with its path shown as the panes show paths."""
-        root = str(self.root)
-        if error.startswith(root + os.sep):
-            error = error[len(root) + 1:]
-        elif error.startswith(root + ":"):
-            error = self.display_path(self.root) + error[len(root):]
-        return clean(error)
+        return self.session.display_path(path)
 
     # ------------------------------------------------------------ workers
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="collect")
-    def _collect(self, target: Path, review_path: Path) -> None:
+    def _collect(self, target: Path, root: Path, review_path: Path) -> None:
         from nianbao.parser.core.files import collect
 
         # The review file first: the badges, which start once the files are listed,
@@ -273,7 +264,7 @@ class MainScreen(Screen[None]):
         book, error = reviewing.read_book(review_path)
         self.post_message(ReviewLoaded(book, error))
         collected = collect([target])
-        self.post_message(FilesCollected(self.root, collected.files, collected.errors))
+        self.post_message(FilesCollected(root, collected.files, collected.errors))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="review")
     def _read_review(self, review_path: Path) -> None:
@@ -281,7 +272,7 @@ class MainScreen(Screen[None]):
         self.post_message(ReviewLoaded(book, error))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="badges")
-    def _check_all(self, files: list[Path], known: dict[Path, Loaded],
+    def _check_all(self, files: list[Path], known: dict[Path, Loaded], workers: int,
                    book: ReviewBook | None = None) -> None:
         from nianbao.tui.pool import read_all
 
@@ -291,7 +282,7 @@ class MainScreen(Screen[None]):
             cached = known.get(path)
             if cached is not None and cached.signature == signature(path):
                 fresh[path] = cached
-        reads = read_all([path for path in files if path not in fresh], self.jobs)
+        reads = read_all([path for path in files if path not in fresh], workers, book)
         # Only each report's small cross-year view is kept here: holding every
         # report until the end took gigabytes for a folder of ten thousand.
         views: list[YearView] = []
@@ -299,22 +290,12 @@ class MainScreen(Screen[None]):
             for done, path in enumerate(files, 1):
                 if worker.is_cancelled:
                     return
-                loaded = fresh.get(path)
-                if loaded is None:
-                    loaded = next(reads)
-                view = loaded.view
-                if view is None and loaded.report is not None:  # read when opened
-                    try:
-                        view = loader.view_of(loaded.report)
-                    except Exception:  # cross-report rules are extra; never fatal
-                        view = None
-                if view is not None:
-                    views.append(view)
-                summary = None
-                if book is not None:
-                    summary = reviewing.open_summary(loaded,
-                                                     reviewing.accepted(loaded, book, {}))
-                self.post_message(BadgeComputed(loaded, done, len(files), summary, view))
+                cached = fresh.get(path)
+                found = reviewing.badge(cached, book, keep=False) if cached is not None \
+                    else next(reads)
+                if found.view is not None:
+                    views.append(found.view)
+                self.post_message(BadgeComputed(found, done, len(files)))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         if len(views) > 1 and not worker.is_cancelled:
@@ -343,116 +324,105 @@ class MainScreen(Screen[None]):
         self.notify(f"Internal error ({event.worker.group}): {type(error).__name__}: {error}",
                     severity="error", timeout=10)
         if event.worker.group == "badges":
-            self.badges_done = True
+            self.session.badges_failed()
         elif event.worker.group == "open":
-            self._requested = None
+            self.session.read_failed()
 
     @on(FilesCollected)
     def _files_collected(self, message: FilesCollected) -> None:
-        reloading, self._reloading = self._reloading, False
-        self.files = list(message.files)
-        errors = [self._display_error(error) for error in message.errors]
+        reloading = self.session.reloading
+        first = self.session.collected(message.files)
+        errors = [self.session.display_error(error) for error in message.errors]
         for error in errors:
             self.notify(error, severity="warning", timeout=6)
         self.picker.populate(self.root, self.files)
         self._update_files_title(0)
-        if not self.files:
-            self.badges_done = True
+        if first is None:
             # The notes fade; what went wrong stays on the status line.
             if errors:
                 self.status.say(errors[0], "bold red")
             else:
                 self.status.say(f"No report files in {self.display_path(self.target)}", "italic")
             self.table.show(None, None)
-            self.current = Loaded(self.target, None, (), "no report files here")
             self._focus_sidebar(self.picker)
             return
         self._start_watch()
-        if reloading and self.current_path in self.files:
-            # ctrl+r: the open report is read again where it is shown, the focus stays.
-            assert self.current_path is not None
-            self.picker.select_path(self.current_path)
-            self.open(self.current_path, force=True)
-            return
-        first = self.target if self.target in self.files else self.files[0]
         self.picker.select_path(first)
+        if reloading and first == self.current_path:
+            # ctrl+r: the open report is read again where it is shown, the focus stays.
+            self.open(first, force=True)
+            return
         self.open(first)
         if self.target.is_dir():
             self._focus_sidebar(self.picker)
         else:
             self.set_focus(self.table)
 
+    def _pool_workers(self, paths: list[Path]) -> int:
+        """Worker processes to read ``paths`` with; their helpers started here."""
+        from nianbao.tui import pool
+
+        workers = pool.workers_for(self.jobs, paths)
+        if workers:
+            try:
+                pool.start_helpers()  # here, on the UI thread: it swaps sys.stderr
+            except Exception:
+                return 0  # no processes here (no /dev/shm, a sandbox): read in the thread
+        return workers
+
     def _start_badges(self) -> None:
         # Started once the first report is in, so that file is read once, not twice
         # at the same moment (the first read also pays for importing the parser).
-        if self._badges_started:
+        wanted = self.session.badges_wanted()
+        if wanted is None:
+            if self.session.badges_done:
+                self._update_files_title(len(self.files))
             return
-        self._badges_started = True
-        if all(path in self._cache for path in self.files):
-            # A single file, read already: its badge is set, and there is nothing to
-            # check it against.
-            self._update_files_title(len(self.files))
-            self.badges_done = True
-            return
-        self._check_all(self.files, dict(self._cache), self.review.book)
+        workers = self._pool_workers([p for p in wanted.files if p not in wanted.known])
+        self._check_all(wanted.files, wanted.known, workers, self.review.book)
 
     @on(BadgeComputed)
     def _badge_computed(self, message: BadgeComputed) -> None:
-        loaded = message.loaded
-        previous = self._cache.get(loaded.path)
-        if previous is None or previous.signature != loaded.signature:
-            self._remember(loaded)
-        self._set_badge(loaded, message.summary)
-        if loaded.signature == signature(loaded.path):
-            self._dirty.discard(loaded.path)
-        if message.view is not None:
-            self._views[loaded.path] = message.view
-        else:
-            self._views.pop(loaded.path, None)
+        checked = message.checked
+        self.picker.set_state(checked.path, self.session.checked(checked))
         self._update_files_title(message.done)
+        self._folder_changed()
 
     @on(CrossChecked)
     def _cross_checked(self, message: CrossChecked) -> None:
-        self.badges_done = not self._dirty
-        self._checked_once = True
         if message.error:
             self.notify(f"Checking the reports together failed: {clean(message.error)}",
                         severity="warning", timeout=8)
-        self._cross = dict(message.cross)
         self.review.cross_facts = dict(message.facts or {})
-        for path in self.files:
-            extra = self._cross.get(str(path), ())
-            cached = self._cache.get(path)
-            if cached is not None and (extra or cached.cross):
-                cached = self._cache[path] = cached.with_cross(extra)
-                if path == self.current_path and self.current is not None \
-                        and self.current.signature == cached.signature:
-                    self._apply(cached, self._capture())
-            if path in self._own:
-                self.picker.set_state(path, self._own[path].plus(self._open_cross(extra)))
+        badges, again = self.session.cross_checked(message.cross)
+        if again is not None:
+            self._apply(again, self._capture())
+        for path, summary in badges.items():
+            self.picker.set_state(path, summary)
         self._update_files_title(len(self.files))
         self._folder_changed()
 
     @on(ReportLoaded)
     def _report_loaded(self, message: ReportLoaded) -> None:
-        loaded = message.loaded
-        extra = self._cross.get(str(loaded.path))
-        if extra:
-            loaded = loaded.with_cross(extra)
-        self._remember(loaded)
-        self._set_badge(loaded)
+        if not self._frozen:
+            # The first read imported the parser and its rules (pydantic models,
+            # compiled patterns), which stay for good: keep the cycle collector from
+            # walking them again while reports are drawn. Here, not in the worker
+            # that read it: it is a change to the whole process.
+            MainScreen._frozen = True
+            gc.freeze()
+        session = self.session
+        previous = session.current
+        same_file = previous is not None and previous.path == message.loaded.path
+        loaded = session.loaded(message.loaded, message.generation, message.source)
+        summary = session.summary(message.loaded.path)
+        if summary is not None:
+            self.picker.set_state(message.loaded.path, summary)
+        self._folder_changed()
         self._start_badges()
-        if message.generation != self._generation:
-            return
-        self._requested = None
-        previous = self.current
-        keep = self._capture() if previous is not None \
-            and previous.path == loaded.path else None
-        if message.source is not None:
-            self._sources[loaded.path] = message.source
-            self._sources.move_to_end(loaded.path)
-            while len(self._sources) > SOURCE_CACHE_SIZE:
-                self._sources.popitem(last=False)
+        if loaded is None:
+            return  # a later read was asked for since
+        keep = self._capture() if same_file else None
         self._apply(loaded, keep)
         if keep is not None and previous is not None and _changed(previous, loaded):
             self.notify(_("Reloaded {path}").format(path=self.display_path(loaded.path)),
@@ -468,17 +438,17 @@ class MainScreen(Screen[None]):
         rows: list[ReportSummary] = []
         pending: set[str] = set()
         for path in self.files:
-            summary = self._summaries.get(path)
+            summary = self.session.summaries.get(path)
             if summary is None:
                 pending.add(str(path))
                 rows.append(ReportSummary(str(path)))
             else:
                 rows.append(summary.with_findings(
-                    self._open_cross(self._cross.get(str(path), ()))))
+                    self._open_cross(self.session.cross.get(str(path), ()))))
         return rows, frozenset(pending)
 
     def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
-        return dict(self._cross)
+        return dict(self.session.cross)
 
     def _folder_changed(self) -> None:
         """Tell the folder views on the screen stack to draw again (they coalesce)."""
@@ -527,20 +497,6 @@ class MainScreen(Screen[None]):
                 self.open(files[index])
                 return
         self.notify(_("No other file with errors."), timeout=2)
-    def _set_badge(self, loaded: Loaded, summary: loader.Summary | None = None) -> None:
-        """The file's badge: its open findings (no mark accepts them), with those across
-        reports. ``summary``: its own, counted by the badge worker."""
-        if summary is None:
-            summary = reviewing.open_summary(loaded, self._accepted(loaded))
-        own = self._own[loaded.path] = summary
-        extra = self._cross.get(str(loaded.path), ())
-        self.picker.set_state(loaded.path, own.plus(self._open_cross(extra)))
-        # The folder views count, as the badge does, only what no one accepted.
-        self._summaries[loaded.path] = replace(
-            loaded.own_report_summary(), errors=own.counts.errors,
-            warnings=own.counts.warnings, infos=own.counts.infos)
-        self._folder_changed()
-
     def _open_only(self, loaded: Loaded) -> Loaded:
         """``loaded`` without the findings a reviewer accepted."""
         marks = self._accepted(loaded)
@@ -559,12 +515,6 @@ class MainScreen(Screen[None]):
         facts = self.review.cross_facts
         return tuple(f for f in findings if f.path not in facts
                      or book.match(reviewing.cross_subject(f, facts)) is None)
-
-    def _remember(self, loaded: Loaded) -> None:
-        self._cache[loaded.path] = loaded
-        self._cache.move_to_end(loaded.path)
-        while len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
 
     def _update_files_title(self, done: int) -> None:
         total = len(self.files)
@@ -609,65 +559,47 @@ class MainScreen(Screen[None]):
     @on(FilesChanged)
     def _files_changed(self, message: FilesChanged) -> None:
         """Files added, changed or removed: the picker, the badges and the header follow."""
-        gone = set(message.removed)
-        files = [p for p in self.files if p not in gone]
-        known = set(files)
-        files.extend(p for p in message.added if p not in known)
-        files.sort(key=lambda p: p.as_posix())
-        listed = files != self.files
-        self.files = files
-        for path in gone:
-            self._cache.pop(path, None)
-            self._own.pop(path, None)
-            self._views.pop(path, None)
-            self._summaries.pop(path, None)
-            self._cross.pop(str(path), None)
-        if gone or message.added:
+        cursor = self.picker.cursor_path
+        listed, to_read = self.session.files_changed(message.added, message.changed,
+                                                     message.removed)
+        if message.removed or message.added:
             self._folder_changed()  # the folder views follow
         if listed:
-            cursor = self.picker.cursor_path
             self.picker.populate(self.root, self.files)
-            if cursor is not None and cursor in known:
+            if cursor is not None and cursor in self.files:
                 self.picker.select_path(cursor)
-        self._dirty = {p for p in (*self._dirty, *message.added, *message.changed)
-                       if p in known or p in message.added} - gone
-        if not (self._dirty or gone):
+        if to_read is None:
             self._update_files_title(len(self.files))
             return
-        self.badges_done = False
-        if not self._checked_once:
+        if isinstance(to_read, Badges):
             # The first check of the folder is still running: start it again on the
             # files as they are now (what it read already is kept).
-            self._check_all(self.files, dict(self._cache), self.review.book)
+            workers = self._pool_workers([p for p in to_read.files if p not in to_read.known])
+            self._check_all(to_read.files, to_read.known, workers, self.review.book)
             return
-        fresh = sorted(self._dirty, key=lambda p: p.as_posix())
-        done = len(self.files) - len(fresh)
+        done = len(self.files) - len(to_read)
         self._update_files_title(done)
-        self._refresh(fresh, done, len(self.files), dict(self._views), self.review.book)
+        self._refresh(to_read, done, len(self.files), dict(self.session.views),
+                      self._pool_workers(to_read), self.review.book)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="refresh")
     def _refresh(self, paths: list[Path], done: int, total: int,
-                 views: dict[Path, YearView], book: ReviewBook | None) -> None:
+                 views: dict[Path, YearView], workers: int, book: ReviewBook | None) -> None:
         """Read the files that changed or came, then check the folder together again."""
         from nianbao.tui.pool import read_all
 
         worker = get_current_worker()
-        reads = read_all(paths, self.jobs)
+        reads = read_all(paths, workers, book)
         with closing(reads):
-            for path, loaded in zip(paths, reads, strict=True):
+            for path, checked in zip(paths, reads, strict=True):
                 if worker.is_cancelled:
                     return
-                view = loaded.view
-                if view is not None:
-                    views[path] = view
+                if checked.view is not None:
+                    views[path] = checked.view
                 else:
                     views.pop(path, None)
-                summary = None
-                if book is not None:
-                    summary = reviewing.open_summary(loaded,
-                                                     reviewing.accepted(loaded, book, {}))
                 done += 1
-                self.post_message(BadgeComputed(loaded, done, total, summary, view))
+                self.post_message(BadgeComputed(checked, done, total))
         cross: dict[str, tuple[Finding, ...]] = {}
         failure: str | None = None
         found = [v for p, v in views.items() if p.exists()]
@@ -710,15 +642,15 @@ class MainScreen(Screen[None]):
 
     def _review_changed(self) -> None:
         """Badges, header and the open report's list after the marks changed."""
-        for path, loaded in self._cache.items():
-            if path in self._own:
-                self._set_badge(loaded)
-        if self.current is not None and self.current.path in self._cache:
+        for path, summary in self.session.rebadge().items():
+            self.picker.set_state(path, summary)
+        self._folder_changed()
+        if self.current is not None and self.current.path in self.session.reports:
             self.findings.show(self.findings.all_findings, self.findings.report,
                                select=self.findings.current,
                                accepted=self._accepted(self.current))
             self.sections.show(self._open_only(self.current))
-        if self.badges_done or len(self.files) <= len(self._own):
+        if self.badges_done or len(self.files) <= len(self.session.own):
             self._update_files_title(len(self.files))
 
     @on(AcceptRequested)
@@ -840,42 +772,23 @@ class MainScreen(Screen[None]):
         if self._preview_timer is not None:
             self._preview_timer.stop()
             self._preview_timer = None
-        if path == self.current_path and not force and self._requested is None:
-            return
-        self.current_path = path
-        self._generation += 1
-        cached = self._cache.get(path)
-        sig = signature(path)
-        if cached is not None and cached.signature == sig and not force:
-            self._requested = None
-            keep = self._capture() if self.current is not None \
-                and self.current.path == path else None
-            self._apply(cached, keep)
-            return
-        self._requested = (path, sig)
-        self.status.say(f"Reading {self.display_path(path)} …", "dim")
-        self._read(path, self._generation, self.source.wrap_room)
+        same_file = self.current is not None and self.current.path == path
+        step = self.session.open(path, force=force)
+        if isinstance(step, Show):
+            self._apply(step.loaded, self._capture() if same_file else None)
+        elif isinstance(step, Read):
+            self.status.say(f"Reading {self.display_path(path)} …", "dim")
+            self._read(step.path, step.generation, self.source.wrap_room)
 
     def _poll(self) -> None:
         """Re-read the open file when it changes on disk."""
-        path, current = self.current_path, self.current
-        if path is None or current is None or current.path != path:
-            return
-        sig = signature(path)
-        if sig is None:
-            if not self._missing_notified:
-                self._missing_notified = True
-                self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
-                            "version read.", severity="warning", timeout=6)
-            return
-        self._missing_notified = False
-        if sig == current.signature:
-            return
-        if self._requested is not None and self._requested[1] == sig:
-            return  # already being read
-        self._requested = (path, sig)
-        self._generation += 1
-        self._read(path, self._generation, self.source.wrap_room)
+        step = self.session.poll()
+        path = self.current_path
+        if step == "missing" and path is not None:
+            self.notify(f"{self.display_path(path)} is gone from the disk; showing the last "
+                        "version read.", severity="warning", timeout=6)
+        elif isinstance(step, Read):
+            self._read(step.path, step.generation, self.source.wrap_room)
 
     # ------------------------------------------------------------ showing a report
 
@@ -896,9 +809,9 @@ class MainScreen(Screen[None]):
         )
 
     def _apply(self, loaded: Loaded, keep: Keep | None) -> None:
-        self.current = loaded
+        self.session.shown(loaded)
         report = loaded.report
-        self.source.show(report, self._sources.get(loaded.path))
+        self.source.show(report, self.session.source(loaded.path))
         # The sections count, as the badges do, only the findings no one accepted.
         self.sections.show(self._open_only(loaded))
         self.source.border_title = self._source_title(loaded)
@@ -1018,7 +931,7 @@ class MainScreen(Screen[None]):
         if finding.start is not None:
             self.source.goto_offset(finding.start)
         self.sections.select_key(loaded.section_key(finding))
-        self.status.show_finding(report, finding)
+        self.status.show_finding(report, finding, self._accepted(loaded).get(finding))
         if commit:
             if primary:
                 self.set_focus(self.table)
@@ -1133,7 +1046,8 @@ class MainScreen(Screen[None]):
         if isinstance(event.widget, TableView) and self.table.cursor_cell and self.table.table:
             self._say_cell(self.table.table, self.table.cursor_cell)
         elif isinstance(event.widget, FindingsList) and self.chosen is not None and self.current:
-            self.status.show_finding(self.current.report, self.chosen)
+            self.status.show_finding(self.current.report, self.chosen,
+                                     self._accepted(self.current).get(self.chosen))
 
     # ------------------------------------------------------------ actions
 
@@ -1190,15 +1104,12 @@ class MainScreen(Screen[None]):
     def action_reload(self) -> None:
         """Read everything again: the folder's list, the review marks, every report."""
         self.notify(_("Reading the folder and every report again …"), timeout=2)
-        self._reloading = True
-        self.badges_done = False
-        self._badges_started = False
-        self._cache.clear()  # nothing read before is reused
+        self.session.reload_all()  # nothing read before is reused
         if self.target.is_file():
             self._read_review(self.review.path)
             self.post_message(FilesCollected(self.root, [self.target], []))
         else:
-            self._collect(self.target, self.review.path)
+            self._collect(self.target, self.root, self.review.path)
 
     def action_goto_line(self) -> None:
         from nianbao.tui.screens.goto_line import GotoLineScreen

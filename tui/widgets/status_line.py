@@ -13,6 +13,7 @@ from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.model.report import Cell, Report
+    from nianbao.parser.review.book import Mark
 
 
 class StatusLine(Static):
@@ -56,15 +57,24 @@ class StatusLine(Static):
             text.append("  " + _("no finding"), "dim")
         self.update(text)
 
-    def show_finding(self, report: Report | None, finding: Finding) -> None:
+    def show_finding(self, report: Report | None, finding: Finding,
+                     mark: Mark | None = None) -> None:
+        """The finding on one line; an accepted one (``mark``) with who accepted it and
+        the note instead of how to fix it."""
         text = Text(end="", no_wrap=True)
-        text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
-                    SEVERITY_STYLE[finding.severity])
+        if mark is not None:
+            text.append(f"✓ {finding.code}", "green")
+        else:
+            text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+                        SEVERITY_STYLE[finding.severity])
         if finding.start is not None and report is not None:
             text.append(f"  {report.position(finding.start)}", "dim")
             _origin(text, report, finding.start, finding.end)
         text.append("  " + clean(finding.message))
-        if finding.help:
+        if mark is not None:
+            text.append("  — " + clean(_("accepted by {by}: {note}").format(
+                by=mark.by, note=mark.note or "—")), "green")
+        elif finding.help:
             text.append("  — " + clean(finding.help), "dim")
         self.update(text)
 
