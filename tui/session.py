@@ -236,7 +236,8 @@ class Session:
             self.summaries[checked.path] = replace(
                 checked.report_summary, errors=checked.summary.counts.errors,
                 warnings=checked.summary.counts.warnings, infos=checked.summary.counts.infos)
-        if checked.signature == signature(checked.path):
+        # Stat the file only when it waits to be read again (a big network folder).
+        if checked.path in self.dirty and checked.signature == signature(checked.path):
             self.dirty.discard(checked.path)
         if checked.view is not None:
             self.views[checked.path] = checked.view

@@ -90,7 +90,9 @@ class FolderWatcher:
         self._debounce = debounce_ms
         self._stop = threading.Event()
         # The app's own listing is the starting point: what it shows is what changes.
-        self._known: dict[Path, Signature | None] = {p: signature(p) for p in files}
+        # Signed on the watcher's thread (thousands of stat calls, over a network).
+        self._files = list(files)
+        self._known: dict[Path, Signature | None] = {}
         self._thread = threading.Thread(target=self._run, name="nianbao-watch", daemon=True)
 
     def start(self) -> None:
@@ -106,6 +108,7 @@ class FolderWatcher:
 
     def _run(self) -> None:
         try:
+            self._known = {path: signature(path) for path in self._files}
             if self.mode in ("auto", "notify") and self._notify():
                 return
             if not self._stop.is_set():

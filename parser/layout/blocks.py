@@ -48,7 +48,8 @@ def number_runs(lines: Sequence[Line]) -> list[list[Field]] | None:
     written in blocks; None when its numbers stand beside their labels."""
     # A first look that builds nothing: most regions are not written in blocks.
     lone = mixed = 0
-    for line in lines:
+    count = len(lines)
+    for seen, line in enumerate(lines, start=1):
         text = line.text
         if line.blank or _DIGIT.search(text) is None:
             continue
@@ -56,6 +57,10 @@ def number_runs(lines: Sequence[Line]) -> list[list[Field]] | None:
             lone += 1
         else:
             mixed += 1
+            # Even if every line left held one number alone, too few would.
+            best = lone + count - seen
+            if best < _SHARE * (best + mixed):
+                return None
     if lone < 2 or lone < _SHARE * (lone + mixed):
         return None
     runs: list[list[Field]] = []

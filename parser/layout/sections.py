@@ -67,6 +67,11 @@ def _wording_prefixes() -> frozenset[str]:
     return frozenset(key[:n] for key in _wordings() for n in range(1, len(key) + 1))
 
 
+@cache
+def _char_key(ch: str) -> str:
+    return key_of_normalized(ch)
+
+
 def heading_words(rest: str) -> tuple[int, int | None]:
     """(length, section) of the heading's words at the start of ``rest`` (normalised).
 
@@ -77,7 +82,7 @@ def heading_words(rest: str) -> tuple[int, int | None]:
     key = ""
     best: tuple[int, int | None] = (0, None)
     for index, ch in enumerate(rest):
-        part = key_of_normalized(ch)
+        part = _char_key(ch)
         if not part:
             if key:
                 continue
@@ -146,12 +151,30 @@ def _heading_at(line: Line) -> _Heading | None:
         number, named, key, key_of_normalized(rest), start, start + len(raw), raw, line.start)
 
 
+_NUMERALS = frozenset(CHINESE_NUMERALS)
+
+
+def _first_char(text: str) -> str:
+    """The first character after white space and markdown marks (``## ``, ``**``)."""
+    while True:
+        stripped = text.lstrip().lstrip("#*_")
+        if stripped == text:
+            return text[:1]
+        text = stripped
+
+
 def find_sections(lines: list[Line]) -> Layout:
     found: list[_Heading] = []
     anomalies: list[HeadingAnomaly] = []
     current = 0  # the section in force
     own = 0  # its heading's own number
     for line in lines:
+        # A heading starts with its numeral (after markdown marks): most lines are
+        # told apart by their first character, without the pattern.
+        first = line.text.lstrip()[:1]
+        if first not in _NUMERALS and (first not in ("#", "*", "_")
+                                       or _first_char(line.text) not in _NUMERALS):
+            continue
         heading = _heading_at(line)
         if heading is None:
             continue

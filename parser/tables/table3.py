@@ -200,7 +200,10 @@ def _rows_named(labels: list[Field], specs: tuple[RowSpec, ...]) -> list[int]:
 def _old_other_row(region: Region) -> bool:
     """Whether a template-2021 table 3 keeps template 2019's single （六）其他处理 row:
     the label is there and none of the three sub-rows that replaced it."""
-    key = key_of_normalized("".join(ln.text for ln in region.lines))
+    text = "".join(ln.text for ln in region.lines)
+    if any(word in text for word in _SUB_ROW_WORDS):
+        return False  # the usual template-2021 table, told without normalising
+    key = key_of_normalized(text)
     if "其他处理" not in key or any(word in key for word in _SUB_ROW_WORDS):
         return False
     for line in region.lines:

@@ -140,16 +140,18 @@ def test_watch_mode_from_the_option_or_the_environment(monkeypatch: pytest.Monke
     assert watch_mode(None) == "auto"
 
 
-async def test_the_overview_follows_the_folder(reports: Callable[..., Path]) -> None:
+@pytest.mark.parametrize("mode", ["notify", "poll"])
+async def test_the_overview_follows_the_folder(reports: Callable[..., Path], mode: str) -> None:
     from nianbao.tui.messages import OverviewComputed
     from nianbao.tui.screens.overview import OverviewScreen
 
     folder = reports("000", "004")
     inbox = Inbox()
-    app = NianbaoApp(folder, jobs=1, watch="notify", watch_interval=0.05)
+    app = NianbaoApp(folder, jobs=1, watch=mode, watch_interval=0.05)
     async with app.run_test(size=(120, 40), message_hook=inbox) as pilot:
         await ready(pilot)
-        await inbox.wait(pilot, WatchStarted)
+        started = await inbox.wait(pilot, WatchStarted)
+        assert isinstance(started, WatchStarted) and started.mode == mode
         await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, OverviewScreen) and app.screen.computed)
         mark = len(inbox.messages)
