@@ -140,7 +140,9 @@ class NianbaoApp(App[None]):
 
     # ------------------------------------------------------------ help and palette
 
-    def key_groups(self) -> list[tuple[str, list[KeyHelp]]]:
+    def key_groups(self, screen: Screen[object] | None = None) -> list[tuple[str, list[KeyHelp]]]:
+        """The keys by pane, for help and the palette: those of ``screen`` (the one on
+        top by default) first when it is a folder view."""
         from nianbao.tui.widgets.file_picker import FilePicker
         from nianbao.tui.widgets.findings_panel import FindingsList, FindingsPanel
         from nianbao.tui.widgets.section_nav import SectionNav
@@ -148,7 +150,7 @@ class NianbaoApp(App[None]):
         from nianbao.tui.widgets.table_view import TableView
 
         main = self.main
-        screen = self.screen
+        screen = self.screen if screen is None else screen
         views = self._view_groups(screen)
         if views:
             views[0] = (views[0][0], gather(self) + gather(screen) + views[0][1])
@@ -180,7 +182,8 @@ class NianbaoApp(App[None]):
         from nianbao.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_groups))
+            # The keys of the screen it opens over, in the language of each drawing.
+            self.push_screen(HelpScreen(partial(self.key_groups, self.screen)))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         # Textual's own, in the language (tui/textual_words.py); its "Keys" opens our

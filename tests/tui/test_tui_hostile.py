@@ -134,7 +134,8 @@ async def test_every_hostile_input_keeps_the_app_up(item: Hostile, how: str, tmp
             assert report is not None
             assert main.source.document.line_count >= 1
             assert f"Source {main.display_path(current.path)}" in shown
-            assert f"{report.source.encoding} · {report.line_index.line_count} lines" in shown
+            lines = report.line_index.line_count
+            assert f"{report.source.encoding} · {lines} line{'' if lines == 1 else 's'}" in shown
             assert "Findings" in shown
             if item.name in _MORE:
                 await _MORE[item.name](pilot, app, messages)
