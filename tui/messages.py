@@ -98,6 +98,15 @@ class CrossChecked(Message):
 
 
 @dataclass
+class ReportShown(Message):
+    """The panes show ``loaded`` now (read, from the cache, or again). Posted by the
+    main screen once it has drawn it: what waits for a report to be on screen waits
+    for this."""
+
+    loaded: Loaded
+
+
+@dataclass
 class ReportLoaded(Message):
     loaded: Loaded
     generation: int

@@ -17,6 +17,7 @@ from tui_helpers import Messages, gate_loads, ready, sample, screen_text, slip
 from nianbao.parser.core.check import read_report
 from nianbao.parser.rules.checker import check_report
 from nianbao.tui.app import NianbaoApp
+from nianbao.tui.messages import ReportShown
 from nianbao.tui.screens.help import HelpScreen
 from nianbao.tui.screens.main import MainScreen
 from nianbao.tui.text import badge
@@ -73,11 +74,14 @@ async def test_badges_distinguish_clean_warned_and_broken_files(reports: Callabl
 async def test_walking_the_picker_previews_and_enter_opens(reports: Callable[..., Path]):
     folder = reports("001", "004")
     app = NianbaoApp(folder)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
         assert app.main.current_path is not None and app.main.current_path.name.startswith("001")
-        await pilot.press("j")
-        await pilot.pause(0.3)
+        mark = messages.mark()
+        await pilot.press("j")  # the preview opens once the cursor rests there
+        await messages.wait(ReportShown, lambda m: m.loaded.path.name.startswith("004"),
+                            after=mark)
         assert app.main.current_path.name.startswith("004")
         assert isinstance(app.focused, FilePicker)  # a preview keeps the focus in the picker
         await pilot.press("k", "enter")
@@ -230,7 +234,8 @@ async def test_live_reload_rechecks_within_a_second_and_keeps_the_place(
     folder = reports("004")
     path = folder / sample("004").name
     app = NianbaoApp(path, poll_interval=0.1)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
         main = app.main
         assert not any(f.code.startswith("A") for f in main.current.findings)
@@ -239,11 +244,10 @@ async def test_live_reload_rechecks_within_a_second_and_keeps_the_place(
             await pilot.press("t")
         await pilot.press("g", "$")
         assert main.table.cursor_cell == "new_received.total"
+        mark = messages.mark()
         slip(folder).replace(path)  # the file is rewritten on disk
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if any(f.code == "A001" for f in main.current.findings):
-                break
+        await messages.wait(ReportShown, lambda m: any(f.code == "A001"
+                                                       for f in m.loaded.findings), after=mark)
         assert any(f.code == "A001" for f in main.current.findings)
         assert main.table.table == "applications"
         assert main.table.cursor_cell == "new_received.total"  # the place is kept
@@ -354,13 +358,13 @@ async def test_e_opens_the_editor_at_the_line_and_rechecks(
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
     app = NianbaoApp(path, poll_interval=60)  # only the return from the editor may re-read
     monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
+        mark = messages.mark()
         await pilot.press("ctrl+g", *"63", "enter", "e")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if any(f.code == "A001" for f in app.main.current.findings):
-                break
+        await messages.wait(ReportShown, lambda m: any(f.code == "A001"
+                                                       for f in m.loaded.findings), after=mark)
         assert log.read_text() == f"+63 {path}"
         assert any(f.code == "A001" for f in app.main.current.findings)
 
@@ -430,11 +434,9 @@ async def test_hundreds_of_files_show_before_their_badges(tmp_path: Path,
         (folder / f"{index:03d}.txt").write_bytes(data)
     gate = gate_loads(monkeypatch, "000.txt", timeout=10)
     app = NianbaoApp(folder, jobs=1)  # read in the thread, where the gate is
-    async with app.run_test(size=(120, 40)) as pilot:
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if app.main.current is not None:
-                break
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
+        await messages.wait(ReportShown)  # the first report, while the badges wait
         picker = app.main.picker
         assert len(picker.files) == 200
         assert app.main.current is not None  # the first report is readable at once
@@ -450,17 +452,20 @@ async def test_keys_typed_ahead_reach_the_filter_and_the_line_box():
     from textual.widgets import Input
 
     app = NianbaoApp(SAMPLES_DIR)
-    async with app.run_test(size=(100, 30)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(100, 30), message_hook=messages) as pilot:
         await ready(pilot)
         # As a terminal delivers them in one read: all queued before any is handled.
+        mark = messages.mark()
         for key, char in (("4", "4"), ("slash", "/"), ("A", "A"), ("0", "0"), ("0", "0")):
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.2)
+        await messages.wait(Input.Changed, lambda m: m.value == "A00", after=mark)
         assert app.main.query_one("#findings-filter", Input).value == "A00"
         await pilot.press("escape", "3")
+        mark = messages.mark()
         for key, char in (("colon", ":"), ("4", "4"), ("2", "2")):
             app.post_message(events.Key(key, char))
-        await pilot.pause(0.2)
+        await messages.wait(Input.Changed, lambda m: m.value == "42", after=mark)
         await pilot.press("enter")
         await pilot.pause()
         assert app.main.source.line == 42
@@ -481,17 +486,20 @@ async def test_z_zooms_the_focused_pane_and_escape_restores_it():
 async def test_palette_opens_a_file_by_name(reports: Callable[..., Path]):
     folder = reports("001", "003", "004")
     app = NianbaoApp(folder)
-    async with app.run_test(size=(100, 30)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(100, 30), message_hook=messages) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)
         await pilot.press(*"open 003")
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if "Open: 003_" in screen_text(app):
-                break
+        # The palette searches in a worker; its hits are listed once it is done.
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Open: 003_" in screen_text(app)
+        mark = messages.mark()
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await messages.wait(ReportShown, lambda m: m.loaded.path.name.startswith("003"),
+                            after=mark)
+        await pilot.pause()
         assert app.main.current_path == folder / sample("003").name
         assert isinstance(app.focused, TableView)
 
@@ -512,7 +520,8 @@ async def test_findings_across_reports_reach_badges_and_the_open_file(
 
     monkeypatch.setattr(loader, "check_across", across)
     app = NianbaoApp(folder)
-    async with app.run_test(size=(120, 40)) as pilot:
+    messages = Messages()
+    async with app.run_test(size=(120, 40), message_hook=messages) as pilot:
         await ready(pilot)
         main = app.main
         own = check_report(read_report(later))
@@ -522,11 +531,11 @@ async def test_findings_across_reports_reach_badges_and_the_open_file(
         await pilot.pause()
         assert y001 in main.current.findings
         later.write_bytes(later.read_bytes() + b"\n")  # a re-read keeps them
+        mark = messages.mark()
         await pilot.press("ctrl+r")
-        for _ in range(50):
-            await pilot.pause(0.02)
-            if main.current.signature == loader.signature(later):
-                break
+        await messages.wait(ReportShown, lambda m: m.loaded.path == later
+                            and m.loaded.signature == loader.signature(later), after=mark)
+        await ready(pilot)
         assert y001 in main.current.findings
         assert main.picker.state(later).counts.warnings == warnings
 

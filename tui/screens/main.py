@@ -45,6 +45,7 @@ from nianbao.tui.messages import (
     FolderChanged,
     ReportExported,
     ReportLoaded,
+    ReportShown,
     ReviewLoaded,
     ReviewSaved,
     SectionChosen,
@@ -832,6 +833,7 @@ class MainScreen(Screen[None]):
 
     def _apply(self, loaded: Loaded, keep: Keep | None) -> None:
         self.session.shown(loaded)
+        self.post_message(ReportShown(loaded))  # handled once this has drawn it all
         report = loaded.report
         self.source.show(report, self.session.source(loaded.path))
         # The sections count, as the badges do, only the findings no one accepted.
