@@ -91,6 +91,9 @@ class FindingsList(OptionList, inherit_bindings=False):
         return self.query_ancestor(FindingsPanel)
 
 
+FILTER_PLACEHOLDER = N_("filter: words to match (esc clears)")
+
+
 class FindingsPanel(Vertical):
     """Findings of the open report; a hidden filter line above them."""
 
@@ -127,9 +130,13 @@ class FindingsPanel(Vertical):
         self._announced: Finding | None = None
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="filter: words to match (esc clears)", id="findings-filter")
+        yield Input(placeholder=_(FILTER_PLACEHOLDER), id="findings-filter")
         yield FindingsList(id="findings-list")
         yield FindingDetail(id="finding-detail")
+
+    def retranslate(self) -> None:
+        """The language changed (the screen shows the findings again itself)."""
+        self.query_one(Input).placeholder = _(FILTER_PLACEHOLDER)
 
     # ------------------------------------------------------------ public API
 
