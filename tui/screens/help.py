@@ -27,6 +27,9 @@ INTRO = N_(
     "16-colour terminals get the ansi-dark theme; NIANBAO_THEME=<name> picks another. "
     "F2 switches between Chinese and English."
 )
+# What the file list's badges say.
+BADGES = N_("Badges: 2E 1W: 2 errors and 1 warning; ✓: no problem; ✗: cannot be read; "
+            "…: not checked yet.")
 KEYS = N_("Keys")
 ESC_TO_CLOSE = N_("esc to close")
 
@@ -63,7 +66,8 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-text", Static).update(self._render_help())
 
     def _render_help(self) -> Group:
-        parts: list[Text | Table] = [Text(_(INTRO), style="italic"), Text("")]
+        parts: list[Text | Table] = [Text(_(INTRO), style="italic"),
+                                     Text(_(BADGES), style="italic"), Text("")]
         for title, keys in self._groups():
             if not keys:
                 continue
