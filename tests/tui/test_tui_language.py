@@ -136,3 +136,20 @@ def test_seed_001_in_chinese(snap_compare, size: tuple[int, int]) -> None:
 def test_arithmetic_slip_in_chinese(snap_compare, size: tuple[int, int]) -> None:
     set_language("zh")
     assert snap_compare(NianbaoApp(sample("005")), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("view", ["overview", "years"])
+async def test_the_folder_views_follow_a_switch(view: str) -> None:
+    from nianbao.tui.shoot import show_view
+
+    app = NianbaoApp(sample("001").parent)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await show_view(pilot, view)
+        english = screen_text(app)
+        await pilot.press("f2")
+        await app.workers.wait_for_complete()  # the view works its rows out again
+        await pilot.pause()
+        chinese = screen_text(app)
+        assert chinese != english
+        assert english_runs(chinese, allow=ALLOW) == [], chinese

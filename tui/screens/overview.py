@@ -69,6 +69,11 @@ class OverviewScreen(Screen[ViewResult]):
         self._title()
         self.refresh_rows()
 
+    def retranslate(self) -> None:
+        """The language changed (F2): the words again, with the rows worked out anew."""
+        self.totals.border_title = Text(_("Per year"), end="")
+        self.refresh_rows()
+
     # ------------------------------------------------------------ data
 
     def refresh_rows(self) -> None:

@@ -60,6 +60,11 @@ class YearsScreen(Screen[ViewResult]):
         self.table.border_title = Text(_("Years"), end="")
         self.refresh_rows()
 
+    def retranslate(self) -> None:
+        """The language changed (F2): the words again, with the rows worked out anew."""
+        self.table.border_title = Text(_("Years"), end="")
+        self.refresh_rows()
+
     def refresh_rows(self) -> None:
         self._timer = None
         rows, _pending = self.folder.folder_summaries()
