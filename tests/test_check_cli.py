@@ -185,8 +185,16 @@ def test_github_one_annotation_per_finding(capsys: pytest.CaptureFixture[str]) -
     _, out, _ = run_cli(capsys, "check", "--format", "github", str(SAMPLES))
     lines = out.splitlines()
     assert len(lines) == len(json.loads(json_out))
-    pattern = re.compile(r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+(,[a-zA-Z]+=[^,]*)*::.+")
-    assert all(pattern.match(line) for line in lines)
+    # A place in a text or web page is a line and column; a Word or PDF file has no lines GitHub
+    # could point at, so its annotation names the file and says the place (table, row, cell) in words.
+    pattern = re.compile(r"^::(error|warning|notice) file=([^,]+?)(,line=\d+,col=\d+)?(,[a-zA-Z]+=[^,]*)*::.+")
+    for line in lines:
+        match = pattern.match(line)
+        assert match, line
+        if match[2].endswith((".txt", ".md")):
+            assert match[3], line
+        if match[2].endswith(".docx"):
+            assert not match[3] and "(Word " in line, line
     assert any(line.startswith("::error file=") and "A001" in line for line in lines)
     assert any(line.startswith("::notice ") for line in lines)
 
@@ -212,7 +220,8 @@ _ALLOWED = {
              "defaultConfiguration", "properties"},
     "result": {"ruleId", "ruleIndex", "level", "message", "locations", "relatedLocations",
                "properties", "kind", "fingerprints", "partialFingerprints", "suppressions"},
-    "location": {"id", "physicalLocation", "message", "properties"},
+    "location": {"id", "physicalLocation", "logicalLocations", "message", "properties"},
+    "logical": {"name", "fullyQualifiedName", "kind", "index", "properties"},
     "physical": {"artifactLocation", "region", "properties"},
     "region": {"startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength"},
 }
@@ -233,6 +242,15 @@ def check_location(loc: dict, related: bool) -> None:  # type: ignore[type-arg]
     check_keys("physical", phys)
     assert isinstance(phys["artifactLocation"]["uri"], str)
     assert " " not in phys["artifactLocation"]["uri"]
+    for logical in loc.get("logicalLocations", []):
+        check_keys("logical", logical)
+        assert logical["kind"] == "element" and logical["fullyQualifiedName"]
+    if "region" not in phys:
+        # A place in a Word, PDF or web page has no lines in the file itself: it is told as
+        # the document's own place (table, row, cell or page) in the location's properties.
+        assert not phys["artifactLocation"]["uri"].endswith((".txt", ".md"))
+        assert set(phys["properties"]) & {"table", "page", "paragraph"}
+        return
     region = phys["region"]
     check_keys("region", region)
     for key in region:
