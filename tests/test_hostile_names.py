@@ -327,13 +327,13 @@ def test_serve_error_paths(capfd: pytest.CaptureFixture[str], tmp_path: Path,
     assert _shown(err) or "port" in err
 
 
-def test_serve_on_a_hostile_folder(hostile_dir: Path) -> None:
-    """The server as a user starts it, on the folder of hostile names: what it prints
+def test_serve_on_a_hostile_report(report: Path) -> None:
+    """The server as a user starts it, on the report with the hostile name: what it prints
     while it starts and when it is stopped (Ctrl+C) holds no raw control."""
     from tests.test_serve import free_port, listening
 
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "nianbao", "serve", str(hostile_dir),
+    server = subprocess.Popen([sys.executable, "-m", "nianbao", "serve", str(report),
                                "--port", str(port)], stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
@@ -348,7 +348,7 @@ def test_serve_on_a_hostile_folder(hostile_dir: Path) -> None:
     text_out, text_err = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
     _assert_safe(text_out, text_err)
     assert f":{port}" in text_out + text_err  # it did say where it listens
-    assert _shown(text_out + text_err)  # and what it serves: the folder's name, escaped
+    assert _shown(text_out + text_err)  # and what it serves: the file's name, escaped
 
 
 def test_the_hostile_text_is_in_the_report(report: Path) -> None:
