@@ -366,7 +366,7 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
                   or not (_left_of(lines[probe], columns, label_count)
                           or (not _numbers_in(pieces, index, probe)
                               and _header_fragment(lines[probe],
-                                                   _widest(pieces, rows, index, probe))))):
+                                                   _widest(pieces, index, probe))))):
                 break
             probe += 1
         row_lines = [i for i in range(index, last + 1) if rows[i]]
@@ -388,8 +388,7 @@ def _numbers_in(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> b
     return any(is_number(p.text) for i in range(first, end) for p in pieces[i])
 
 
-def _widest(pieces: Sequence[Sequence[TextLine]], rows: Sequence[bool], first: int,
-            end: int) -> float:
+def _widest(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> float:
     """The widest piece of the table's rows so far (lines that break into pieces)."""
     return max((p.x1 - p.x0 for i in range(first, end) if len(pieces[i]) >= 2
                 for p in pieces[i]), default=0.0)
