@@ -16,7 +16,13 @@ from pathlib import Path
 import pytest
 
 from nianbao.cli import main
-from nianbao.parser.outputs.findings_report import CSV_COLUMNS, Row, html_text, xlsx_bytes
+from nianbao.parser.outputs.findings_report import (
+    CSV_COLUMNS,
+    Row,
+    csv_text,
+    html_text,
+    xlsx_bytes,
+)
 from nianbao.parser.review.book import REVIEW_FILE
 from tests import chromium
 from tests.conftest import SAMPLES, seed
@@ -155,6 +161,46 @@ def test_xlsx_keeps_text_as_text() -> None:
     agency, message = sheet["A2"], sheet["G2"]
     assert agency.data_type == "s" and agency.value == "=HYPERLINK(\"http://x\")"
     assert message.data_type == "s" and message.value == "=1+2␛[31m"
+
+
+def test_csv_defuses_formulas_in_text_but_not_numbers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file named like a formula is written with a ' before it (OWASP), so Excel or
+    WPS opening the CSV shows it as text; numbers stay numbers."""
+    name = '=HYPERLINK("http:evil","x")+1.txt'
+    shutil.copy(SLIP, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(capsys, "check", "--no-review", "--format", "csv", name)
+    rows = read_csv(out)
+    assert rows and {r["file"] for r in rows} == {"'" + name}
+    a001 = next(r for r in rows if r["code"] == "A001")
+    assert (a001["year"], a001["line"], a001["column"]) == ("2020", "63", "31")
+    row = Row(agency="@SUM(A1)", year=2020, file="+1.txt", line=1, column=1, code="M004",
+              severity="info", message="-2+3", help="\tx", cells=(), review="accepted",
+              note="=1", by="\rcmd", at="a=b")
+    (read,) = read_csv(csv_text([row]))
+    assert [read[k] for k in ("agency", "file", "message", "note", "reviewed_at")] == \
+        ["'@SUM(A1)", "'+1.txt", "'-2+3", "'=1", "a=b"]
+    # Tabs and line breaks are already written as escapes (\x09): nothing to defuse.
+    assert read["help"] == "\\x09x" and read["reviewed_by"] == "\\x0dcmd"
+    assert (read["year"], read["line"], read["column"]) == ("2020", "1", "1")
+
+
+def test_xlsx_text_like_a_formula_keeps_its_quote_prefix() -> None:
+    """In the workbook such text is a text cell with Excel's quote prefix (what typing
+    '=… gives), so editing the cell does not make it a formula; the value is unchanged."""
+    from openpyxl import load_workbook
+
+    row = Row(agency="=HYPERLINK(\"http://x\")", year=2020, file="-1.txt", line=1,
+              column=1, code="M004", severity="info", message="@x", help="", cells=())
+    sheet = load_workbook(io.BytesIO(xlsx_bytes([row]))).active
+    assert sheet is not None
+    for ref, value in (("A2", row.agency), ("C2", "-1.txt"), ("G2", "@x")):
+        assert sheet[ref].data_type == "s" and sheet[ref].value == value
+        assert sheet[ref].quotePrefix
+    assert sheet["B2"].value == 2020 and not sheet["B2"].quotePrefix
+    assert not sheet["E2"].quotePrefix  # M004: nothing to defuse
 
 
 def test_xlsx_without_openpyxl_is_one_line(folder: Path, capsys: pytest.CaptureFixture[str],

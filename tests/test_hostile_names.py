@@ -15,6 +15,10 @@ from __future__ import annotations
 
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -309,6 +313,42 @@ def test_tui_and_demo_error_paths(capfd: pytest.CaptureFixture[str], tmp_path: P
     assert code == 2 and out == ""
     _assert_safe(out, err)
     assert _shown(err)
+
+
+def test_serve_error_paths(capfd: pytest.CaptureFixture[str], tmp_path: Path,
+                          report: Path) -> None:
+    missing = tmp_path / f"missing{HOSTILE}"
+    for argv in (["serve", str(missing)], ["serve", str(report), "--port", "0"],
+                 ["serve", str(report), "--port", HOSTILE]):
+        code, out, err = _run(capfd, *argv)
+        assert code == 2 and out == "", argv
+        _assert_safe(out, err)
+        assert err.strip(), argv
+    assert _shown(err) or "port" in err
+
+
+def test_serve_on_a_hostile_report(report: Path) -> None:
+    """The server as a user starts it, on the report with the hostile name: what it prints
+    while it starts and when it is stopped (Ctrl+C) holds no raw control."""
+    from tests.test_serve import free_port, listening
+
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "nianbao", "serve", str(report),
+                               "--port", str(port)], stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not listening("127.0.0.1", port):  # a socket has no message to wait on
+            assert server.poll() is None, server.communicate()
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.05)
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=30)
+    text_out, text_err = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+    _assert_safe(text_out, text_err)
+    assert f":{port}" in text_out + text_err  # it did say where it listens
+    assert _shown(text_out + text_err)  # and what it serves: the file's name, escaped
 
 
 def test_the_hostile_text_is_in_the_report(report: Path) -> None:

@@ -35,6 +35,7 @@ _DATE_LINE = re.compile(r"^\s*(?P<who>[^\d。，,；;：:]{1,40}?)?\s*" + _DATE
                         + r"\s*(?:印发|发布)?\s*$")
 # The signature at the very end of a page flattened onto one line.
 _DATE_AT_END = re.compile(r"(?P<who>[^\d。，,；;：:\s]{2,30})?\s*" + _DATE + r"\s*$")
+_SIGNATURE_TAIL = 200  # characters: the agency (≤ 30), the date and the blanks between
 _CHROME_AGENCY = re.compile(r"发布机构\s*[:：]?\s*([^\s:：]+?)(?:\s|字体|$)")
 # A crawler's label before a page's title: ``标题：``, ``标题: ``.
 _CRAWLER_LABEL = re.compile(r"^\s*(?:标题|题目|文章标题|名称)\s*[:：]\s*")
@@ -249,7 +250,10 @@ def _published(lines: list[Line], layout: Layout, after: dt.date | None = None
     for line in [*reversed(tail), *head]:
         match = _DATE_LINE.match(line.text)
         if match is None and content and line is content[-1] and len(line.text) > 60:
-            match = _DATE_AT_END.search(line.text)
+            # The signature ends the line: searching only its tail keeps a page of megabytes
+            # on one line from costing a regex attempt at every character.
+            tail_from = max(0, len(line.text.rstrip()) - _SIGNATURE_TAIL)
+            match = _DATE_AT_END.search(line.text, tail_from)
         if match is None:
             continue
         date = _date(match.group(2), match.group(3), match.group(4))

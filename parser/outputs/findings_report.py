@@ -40,6 +40,11 @@ CSV_COLUMNS = ("agency", "year", "file", "place", "line", "column", "code", "sev
 # Characters of the source line shown on each side of the place, in the HTML.
 EXCERPT_SIDE = 60
 
+# A text field starting with one of these is read as a formula by Excel, WPS and
+# LibreOffice when they open a CSV (``=HYPERLINK(…)`` in a file name or a quoted
+# report): OWASP's "CSV injection".
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 class MissingLibrary(Exception):
     """An optional library a format needs is not installed; ``str()`` says how to get it."""
@@ -184,8 +189,16 @@ def csv_text(rows: Iterable[Row]) -> str:
             row.note, row.by, row.at, row.help]
         # CSV has no escape of its own: a control or bidi character of a file name or a
         # report is written as the text output shows it (\x1b, \u202e), never raw.
-        writer.writerow([visible(f) if isinstance(f, str) else f for f in fields])
+        # Text fields only: year, line and column are numbers and stay numbers.
+        writer.writerow([defused(visible(f)) if isinstance(f, str) else f for f in fields])
     return out.getvalue()
+
+
+def defused(text: str) -> str:
+    """``text`` with a ``'`` before it when a spreadsheet would take it for a formula
+    (OWASP's advice for CSV): Excel and WPS then show it as text. Only for text
+    fields; a number written as a number is never changed."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 # ---------------------------------------------------------------- words for people
@@ -263,6 +276,10 @@ def xlsx_bytes(rows: Sequence[Row]) -> bytes:
                 # Text stays text: openpyxl would take "=…" for a formula.
                 cell.data_type = "s"
                 cell.alignment = wrap
+                if cell.value.startswith(FORMULA_STARTS):
+                    # And stays text when a person edits the cell: the cell's quote
+                    # prefix is what Excel sets for a typed '=…; the value keeps no '.
+                    cell.quotePrefix = True
     widths = (18, 6, 28, 9, 6, 8, 60, 36, 8, 30, 12, 20, 40)
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

@@ -35,6 +35,8 @@ LABEL_LINES = 6
 WRAP_GAP = 0.8
 # Labels in two columns stand at least this many line heights apart.
 LABEL_GAP = 0.8
+# Single characters this many line heights apart or less are one letter-spaced word.
+LETTER_SPACED = 1.0
 
 
 # A report's section heading (四、政府信息公开行政复议、行政诉讼情况) standing alone;
@@ -66,7 +68,8 @@ def _merged(spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in columns]
 
 
-def _columns(rows: Sequence[Sequence[TextLine]]) -> tuple[list[tuple[float, float]], int]:
+def _columns(rows: Sequence[Sequence[TextLine]], header: Sequence[TextLine] = ()
+             ) -> tuple[list[tuple[float, float]], int]:
     """Column extents, and how many of the first ones hold labels.
 
     The numbers' columns come from every row's numbers (a blank cell leaves no
@@ -75,7 +78,9 @@ def _columns(rows: Sequence[Sequence[TextLine]]) -> tuple[list[tuple[float, floa
     as （三）不予公开 and its item labels stand a cell's padding apart). A header
     centred over several columns would join them if it had a say; it is put
     across the columns it overlaps instead. Without numbers, the rows with the
-    most pieces say.
+    most pieces say. The ``header`` lines (those above the first line of numbers)
+    add the columns their words name one by one where no number stands
+    (:func:`_header_columns`).
     """
     numbers = [(p.x0, p.x1) for pieces in rows for p in pieces if is_number(p.text)]
     if not numbers:
@@ -85,10 +90,45 @@ def _columns(rows: Sequence[Sequence[TextLine]]) -> tuple[list[tuple[float, floa
     values = _merged(numbers)
     values = _merged(values + _named_only(rows, values))
     start = values[0][0]
+    # Labels are the words left of the numbers in rows that hold numbers: a table
+    # whose rows hold numbers alone (table 4) has none, and a header word over its
+    # first, blank, column names a column of numbers, not one of labels.
+    labelled = any(is_number(p.text) for pieces in rows for p in pieces) and any(
+        not is_number(p.text) and p.x1 < start - COLUMN_SLACK
+        for pieces in rows if any(is_number(q.text) for q in pieces) for p in pieces)
     labels = _merged([(w.x0, w.x1) for pieces in rows for p in pieces
                       if p.x1 < start - COLUMN_SLACK and not is_number(p.text)
-                      for w in split_columns(p, LABEL_GAP)])
+                      for w in split_columns(p, LABEL_GAP)]) if labelled else []
+    if header:
+        label_right = labels[-1][1] if labels else float("-inf")
+        values = _merged(values + _header_columns(header, values, label_right))
     return labels + values, len(labels)
+
+
+def _header_columns(header: Sequence[TextLine], values: Sequence[tuple[float, float]],
+                    label_right: float) -> list[tuple[float, float]]:
+    """Columns named by header words where no number stands in any row.
+
+    A column blank in every row leaves no number to show where it is, but its
+    header word does, whether the header is set on one line, wrapped over
+    several or one character a line. Words are taken narrowest first: a word
+    standing over no column yet is a column of its own (a leaf of the header),
+    one over a column already known adds nothing, and one over two or more is a
+    header spanning them (行政复议 over its five columns), which says nothing
+    about where each of them is. Only words right of the labels count (the
+    header over the labels is the labels' own).
+    """
+    words = sorted((w for line in header for w in _header_words(line)
+                    if not is_number(w.text) and w.x0 > label_right + COLUMN_SLACK),
+                   key=lambda w: (w.x1 - w.x0, w.x0))
+    known = list(values)
+    extra: list[tuple[float, float]] = []
+    for word in words:
+        if not any(word.x0 < x1 + COLUMN_SLACK and word.x1 > x0 - COLUMN_SLACK
+                   for x0, x1 in known):
+            known.append((word.x0, word.x1))
+            extra.append((word.x0, word.x1))
+    return extra
 
 
 def _named_only(rows: Sequence[Sequence[TextLine]],
@@ -118,6 +158,34 @@ def _named_only(rows: Sequence[Sequence[TextLine]],
         extra.extend((p.x0, p.x1) for p in unnamed
                      if all(abs((p.x0 + p.x1) / 2 - c) >= 0.6 * pitch for c in centres))
     return extra
+
+
+def _header_words(line: TextLine) -> list[TextLine]:
+    """A header line's words: cut at every space (header words in narrow cells
+    stand little more than half a character apart), single characters a space
+    apart joined again (a letter-spaced word: 信 息 内 容) — but not characters a
+    column apart (a header set one character a line shows one of each column)."""
+    out: list[TextLine] = []
+    single = False
+    for word in split_columns(line, SPACE_GAP):
+        one = len(word.chars) == 1
+        if (out and one and single
+                and word.x0 - out[-1].x1 < LETTER_SPACED * max(word.em, out[-1].em)):
+            out[-1] = make_line(out[-1].chars + word.chars)
+        else:
+            out.append(word)
+            single = one
+    return out
+
+
+def _header_fragment(line: TextLine, widest: float) -> bool:
+    """A line of a header over the numbers' columns: short words only, none a
+    number (the other lines of header words wrapped in narrow cells, or set one
+    character a line, which the line grouping gives back as scraps)."""
+    if _HEADING.match(line.text):
+        return False
+    pieces = split_columns(line)
+    return all(not is_number(p.text) and p.x1 - p.x0 <= widest for p in pieces)
 
 
 def _at_gutters(piece: TextLine, columns: Sequence[tuple[float, float]]) -> list[TextLine]:
@@ -293,13 +361,18 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
                 # Words closer than a column gap, but one at each column: a header.
                 rows[probe] = True
                 last = probe
-            elif (probe - last > LABEL_LINES or not _left_of(lines[probe], columns, label_count)
-                  or _HEADING.match(lines[probe].text)):
+            elif (probe - last > LABEL_LINES
+                  or _HEADING.match(lines[probe].text)
+                  or not (_left_of(lines[probe], columns, label_count)
+                          or (not _numbers_in(pieces, index, probe)
+                              and _header_fragment(lines[probe],
+                                                   _widest(pieces, index, probe))))):
                 break
             probe += 1
         row_lines = [i for i in range(index, last + 1) if rows[i]]
         if len(row_lines) >= 2:
-            columns, label_count = _columns([pieces[i] for i in row_lines])
+            columns, label_count = _columns([pieces[i] for i in row_lines],
+                                            _header(lines, pieces, index, last))
             if len(columns) >= 2:
                 first = _label_lines_before(lines, index, previous_end, columns, label_count)
                 span = range(first, last + 1)
@@ -309,6 +382,27 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
                 previous_end = last
         index = last + 1
     return found
+
+
+def _numbers_in(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> bool:
+    return any(is_number(p.text) for i in range(first, end) for p in pieces[i])
+
+
+def _widest(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> float:
+    """The widest piece of the table's rows so far (lines that break into pieces)."""
+    return max((p.x1 - p.x0 for i in range(first, end) if len(pieces[i]) >= 2
+                for p in pieces[i]), default=0.0)
+
+
+def _header(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]], first: int,
+            last: int) -> list[TextLine]:
+    """The table's lines above its first line of numbers."""
+    out: list[TextLine] = []
+    for index in range(first, last + 1):
+        if any(is_number(p.text) for p in pieces[index]):
+            break
+        out.append(lines[index])
+    return out
 
 
 def _left_of(line: TextLine, columns: Sequence[tuple[float, float]], label_count: int) -> bool:
