@@ -74,8 +74,6 @@ def tallies(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Tally]:
 _NOT_YET: dict[str, str] = {}
 _RATE_NOT_YET: dict[str, str] = {
     **_NOT_YET,
-    "html_word": "parser: a table 四 whose value row is blank in every cell (本年度未发生…) "
-                 "is not read as 15 blank cells",
     "pdf_unruled": "PDF reader (pdf_unruled): a table 四 whose value row is blank in every "
                    "cell leaves no row to read without lines (15 cells), some table 二/三 rows "
                    "with wrapped labels come out collapsed (99.0% right, no wrong value in 24 "

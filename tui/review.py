@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from nianbao.tui.loader import Checked, Loaded, Summary, checked, count
 
 if TYPE_CHECKING:
+    from nianbao.parser.core.summary import ReportSummary
     from nianbao.parser.model.findings import Finding
     from nianbao.parser.review.book import Mark, ReviewBook
     from nianbao.parser.review.subject import Facts, Subject
@@ -89,10 +90,18 @@ def accepted(loaded: Loaded, book: ReviewBook | None,
     return out
 
 
-def open_summary(loaded: Loaded, marks: Mapping[Finding, Mark]) -> Summary:
-    """The badge of ``loaded`` alone (without findings across reports), accepted ones left out."""
-    own = [f for f in loaded.findings if f not in loaded.cross and f not in marks]
-    return Summary(count(own), loaded.unreadable)
+def open_findings(loaded: Loaded, marks: Mapping[Finding, Mark]) -> list[Finding]:
+    """The findings of ``loaded`` alone (without those across reports) no mark accepts."""
+    return [f for f in loaded.findings if f not in loaded.cross and f not in marks]
+
+
+def open_summaries(loaded: Loaded, marks: Mapping[Finding, Mark]
+                   ) -> tuple[Summary, ReportSummary]:
+    """The badge of ``loaded`` alone and what the folder views keep of it, both
+    counting (and, for the views, listing by code) only what no mark accepts."""
+    found = open_findings(loaded, marks)
+    return (Summary(count(found), loaded.unreadable),
+            loaded.own_report_summary().counting(found))
 
 
 def open_cross(findings: Iterable[Finding], marks: Mapping[Finding, Mark]) -> tuple[Finding, ...]:
@@ -105,4 +114,5 @@ def badge(loaded: Loaded, book: ReviewBook | None, *, keep: bool) -> Checked:
     found = checked(loaded, keep=keep)
     if book is None:
         return found
-    return replace(found, summary=open_summary(loaded, accepted(loaded, book, {})))
+    summary, report_summary = open_summaries(loaded, accepted(loaded, book, {}))
+    return replace(found, summary=summary, report_summary=report_summary)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,17 +68,20 @@ class Badges:
 class Session:
     """The state of one folder (or one file) open in the TUI.
 
-    ``summary_of``: a read report's own badge (by default all its findings but those
-    across reports; the screen leaves out those a review mark accepts).
+    ``summaries_of``: a read report's own badge and what the folder views keep of it
+    (by default counting all its findings but those across reports; the screen leaves
+    out those a review mark accepts, so the badges, the overview and the years view
+    count alike).
     ``open_cross``: of a file's findings across reports, those its badge counts.
     """
 
     def __init__(self, target: Path, *,
-                 summary_of: Callable[[Loaded], Summary] = lambda loaded: loaded.own_summary,
+                 summaries_of: Callable[[Loaded], tuple[Summary, ReportSummary]] =
+                 lambda loaded: (loaded.own_summary, loaded.own_report_summary()),
                  open_cross: Callable[[tuple[Finding, ...]], tuple[Finding, ...]] = tuple
                  ) -> None:
         self.target = target
-        self.summary_of = summary_of
+        self.summaries_of = summaries_of
         self.open_cross = open_cross
         self.root = target if target.is_dir() else target.parent
         self.files: list[Path] = []
@@ -148,10 +151,8 @@ class Session:
         badges: dict[Path, Summary] = {}
         for path, loaded in self.reports.items():
             if path in self.own:
-                own = self.own[path] = self.summary_of(loaded)
-                self.summaries[path] = replace(
-                    loaded.own_report_summary(), errors=own.counts.errors,
-                    warnings=own.counts.warnings, infos=own.counts.infos)
+                own, self.summaries[path] = self.summaries_of(loaded)
+                self.own[path] = own
                 badges[path] = self.summary(path) or own
         return badges
 
@@ -232,10 +233,8 @@ class Session:
                 self._remember(checked.loaded)
         self.own[checked.path] = checked.summary
         if checked.report_summary is not None:
-            # The folder views count, as the badge does, only what no one accepted.
-            self.summaries[checked.path] = replace(
-                checked.report_summary, errors=checked.summary.counts.errors,
-                warnings=checked.summary.counts.warnings, infos=checked.summary.counts.infos)
+            # Counting, as the badge does, only what no one accepted (review.badge).
+            self.summaries[checked.path] = checked.report_summary
         # Stat the file only when it waits to be read again (a big network folder).
         if checked.path in self.dirty and checked.signature == signature(checked.path):
             self.dirty.discard(checked.path)
@@ -320,10 +319,7 @@ class Session:
         if extra:
             loaded = loaded.with_cross(extra)
         self._remember(loaded)
-        own = self.own[loaded.path] = self.summary_of(loaded)
-        self.summaries[loaded.path] = replace(
-            loaded.own_report_summary(), errors=own.counts.errors,
-            warnings=own.counts.warnings, infos=own.counts.infos)
+        self.own[loaded.path], self.summaries[loaded.path] = self.summaries_of(loaded)
         if generation != self.generation:
             return None
         self.requested = None

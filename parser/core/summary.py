@@ -197,6 +197,15 @@ class ReportSummary:
                        codes=tuple(sorted(set(self.codes) | {f.code for f in extra})))
 
 
+    def counting(self, findings: Iterable[Finding]) -> ReportSummary:
+        """The summary counting only ``findings`` of its file, counts and codes alike
+        (the TUI leaves out those a review mark accepts, as ``check`` does)."""
+        found = list(findings)
+        errors, warnings, infos = _counts(found)
+        return replace(self, errors=errors, warnings=warnings, infos=infos,
+                       codes=tuple(sorted({f.code for f in found})))
+
+
 def _counts(findings: Iterable[Finding]) -> tuple[int, int, int]:
     errors = warnings = infos = 0
     for finding in findings:

@@ -474,3 +474,77 @@ def test_screenshot_refuses_an_unknown_view(years_folder, tmp_path: Path,
     assert stop.value.code == 2
     assert "--view" in capsys.readouterr().err
     assert not (tmp_path / "x.svg").exists()
+
+
+# ------------------------------------------------------------------ review marks
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["thread", "processes"])
+async def test_the_overview_counts_only_what_no_one_accepted(tmp_path: Path, jobs: int) -> None:
+    """A folder whose review file accepts A001 of the slip: the overview counts, filters
+    and lists codes as the badges and ``nianbao check`` do, without it."""
+    import shutil
+
+    from tests.conftest import seed
+    from tests.test_review import SLIP, accept_code
+
+    shutil.copy(seed("000"), tmp_path / seed("000").name)
+    shutil.copy(SLIP, tmp_path / SLIP.name)
+    accept_code(tmp_path, "A001")
+    app = NianbaoApp(tmp_path, jobs=jobs)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        badge = app.main.picker.state(tmp_path / SLIP.name)
+        assert badge is not None and badge.counts.errors == 1  # A002 only
+        screen = await open_view(pilot, "o")
+        table = screen.table
+        row = next(r for r in table.rows_shown if r.path.endswith(SLIP.name))
+        assert row.errors == badge.counts.errors
+        assert (row.warnings, row.infos) == (badge.counts.warnings, badge.counts.infos)
+        assert "A001" not in row.codes and "A002" in row.codes
+        await pilot.press("c", *"a001", "enter")
+        assert names(table) == []
+        await pilot.press("c", "ctrl+u", *"a002", "enter")
+        assert names(table) == [SLIP.name]
+
+
+async def test_the_years_view_leaves_out_an_accepted_break(years_folder) -> None:
+    """Y001 of the broken carry-over accepted in the TUI: the years view marks and
+    lists only Y002 (the badges and ``check`` leave Y001 out too); the carry-over
+    link still shows the numbers, which do differ."""
+    from test_tui_review import Inbox, accept, until
+
+    folder, made = years_folder
+    [carry] = made.breaks["Y001"]
+    [in_force] = made.breaks["Y002"]
+    report = folder / f"{carry}.txt"
+    inbox = Inbox()
+    app = NianbaoApp(folder, jobs=1)
+    async with app.run_test(size=SIZE, message_hook=inbox) as pilot:
+        await ready(pilot)
+        main = app.main
+        await until(pilot, lambda: main.session.checked_once)
+        main.picker.select_path(report)
+        main.open(report)
+        await until(pilot, lambda: main.current is not None and main.current.path == report
+                    and main.ready and any(f.code == "Y001" for f in main.current.findings))
+        # Y001 twice: in column 自然人 and so in 总计.
+        await accept(pilot, inbox, "Y001", "ok")
+        await pilot.press("j")
+        await accept(pilot, inbox, "Y001", "ok")
+        badge = main.picker.state(report)
+        assert badge is not None and badge.counts.warnings == 0
+        screen = await open_view(pilot, "Y")
+        assert isinstance(screen, YearsScreen)
+        table = screen.table
+        over = [str(c) for c in table.get_row("carried_over")]
+        assert not over[2 + made.years.index(carry)].endswith("!")
+        assert [str(c) for c in table.get_row("normative.in_force")][
+            2 + made.years.index(in_force)].endswith("!")
+        text = screen_text(app)
+        assert "Y001" not in text and "Y002" in text
+        assert "✗+1" in [str(c) for c in table.get_row("carry-over")]
+        overview = await open_view(pilot, "o")
+        assert isinstance(overview, OverviewScreen)
+        row = next(r for r in overview.table.rows_shown if r.path == str(report))
+        assert "Y001" not in row.codes and row.warnings == 0

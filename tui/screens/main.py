@@ -148,8 +148,8 @@ class MainScreen(Screen[None]):
                  watch: str | None = None, watch_interval: float | None = None) -> None:
         super().__init__()
         # A badge counts the findings no review mark accepts.
-        self.session = Session(target, open_cross=self._open_cross, summary_of=lambda loaded:
-                               reviewing.open_summary(loaded, self._accepted(loaded)))
+        self.session = Session(target, open_cross=self._open_cross, summaries_of=lambda loaded:
+                               reviewing.open_summaries(loaded, self._accepted(loaded)))
         # A folder stays current (tui/watch.py): notifications, or polling.
         self._watch_choice = watch
         self._watch_interval = watch_interval
@@ -471,7 +471,10 @@ class MainScreen(Screen[None]):
         return rows, frozenset(pending)
 
     def cross_findings(self) -> dict[str, tuple[Finding, ...]]:
-        return dict(self.session.cross)
+        """The findings across reports no review mark accepts, as the badges count them."""
+        return {path: found for path, found in
+                ((path, self._open_cross(found)) for path, found in self.session.cross.items())
+                if found}
 
     def _folder_changed(self) -> None:
         """Tell the folder views on the screen stack to draw again (they coalesce)."""
