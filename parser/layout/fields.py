@@ -117,7 +117,11 @@ def detect_style(lines: list[Line]) -> Style:
     return "spaces"
 
 
-def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style, list[PhysicalRow]]:
+def physical_rows(lines: list[Line], style: Style | None = None, *,
+                  blank_rows: bool = False) -> tuple[Style, list[PhysicalRow]]:
+    """The region's rows of fields; ``blank_rows`` keeps a ``tabs`` row whose every
+    cell is blank (only TABs on its line) as a row of blank fields instead of
+    skipping it as an empty line — table 4's one value row when nothing happened."""
     style = style or detect_style(lines)
     if style == "cells":
         return style, _cell_rows(lines)
@@ -128,6 +132,9 @@ def physical_rows(lines: list[Line], style: Style | None = None) -> tuple[Style,
     markdown = bool(piped) and sum(
         1 for t in piped if t.startswith("|") and t.endswith("|")) >= len(piped) * 0.6
     for line in lines:
+        if line.blank and blank_rows and style == "tabs" and "\t" in line.raw:
+            rows.append(_split_on(line, "\t"))
+            continue
         if line.blank or _PAGE_MARK.match(line.text):
             continue
         if style == "spaces":

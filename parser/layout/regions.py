@@ -56,7 +56,10 @@ def _in_section(table: TableId, lines: list[Line], layout: Layout) -> Region | N
                 if ln.start >= section.end:
                     break
                 body.append(ln)
-            if body and any(_has_value_row(ln) for ln in body):
+            if body and (any(_has_value_row(ln) for ln in body)
+                         or (table == "review_litigation" and _has_anchor(table, body))):
+                # Table 4 may hold no digit at all: its one value row is blank in every
+                # cell when nothing happened (本年度未发生…); its header still marks it.
                 return Region(section.heading_end, section.end, body)
     return None
 
@@ -73,6 +76,11 @@ def _around_anchor(table: TableId, lines: list[Line], layout: Layout) -> Region 
             body = [ln for ln in lines[begin:] if ln.start < stop]
             return Region(body[0].start, stop, body)
     return None
+
+
+def _has_anchor(table: TableId, lines: list[Line]) -> bool:
+    anchors = _ANCHORS[table]
+    return any(anchor in key_of_normalized(ln.text) for ln in lines for anchor in anchors)
 
 
 def _has_value_row(line: Line) -> bool:

@@ -54,13 +54,25 @@ def read_review(region: Region | None) -> Table:
     table: TableId = "review_litigation"
     if region is None:
         return empty_table(table, region)
-    _, rows = physical_rows(region.lines)
+    style, rows = physical_rows(region.lines, blank_rows=True)
     expected = len(REVIEW_CELL_IDS)
     cut_lines = {line.number for line in region.lines if line.cut}
     collected: list[Field] = []
     first_row: PhysicalRow | None = None
+    header_seen = False
+    unfilled: PhysicalRow | None = None
     for row in rows:
         labels, values = row.split()
+        if labels and _header_only(labels):
+            header_seen = True
+        elif (not labels and unfilled is None and header_seen
+              and len(fit_fields(row.fields, expected)) == expected):
+            # Fifteen cells under the header and not one number among them (本年度未发生
+            # 行政复议、行政诉讼): blank or a placeholder in every cell. Kept for when no
+            # row with numbers follows.
+            unfilled = row
+        if style == "tabs" and all(f.blank for f in row.fields):
+            continue  # a line of TABs only: no numbers, and it never ends the numbers
         # On a page flattened onto one line, the fifteen numbers may run together after
         # the header's last word, or after a space.
         glued = glued_label(labels) is not None or (
@@ -92,7 +104,7 @@ def read_review(region: Region | None) -> Table:
         if len(fit_fields(collected, expected)) >= expected:
             break
     if first_row is None:
-        return empty_table(table, region)
+        return _unfilled(region, unfilled) if unfilled is not None else empty_table(table, region)
     fitted = fit_fields(collected, expected)
     assigned = len(fitted) == expected
     cells: dict[str, CellData] = {}
@@ -105,4 +117,24 @@ def read_review(region: Region | None) -> Table:
         cells_found=len(fitted) if assigned else sum(1 for v in fitted if not v.blank),
         cells_expected=expected, assigned=assigned,
     )
+    return build_table(table, region, cells, [info])
+
+
+def _unfilled(region: Region, row: PhysicalRow) -> Table:
+    """Table 4's value row with no number in it, read cell by cell where it stands.
+
+    A blank cell is read as blank (the rules count it as 0 and say so, V001), a
+    placeholder (``/``, ``无``) as the text it is (V002): the row is there, so the
+    table is not missing. Only a row of at least fifteen cells, separators and all,
+    is taken, cut to fifteen like any value row (a trailing TAB or ``|`` adds an
+    empty field): with fewer, a cell is lost; and a PDF's spaces hide blank cells
+    altogether, so there a blank row is never seen.
+    """
+    table: TableId = "review_litigation"
+    fields = fit_fields(row.fields, len(REVIEW_CELL_IDS))
+    cells = {cell_id: cell_data(table, cell_id, f)
+             for cell_id, f in zip(REVIEW_CELL_IDS, fields, strict=True)}
+    info = RowData(table=table, id="review_litigation", label="", label_start=None,
+                   start=row.start, cells_found=len(cells), cells_expected=len(cells),
+                   assigned=True)
     return build_table(table, region, cells, [info])
