@@ -44,11 +44,16 @@ LETTER_SPACED = 1.0
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、.*(?:情况|事项)\s*$")
 
 
+# A table's column extents and how many of the first ones hold labels.
+Columns = tuple[tuple[tuple[float, float], ...], int]
+
+
 @dataclass(frozen=True, slots=True)
 class UnruledTable:
     first: int  # index of its first line in the page's lines
     last: int  # index of its last line
     grid: Grid
+    columns: Columns
 
 
 def _is_row(pieces: Sequence[TextLine]) -> bool:
@@ -333,28 +338,42 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
     return Grid(box, len(rows), len(columns), tuple(cells))
 
 
-def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
+def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None
+                 ) -> list[UnruledTable]:
+    """The tables drawn without lines among a page's ``lines``.
+
+    ``carried``: the columns of a table that ended the page before. Its rows
+    that go on at the top of this page are read in those columns — a row or two
+    cannot show where the columns of their blank cells are, and a row alone
+    (or numbers alone, in one column) would not pass for a table at all.
+    """
     pieces = [split_columns(line) for line in lines]
     rows = [_is_row(p) for p in pieces]
     found: list[UnruledTable] = []
     index = 0
     previous_end = -1
+    start = _carried_start(lines, pieces, carried) if carried is not None else None
     while index < len(lines):
-        if not rows[index]:
+        carry = carried is not None and index == start
+        if not (rows[index] or carry):
             index += 1
             continue
         last = index
         probe = index + 1
         columns, label_count = _columns([pieces[index]])
+        if carry and carried is not None:
+            columns, label_count = list(carried[0]), carried[1]
         # Extend over label-only lines (left of the numbers) up to the next row
         # line; a section heading ends the table.
         while probe < len(lines):
             gap = lines[probe].top - lines[probe - 1].bottom
             if gap > ROW_GAP * max(lines[probe].em, lines[probe - 1].em):
                 break
-            if rows[probe - 1] and probe - 1 > index:
+            if rows[probe - 1] and probe - 1 > index and not carry:
                 columns, label_count = _columns([pieces[i] for i in range(index, probe)
                                                  if rows[i]])
+            if carry and _fits(pieces[probe], columns, label_count):
+                rows[probe] = True
             if rows[probe]:
                 last = probe
             elif len(_at_gutters(lines[probe], columns)) >= 2:
@@ -370,18 +389,55 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
                 break
             probe += 1
         row_lines = [i for i in range(index, last + 1) if rows[i]]
-        if len(row_lines) >= 2:
-            columns, label_count = _columns([pieces[i] for i in row_lines],
-                                            _header(lines, pieces, index, last))
+        if len(row_lines) >= 2 or carry:
+            if not carry:
+                columns, label_count = _columns([pieces[i] for i in row_lines],
+                                                _header(lines, pieces, index, last))
             if len(columns) >= 2:
                 first = _label_lines_before(lines, index, previous_end, columns, label_count)
+                last = _label_lines_after(lines, last, columns, label_count)
                 span = range(first, last + 1)
                 grid = _grid([lines[i] for i in span], [pieces[i] for i in span], columns,
                              label_count)
-                found.append(UnruledTable(first, last, grid))
+                found.append(UnruledTable(first, last, grid, (tuple(columns), label_count)))
                 previous_end = last
         index = last + 1
     return found
+
+
+def _fits(pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
+          label_count: int) -> bool:
+    """Whether a line is a row of numbers in these columns: a number or more,
+    each standing in one column of numbers, and any words left of them."""
+    if label_count >= len(columns):
+        return False
+    start = columns[label_count][0]
+    numbers = 0
+    for piece in pieces:
+        if not is_number(piece.text):
+            if piece.x1 >= start - COLUMN_SLACK:
+                return False
+            continue
+        hits = [i for i, (x0, x1) in enumerate(columns)
+                if piece.x0 < x1 + COLUMN_SLACK and piece.x1 > x0 - COLUMN_SLACK]
+        if len(hits) != 1 or hits[0] < label_count:
+            return False
+        numbers += 1
+    return numbers > 0
+
+
+def _carried_start(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
+                   carried: Columns) -> int | None:
+    """The line where the table carried over from the page before goes on: the
+    first line of the page that is a row of numbers in its columns, with only
+    label lines above it; ``None`` when the page starts otherwise."""
+    columns, label_count = carried
+    for index in range(min(len(lines), LABEL_LINES + 1)):
+        if _fits(pieces[index], columns, label_count):
+            return index
+        if not _left_of(lines[index], columns, label_count) or _HEADING.match(lines[index].text):
+            return None
+    return None
 
 
 def _numbers_in(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> bool:
@@ -410,6 +466,36 @@ def _left_of(line: TextLine, columns: Sequence[tuple[float, float]], label_count
     if label_count >= len(columns):
         return True
     return line.x1 < columns[label_count][0] - COLUMN_SLACK
+
+
+def _label_lines_after(lines: Sequence[TextLine], last: int,
+                       columns: Sequence[tuple[float, float]], label_count: int) -> int:
+    """The last line of the table: label lines set close under its last row (the
+    bottom line of a label wrapped round its numbers, at the foot of a page or
+    before the text that follows) belong to it."""
+    if label_count >= len(columns):
+        return last
+    values_start = columns[label_count][0]
+    end = last
+    while (end + 1 < len(lines) and end + 1 - last <= LABEL_LINES
+           and lines[end + 1].x1 < values_start - COLUMN_SLACK
+           and not _HEADING.match(lines[end + 1].text)
+           and _wraps_on(lines, end + 1)):
+        end += 1
+    return end
+
+
+def _wraps_on(lines: Sequence[TextLine], index: int) -> bool:
+    """Whether the line goes on with the words standing over it, as the next line
+    of one wrapped cell: the nearest line above with words over the same place
+    stands a wrapped line's distance away. (A label a row's distance under the
+    one above it is a row of its own, blank; a group label set between two rows
+    stands beside them, not over.)"""
+    line = lines[index]
+    for above in reversed(lines[max(0, index - LABEL_LINES - 2):index]):
+        if any(w.x0 < line.x1 and w.x1 > line.x0 for w in split_columns(above, LABEL_GAP)):
+            return line.top - above.bottom <= WRAP_GAP * max(line.em, above.em)
+    return False
 
 
 def _label_lines_before(lines: Sequence[TextLine], index: int, previous_end: int,
