@@ -24,6 +24,17 @@ LIST_MOVES: list[Binding] = [
 ]
 
 
+def shown(node: object, action: str) -> bool:
+    """Whether ``node`` lists ``action`` in the footer, the help and the palette.
+
+    A node leaves out what it refuses where it is (read-only, served in a browser: edit,
+    accept, export) with a method ``shows_action(action) -> bool``. Unlike Textual's
+    ``check_action`` this keeps the key bound, so pressing it still says why not.
+    """
+    check = getattr(node, "shows_action", None)
+    return check is None or bool(check(action))
+
+
 @dataclass(frozen=True)
 class KeyHelp:
     keys: tuple[str, ...]  # as displayed: ("j", "↓")
@@ -40,7 +51,7 @@ def gather(node: DOMNode, *classes: type[DOMNode]) -> list[KeyHelp]:
     sources = classes or (type(node),)
     for cls in sources:
         for binding in Binding.make_bindings(cls.BINDINGS):
-            if not binding.description or binding.system:
+            if not binding.description or binding.system or not shown(node, binding.action):
                 continue
             # The footer wants a word; help and the palette can afford the full phrase.
             key = (binding.action, binding.tooltip or binding.description)

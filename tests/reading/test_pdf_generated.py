@@ -317,3 +317,63 @@ def test_an_unruled_label_wrapped_round_its_numbers_is_one_row() -> None:
         "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t2\t0\t2",
         "3.其他\t\t4\t4",
     ]
+
+
+def test_an_unruled_header_set_one_character_a_line_names_its_blank_columns() -> None:
+    """Table 4 drawn without lines: two headers spanning five columns each, the leaf
+    headers one character a line, blank cells in the first and middle columns. The
+    columns come from the leaf headers, so every value keeps its column."""
+    sheet = Sheet()
+    sheet.text(72, 72, "四、政府信息公开行政复议、行政诉讼情况")
+    lefts = [80.0 + 36 * i for i in range(10)]
+    sheet.centred(lefts[0], lefts[4] + 30, 100, "行政复议", 10)
+    sheet.centred(lefts[5], lefts[9] + 30, 100, "行政诉讼", 10)
+    heads = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+    for left, head in zip(lefts, heads, strict=True):
+        for k, char in enumerate(head):
+            sheet.centred(left, left + 30, 116 + 12 * k, char, 10)
+    values = ["", "2", "", "1", "3", "0", "", "0", "0", "0"]
+    for left, value in zip(lefts, values, strict=True):
+        if value:
+            sheet.centred(left, left + 30, 172, value, 10)
+    sheet.text(72, 210, "五、存在的主要问题及改进情况")
+    lines = read_pdf_counted(sheet.pdf(), "t4.pdf").rendering.text.splitlines()
+    assert "\t".join(values) in lines
+
+
+def test_a_row_alone_at_the_top_of_a_page_keeps_its_tables_columns() -> None:
+    """An unruled table 2 across a page break: the row left alone on the next page,
+    with a blank cell, and a row whose only number is its total, standing where a
+    page number could. Both keep the columns of the page before; the real page
+    numbers are still left out."""
+    sheet = Sheet()
+    xs = [(200.0, 260.0), (290.0, 350.0), (380.0, 440.0)]
+    sheet.text(72, 640, "信息内容", size=10)
+    for (x0, x1), head in zip(xs, ["本年制发件数", "本年废止件数", "现行有效件数"], strict=True):
+        sheet.centred(x0, x1, 640, head, 10)
+    sheet.text(72, 660, "规章", size=10)
+    sheet.centred(*xs[0], 660, "4", 10)
+    sheet.centred(*xs[2], 660, "7", 10)
+    sheet.text(72, 680, "规范性文件", size=10)
+    sheet.centred(*xs[0], 680, "5", 10)
+    sheet.centred(*xs[1], 680, "1", 10)
+    sheet.centred(*xs[2], 680, "9", 10)
+    sheet.centred(250, 340, 800, "1", 10)
+    sheet.new_page()
+    sheet.text(72, 66, "其他规范", size=10)
+    sheet.centred(*xs[2], 73, "6", 10)
+    sheet.text(72, 80, "性文件", size=10)
+    sheet.text(72, 100, "其他文件", size=10)
+    sheet.centred(*xs[0], 100, "0", 10)
+    sheet.centred(*xs[1], 100, "2", 10)
+    sheet.text(72, 130, "三、收到和处理政府信息公开申请情况")
+    sheet.centred(250, 340, 800, "2", 10)
+    lines = read_pdf_counted(sheet.pdf(), "t2.pdf").rendering.text.splitlines()
+    assert lines == [
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数",
+        "规章\t4\t\t7",
+        "规范性文件\t5\t1\t9",
+        "其他规范性文件\t\t\t6",
+        "其他文件\t0\t2\t",
+        "三、收到和处理政府信息公开申请情况",
+    ]

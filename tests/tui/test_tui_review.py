@@ -30,6 +30,7 @@ from nianbao.tui.messages import ReportExported, ReportLoaded, ReviewSaved
 from nianbao.tui.screens.accept import AcceptScreen
 from nianbao.tui.screens.export_report import ExportScreen
 from nianbao.tui.widgets.findings_panel import FindingsList
+from nianbao.tui.widgets.key_footer import KeyFooter
 
 SLIP = sample("005")
 NEW_ROW = "一、本年新收政府信息公开申请数量\t\t0\t3\t2\t0\t0\t0\t4\t"
@@ -288,3 +289,57 @@ async def test_accept_and_export_are_in_the_palette_and_help(
         keys = {item.description: item.keys for _, items in app.key_groups() for item in items}
         assert keys["Accept the finding with a note (again: withdraw)"] == ("a",)
         assert keys["Export the findings report (HTML, XLSX or CSV)"] == ("x",)
+
+
+def footer_actions(footer: KeyFooter) -> set[str]:
+    drawn = footer.keys()  # (binding, enabled) as the footer draws them
+    return {binding.action for binding, _enabled in drawn}
+
+
+@pytest.mark.parametrize("read_only", [False, True], ids=["writable", "read-only"])
+async def test_read_only_lists_no_edit_accept_or_export(
+        reports: Callable[..., Path], read_only: bool) -> None:
+    """Read-only (``nianbao serve``): e, a and x are refused, so the footer, the help
+    and the palette leave them out; the keys still say why. Otherwise all are listed."""
+    from tui_helpers import Messages, screen_text
+
+    from nianbao.tui.screens.help import HelpScreen
+
+    folder = reports()
+    shutil.copy(SLIP, folder / SLIP.name)
+    inbox = Messages()
+    app = NianbaoApp(folder / SLIP.name, jobs=1, read_only=read_only)
+    listed = not read_only
+    descriptions = ("Open $EDITOR at this line", "Accept the finding with a note (again: withdraw)",
+                    "Export the findings report (HTML, XLSX or CSV)")
+    async with app.run_test(size=(120, 90), message_hook=inbox) as pilot:
+        await ready(pilot)
+        footer = app.main.query_one(KeyFooter)
+        assert ("edit" in footer_actions(footer)) is listed
+        assert ("e Edit" in str(footer.render())) is listed
+        await pilot.press("4")
+        assert isinstance(app.focused, FindingsList)
+        assert ("accept" in footer_actions(footer)) is listed
+        assert ("a Accept" in str(footer.render())) is listed
+        titles = " | ".join(str(c.title) for c in app.get_system_commands(app.screen))
+        shown = {item.description for _, items in app.key_groups() for item in items}
+        for description in descriptions:
+            assert (description in titles) is listed, description
+            assert (description in shown) is listed, description
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)  # the whole help: the terminal is tall enough
+        assert "Next finding" in text and "Copy the finding" in text
+        for description in descriptions:
+            assert (description in text) is listed, description
+        await pilot.press("escape")
+        await pilot.pause()
+        if read_only:
+            # Not listed, but a key pressed from habit still says why nothing happens.
+            for key in ("a", "e", "x"):
+                said = len(inbox.notes)
+                await pilot.press(key)
+                await pilot.pause()
+                assert any("Read-only here" in note for note in inbox.notes[said:]), key
+            assert not (folder / REVIEW_FILE).exists()

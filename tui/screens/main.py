@@ -179,6 +179,7 @@ class MainScreen(Screen[None]):
         yield KeyFooter(id="footer")
 
     def on_mount(self) -> None:
+        self.query_one(FindingsList).read_only = self.review.read_only
         self.query_one(FilePicker).border_title = Text(_("Files"))
         self.query_one(SectionNav).border_title = Text(_("Sections"))
         self.query_one(TableView).border_title = Text(_("Table"))
@@ -722,6 +723,11 @@ class MainScreen(Screen[None]):
         self.notify(text.format(code=message.finding.code, file=name), timeout=4)
 
     # ------------------------------------------------------------ the findings report
+
+    def shows_action(self, action: str) -> bool:
+        """Read-only, edit and export are refused: the footer, help and palette leave
+        them out (the keys still say why; tui/keys.shown)."""
+        return not (self.review.read_only and action in ("edit", "export_report"))
 
     def action_export_report(self) -> None:
         if self.review.read_only:

@@ -62,6 +62,12 @@ class FindingsList(OptionList, inherit_bindings=False):
                 id="findings.accept"),
     ]
 
+    # Read-only (served in a browser): a is refused, so not listed (tui/keys.shown).
+    read_only = False
+
+    def shows_action(self, action: str) -> bool:
+        return not (self.read_only and action == "accept")
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # Every option is one line (the list does not wrap). OptionList measures them
         # all on each layout instead: a second or more for thousands of findings.

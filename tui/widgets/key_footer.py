@@ -9,6 +9,7 @@ from textual.events import Click
 from textual.widget import Widget
 
 from nianbao.parser.i18n import _
+from nianbao.tui.keys import shown
 
 if TYPE_CHECKING:
     from rich.style import Style
@@ -70,7 +71,8 @@ class KeyFooter(Widget):
         seen: dict[str, tuple[Binding, bool]] = {}
         for active in self.screen.active_bindings.values():
             binding = active.binding
-            if binding.show and binding.action not in seen:
+            if binding.show and binding.action not in seen \
+                    and shown(active.node, binding.action):
                 seen[binding.action] = (binding, active.enabled)
         return list(seen.values())
 

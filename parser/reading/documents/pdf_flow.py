@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .pdf_grid import Grid, GridCell
 from .pdf_layout import PageLayout, PageTable
 from .pdf_lines import TextLine, is_number
-from .pdf_unruled import find_unruled
+from .pdf_unruled import Columns, find_unruled
 
 # Page numbers as agencies print them: ``- 3 -``, ``— 3 —``, ``第 3 页``,
 # ``第3页 共5页``, ``3/5``, ``3``, ``Page 3 of 5``.
@@ -30,6 +30,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)\s*$",
     re.IGNORECASE,
 )
+_BARE_NUMBER = re.compile(r"^\s*\d{1,4}\s*$")
 # ``续表``, ``续表二``, ``（续）``: a caption over a table's continuation.
 _CONTINUED_TABLE = re.compile(r"^\s*[（(]?\s*续\s*(?:表\s*[一二三四五六七八九十\d]*)?\s*[)）]?\s*$")
 # A line that opens a heading or a numbered item starts a paragraph of its own.
@@ -91,9 +92,19 @@ def furniture(layouts: Sequence[PageLayout]) -> set[tuple[int, int]]:
                     seen.add(key)
                     repeated[key] += 1
     at_least = max(2, (len(layouts) + 1) // 2)
+    # A bare number is a page number only when it counts the pages: its page's
+    # number, or that number plus an offset it shares with another page (a cover
+    # not counted). Else it is a table's cell that a page break left at the edge
+    # of the page (a row whose only number is its total).
+    offsets: Counter[int] = Counter(int(line.text) - page for page, line in candidates
+                                    if _BARE_NUMBER.match(line.text))
     out: set[tuple[int, int]] = set()
     for page, line in candidates:
-        if _PAGE_NUMBER.match(line.text) or (
+        if _BARE_NUMBER.match(line.text):
+            offset = int(line.text) - page
+            if offset == 0 or offsets[offset] >= 2:
+                out.add((page, id(line)))
+        elif _PAGE_NUMBER.match(line.text) or (
                 len(layouts) > 1 and repeated[_masked(line.text)] >= at_least
                 and len(line.text) <= 60):
             out.add((page, id(line)))
@@ -151,21 +162,28 @@ def _continues(before: TextLine, margins_before: _Margins, after: TextLine,
 Item = tuple[float, PageTable | TextLine]
 
 
-def _page_items(layout: PageLayout, skip: set[tuple[int, int]]
-                ) -> tuple[list[Item], list[TextLine]]:
-    """The page's tables and body lines in reading order, and its body lines."""
+def _page_items(layout: PageLayout, skip: set[tuple[int, int]], carried: Columns | None
+                ) -> tuple[list[Item], list[TextLine], Columns | None]:
+    """The page's tables and body lines in reading order, its body lines, and the
+    columns of a table drawn without lines that ends the page (to be carried on
+    at the top of the next)."""
     lines = [ln for ln in layout.lines if (layout.page, id(ln)) not in skip]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     items: list[Item] = []
     used: set[int] = set()
-    for found in find_unruled(lines):
+    unruled = find_unruled(lines, carried)
+    for found in unruled:
         items.append((found.grid.box[1], PageTable(layout.page, found.grid)))
         used.update(range(found.first, found.last + 1))
     body = [ln for i, ln in enumerate(lines) if i not in used]
     items.extend((ln.top, ln) for ln in body)
     items.extend((t.grid.box[1], t) for t in layout.tables)
     items.sort(key=lambda item: item[0])
-    return items, body
+    ends = None
+    if unruled and unruled[-1].last == len(lines) - 1 and items[-1][1] is not None and \
+            isinstance(items[-1][1], PageTable) and items[-1][1].grid is unruled[-1].grid:
+        ends = unruled[-1].columns
+    return items, body, ends
 
 
 def _usual(bodies: Sequence[Sequence[TextLine]]) -> tuple[float, float] | None:
@@ -226,7 +244,11 @@ def _joins_table(blocks: list[Block], item: PageTable, first: bool, page: int) -
 
 def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     skip = furniture(layouts)
-    pages = [_page_items(layout, skip) for layout in layouts]
+    pages: list[tuple[list[Item], list[TextLine]]] = []
+    carried: Columns | None = None
+    for layout in layouts:
+        items, body, carried = _page_items(layout, skip, carried)
+        pages.append((items, body))
     usual = _usual([body for _, body in pages])
     blocks: list[Block] = []
     last_line: tuple[TextLine, _Margins] | None = None

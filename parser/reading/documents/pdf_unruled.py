@@ -44,11 +44,16 @@ LETTER_SPACED = 1.0
 _HEADING = re.compile(r"^\s*[一二三四五六七八九十]+\s*、.*(?:情况|事项)\s*$")
 
 
+# A table's column extents and how many of the first ones hold labels.
+Columns = tuple[tuple[tuple[float, float], ...], int]
+
+
 @dataclass(frozen=True, slots=True)
 class UnruledTable:
     first: int  # index of its first line in the page's lines
     last: int  # index of its last line
     grid: Grid
+    columns: Columns
 
 
 def _is_row(pieces: Sequence[TextLine]) -> bool:
@@ -333,28 +338,42 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
     return Grid(box, len(rows), len(columns), tuple(cells))
 
 
-def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
+def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None
+                 ) -> list[UnruledTable]:
+    """The tables drawn without lines among a page's ``lines``.
+
+    ``carried``: the columns of a table that ended the page before. Its rows
+    that go on at the top of this page are read in those columns — a row or two
+    cannot show where the columns of their blank cells are, and a row alone
+    (or numbers alone, in one column) would not pass for a table at all.
+    """
     pieces = [split_columns(line) for line in lines]
     rows = [_is_row(p) for p in pieces]
     found: list[UnruledTable] = []
     index = 0
     previous_end = -1
+    start = _carried_start(lines, pieces, carried) if carried is not None else None
     while index < len(lines):
-        if not rows[index]:
+        carry = carried is not None and index == start
+        if not (rows[index] or carry):
             index += 1
             continue
         last = index
         probe = index + 1
         columns, label_count = _columns([pieces[index]])
+        if carry and carried is not None:
+            columns, label_count = list(carried[0]), carried[1]
         # Extend over label-only lines (left of the numbers) up to the next row
         # line; a section heading ends the table.
         while probe < len(lines):
             gap = lines[probe].top - lines[probe - 1].bottom
             if gap > ROW_GAP * max(lines[probe].em, lines[probe - 1].em):
                 break
-            if rows[probe - 1] and probe - 1 > index:
+            if rows[probe - 1] and probe - 1 > index and not carry:
                 columns, label_count = _columns([pieces[i] for i in range(index, probe)
                                                  if rows[i]])
+            if carry and _fits(pieces[probe], columns, label_count):
+                rows[probe] = True
             if rows[probe]:
                 last = probe
             elif len(_at_gutters(lines[probe], columns)) >= 2:
@@ -370,18 +389,54 @@ def find_unruled(lines: Sequence[TextLine]) -> list[UnruledTable]:
                 break
             probe += 1
         row_lines = [i for i in range(index, last + 1) if rows[i]]
-        if len(row_lines) >= 2:
-            columns, label_count = _columns([pieces[i] for i in row_lines],
-                                            _header(lines, pieces, index, last))
+        if len(row_lines) >= 2 or carry:
+            if not carry:
+                columns, label_count = _columns([pieces[i] for i in row_lines],
+                                                _header(lines, pieces, index, last))
             if len(columns) >= 2:
                 first = _label_lines_before(lines, index, previous_end, columns, label_count)
                 span = range(first, last + 1)
                 grid = _grid([lines[i] for i in span], [pieces[i] for i in span], columns,
                              label_count)
-                found.append(UnruledTable(first, last, grid))
+                found.append(UnruledTable(first, last, grid, (tuple(columns), label_count)))
                 previous_end = last
         index = last + 1
     return found
+
+
+def _fits(pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
+          label_count: int) -> bool:
+    """Whether a line is a row of numbers in these columns: a number or more,
+    each standing in one column of numbers, and any words left of them."""
+    if label_count >= len(columns):
+        return False
+    start = columns[label_count][0]
+    numbers = 0
+    for piece in pieces:
+        if not is_number(piece.text):
+            if piece.x1 >= start - COLUMN_SLACK:
+                return False
+            continue
+        hits = [i for i, (x0, x1) in enumerate(columns)
+                if piece.x0 < x1 + COLUMN_SLACK and piece.x1 > x0 - COLUMN_SLACK]
+        if len(hits) != 1 or hits[0] < label_count:
+            return False
+        numbers += 1
+    return numbers > 0
+
+
+def _carried_start(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
+                   carried: Columns) -> int | None:
+    """The line where the table carried over from the page before goes on: the
+    first line of the page that is a row of numbers in its columns, with only
+    label lines above it; ``None`` when the page starts otherwise."""
+    columns, label_count = carried
+    for index in range(min(len(lines), LABEL_LINES + 1)):
+        if _fits(pieces[index], columns, label_count):
+            return index
+        if not _left_of(lines[index], columns, label_count) or _HEADING.match(lines[index].text):
+            return None
+    return None
 
 
 def _numbers_in(pieces: Sequence[Sequence[TextLine]], first: int, end: int) -> bool:
