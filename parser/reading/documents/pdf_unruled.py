@@ -395,6 +395,7 @@ def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None
                                                 _header(lines, pieces, index, last))
             if len(columns) >= 2:
                 first = _label_lines_before(lines, index, previous_end, columns, label_count)
+                last = _label_lines_after(lines, last, columns, label_count)
                 span = range(first, last + 1)
                 grid = _grid([lines[i] for i in span], [pieces[i] for i in span], columns,
                              label_count)
@@ -465,6 +466,36 @@ def _left_of(line: TextLine, columns: Sequence[tuple[float, float]], label_count
     if label_count >= len(columns):
         return True
     return line.x1 < columns[label_count][0] - COLUMN_SLACK
+
+
+def _label_lines_after(lines: Sequence[TextLine], last: int,
+                       columns: Sequence[tuple[float, float]], label_count: int) -> int:
+    """The last line of the table: label lines set close under its last row (the
+    bottom line of a label wrapped round its numbers, at the foot of a page or
+    before the text that follows) belong to it."""
+    if label_count >= len(columns):
+        return last
+    values_start = columns[label_count][0]
+    end = last
+    while (end + 1 < len(lines) and end + 1 - last <= LABEL_LINES
+           and lines[end + 1].x1 < values_start - COLUMN_SLACK
+           and not _HEADING.match(lines[end + 1].text)
+           and _wraps_on(lines, end + 1)):
+        end += 1
+    return end
+
+
+def _wraps_on(lines: Sequence[TextLine], index: int) -> bool:
+    """Whether the line goes on with the words standing over it, as the next line
+    of one wrapped cell: the nearest line above with words over the same place
+    stands a wrapped line's distance away. (A label a row's distance under the
+    one above it is a row of its own, blank; a group label set between two rows
+    stands beside them, not over.)"""
+    line = lines[index]
+    for above in reversed(lines[max(0, index - LABEL_LINES - 2):index]):
+        if any(w.x0 < line.x1 and w.x1 > line.x0 for w in split_columns(above, LABEL_GAP)):
+            return line.top - above.bottom <= WRAP_GAP * max(line.em, above.em)
+    return False
 
 
 def _label_lines_before(lines: Sequence[TextLine], index: int, previous_end: int,
