@@ -22,9 +22,13 @@ SEEDS = ROOT / "sample_reports"
 
 # file: year, template, agency, published, deadline
 TABLE: dict[str, tuple[int, str, str, str | None, str | None]] = {
-    "hongze_2023_pdftotext.txt": (2023, "2021", "洪泽区人民政府", None, "2024-03-31"),
-    "hongze_2023_pdftotext_layout.txt": (2023, "2021", "洪泽区人民政府", None, "2024-03-31"),
-    "hongze_2023_pdftotext_raw.txt": (2023, "2021", "洪泽区人民政府", None, "2024-03-31"),
+    # The title says 洪泽区人民政府; the opening, 本报告由淮安市洪泽区人民政府办公室…编制 and
+    # 请与淮安市洪泽区人民政府办公室联系 (地址：淮安市洪泽区…): the city is the name's.
+    "hongze_2023_pdftotext.txt": (2023, "2021", "淮安市洪泽区人民政府", None, "2024-03-31"),
+    "hongze_2023_pdftotext_layout.txt": (2023, "2021", "淮安市洪泽区人民政府", None,
+                                         "2024-03-31"),
+    "hongze_2023_pdftotext_raw.txt": (2023, "2021", "淮安市洪泽区人民政府", None, "2024-03-31"),
+    "011_hongze_2023.pdf": (2023, "2021", "淮安市洪泽区人民政府", None, "2024-03-31"),
     # 平潭综合实验区 reports for its whole area: a local government's deadline.
     "pingtan_2019_oneline.txt": (2019, "2019", "平潭综合实验区", "2020-01-20", "2020-03-31"),
     "pingtan_2023_oneline.txt": (2023, "2021", "平潭综合实验区", "2024-03-08", "2024-03-31"),
@@ -56,6 +60,50 @@ def test_metadata(name: str) -> None:
     meta = report_to_dict(report)["meta"]
     got = (meta["year"], meta["template"], meta["agency"], meta["published"], meta["deadline"])
     assert got == TABLE[name]
+
+
+HEAD_TEXT = """{title}
+2023 年政府信息公开工作年度报告
+{opening}
+一、总体情况
+2023 年，洪泽区人民政府坚持依法公开。
+二、主动公开政府信息情况
+"""
+OPENING = ("本报告由淮安市洪泽区人民政府办公室编制。如对本报告有疑问，请与淮安市洪泽区人民政府"
+           "办公室联系（地址：淮安市洪泽区洪泽湖大道 90 号）。")
+
+
+@pytest.mark.parametrize(("title", "opening", "agency"), [
+    # The city before the district after different words: where it begins is shown.
+    ("洪泽区人民政府", OPENING, "淮安市洪泽区人民政府"),
+    # The same, wrapped over lines as a PDF's text wraps them.
+    ("洪泽区人民政府", OPENING.replace("淮安市洪", "淮安市洪\n").replace("请与淮", "请与\n淮"),
+     "淮安市洪泽区人民政府"),
+    ("洪泽区教育局", "本报告由淮安市洪泽区教育局编制。地址：淮安市洪泽区东风路 1 号。",
+     "淮安市洪泽区教育局"),
+    # Only one word before the city: 请与淮安市 or 与淮安市 or 淮安市, nothing tells.
+    ("洪泽区人民政府", "如有疑问，请与淮安市洪泽区人民政府办公室联系。", "洪泽区人民政府"),
+    # The city before the district, but the agency's full name never written.
+    ("洪泽区人民政府", "本报告由洪泽区人民政府办公室编制。地址：淮安市洪泽区东风路，邮寄至淮安市洪泽区。",
+     "洪泽区人民政府"),
+    # A province is not part of the name agencies use; its city is.
+    ("洪泽区人民政府", "本报告由江苏省淮安市洪泽区人民政府编制，请与淮安市洪泽区人民政府联系。",
+     "淮安市洪泽区人民政府"),
+    # A name that already has its city keeps it; one without an area is left alone.
+    ("淮安市洪泽区人民政府", OPENING, "淮安市洪泽区人民政府"),
+    ("科学技术局", "本报告由淮安市科学技术局编制，请与淮安市科学技术局联系。", "科学技术局"),
+], ids=["city-shown", "wrapped", "department", "one-word-before", "full-name-unwritten",
+        "province", "already-full", "no-area"])
+def test_the_agency_keeps_the_city_the_report_writes_before_it(
+        title: str, opening: str, agency: str, tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(HEAD_TEXT.format(title=title, opening=opening), encoding="utf-8")
+    report = check_file(path).report
+    assert report is not None
+    assert report.meta.agency == agency
+    at = report.meta.agency_at
+    assert at is not None
+    assert "".join(report.text[at.start:at.end].split()) == agency
 
 
 def test_no_deadline_when_the_agency_cannot_be_told(tmp_path: Path) -> None:

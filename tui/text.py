@@ -11,6 +11,7 @@ import re
 
 from rich.text import Text
 
+from nianbao.parser.i18n import N_, _
 from nianbao.parser.outputs.safe import pictured
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|\n")
@@ -31,9 +32,23 @@ def clean(text: str) -> str:
     return pictured(_LINE_BREAKS.sub(" ", text)).replace("\t", " ")
 
 
-SEVERITY_LETTER = {"error": "E", "warning": "W", "info": "I"}
+# One letter (in Chinese one character: 错 警 提, as the overview's columns) for a
+# severity, in badges, counts and before each finding. Message ids: see severity_letter.
+SEVERITY_LETTER = {"error": N_("E"), "warning": N_("W"), "info": N_("I")}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 BADGE_WIDTH = 5
+
+
+def severity_letter(severity: str) -> str:
+    """The severity's letter in the current language (a CJK character is two cells
+    wide: whoever lines letters up measures them with ``cell_len``)."""
+    return _(SEVERITY_LETTER[severity])
+
+
+def badge_width() -> int:
+    """The cells a usual badge takes (``2E 1W``; ``2错 1警`` in Chinese): the picker's
+    badge column is at least this wide, so the first badges move no name."""
+    return badge(2, 1, width=0).cell_len
 
 
 def badge(errors: int, warnings: int, *, unreadable: bool = False, pending: bool = False,
@@ -49,9 +64,10 @@ def badge(errors: int, warnings: int, *, unreadable: bool = False, pending: bool
     else:
         parts: list[tuple[str, str]] = []
         if errors:
-            parts.append((f"{_count(errors)}E", SEVERITY_STYLE["error"]))
+            parts.append((f"{_count(errors)}{severity_letter('error')}", SEVERITY_STYLE["error"]))
         if warnings:
-            parts.append((f"{_count(warnings)}W", SEVERITY_STYLE["warning"]))
+            parts.append((f"{_count(warnings)}{severity_letter('warning')}",
+                          SEVERITY_STYLE["warning"]))
         for index, (part, style) in enumerate(parts):
             if index:
                 text.append(" ")

@@ -61,6 +61,11 @@ _LOCAL_GOVERNMENT = re.compile(_AREA + r"(?:人民政府|政府)?$")
 # The body that governs an area and reports for it (平潭综合实验区管委会).
 _AREA_BODY = re.compile(_AREA + r"(?:党工委)?(?:管委会|管理委员会)$")
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事处)?$")
+# The county-level area a name opens with (``洪泽区``人民政府, ``文登区``科学技术局), and
+# the city above it that the report may write before it (``淮安市``洪泽区人民政府).
+_COUNTY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|县|区|旗|市)")
+_CITY_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,7}(?:市|州|盟|地区)$")
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +195,50 @@ def agency_kind(name: str | None) -> AgencyKind | None:
     if _AGENCY_SUFFIX.search(name):
         return "department"
     return None
+
+
+def _full_name(agency: _Found, head: list[Line]) -> _Found:
+    """The agency's name with its city, when the report writes it so and the title not.
+
+    A title often names a district or county alone (``洪泽区人民政府``) while the
+    report's opening says who compiled it in full (``本报告由淮安市洪泽区人民政府办公室
+    编制``): the full name is the agency's. Where a city's name begins is not
+    written, so it is taken only where the text shows it: the same city before the
+    county's name after two different characters (``由淮安市洪泽区``, ``与淮安市洪泽区``,
+    ``：淮安市洪泽区``), and the full name written somewhere.
+    """
+    county = _COUNTY_WORD.match(agency.value)
+    if county is None:
+        return agency
+    area = county.group()
+    chars: list[str] = []
+    offsets: list[int] = []
+    for line in head:
+        for index, char in enumerate(line.text):
+            if not char.isspace():
+                chars.append(char)
+                offsets.append(line.offset(index))
+    flat = "".join(chars)
+    before: dict[str, set[str]] = {}  # a city written before the area: what precedes it
+    at = flat.find(area)
+    while at >= 0:
+        begin = at
+        while begin > 0 and at - begin < 12 and _IDEOGRAPH.match(flat[begin - 1]):
+            begin -= 1
+        for cut in range(begin, at - 2):
+            prefix = flat[cut:at]
+            if _CITY_PREFIX.match(prefix) and "省" not in prefix and "自治区" not in prefix:
+                before.setdefault(prefix, set()).add(flat[cut - 1] if cut else "")
+        at = flat.find(area, at + len(area))
+    full: _Found | None = None
+    for prefix, preceding in before.items():
+        # Two different characters before the city show where it begins; one alone
+        # (even a mark: ``，请与淮安市``) may belong to it.
+        name = prefix + agency.value
+        where = flat.find(name)
+        if len(preceding) > 1 and where >= 0 and (full is None or len(name) > len(full.value)):
+            full = _Found(name, offsets[where], offsets[where + len(name) - 1] + 1)
+    return full or agency
 
 
 def _signature_agency(lines: list[Line]) -> _Found | None:
@@ -348,6 +397,8 @@ def read_meta(
         agency = _Found(agency_name, title.start, title.start + len(agency_name))
     if agency is None:
         agency = _signature_agency(lines) or _chrome_agency(lines)
+    if agency is not None:
+        agency = _full_name(agency, _head_lines(lines, layout))
     period = _period(lines)
     year_end = (period[0][1] if period else None) or (
         dt.date(year[0], 12, 31) if year else None)

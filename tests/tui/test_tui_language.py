@@ -153,3 +153,50 @@ async def test_the_folder_views_follow_a_switch(view: str) -> None:
         chinese = screen_text(app)
         assert chinese != english
         assert english_runs(chinese, allow=ALLOW) == [], chinese
+
+
+async def test_badges_speak_chinese_line_up_and_follow_a_switch(
+        reports: Callable[..., Path]) -> None:
+    """Under Chinese the picker's badges read 2错 1警 (错误, 警告; 提 for 提示 in the
+    sections), the names after them start in one column although 错 takes two cells,
+    the help explains the badge as drawn, and F2 draws every badge again."""
+    from rich.cells import cell_len
+
+    from nianbao.tui import text as tui_text
+
+    set_language("zh")
+    folder = reports("001", "002")
+    slip(folder)  # A001 and A002: two errors
+    (folder / "empty.txt").write_bytes(b"")  # cannot be read as a report: ✗ or an E
+    app = NianbaoApp(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        picker = app.main.picker
+
+        def rows() -> dict[str, str]:
+            shown = {path.name: picker.row_label(path) for path in picker.files}
+            return {name: label.plain for name, label in shown.items() if label is not None}
+
+        def name_columns(labels: dict[str, str]) -> set[int]:
+            return {cell_len(label[:label.index(name)]) for name, label in labels.items()}
+
+        chinese = rows()
+        assert chinese["004_slip.txt"].split()[0] == "2错"
+        assert not any(letter in label.split()[0] for label in chinese.values()
+                       for letter in "EWI")
+        assert len(name_columns(chinese)) == 1, chinese
+        assert tui_text.badge(2, 1).plain.strip() == "2错 1警"
+        assert tui_text.severity_letter("info") == "提"
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "文件标记：2错 1警 表示 2 个错误、1 个警告" in screen_text(app)
+        await pilot.press("escape", "f2")
+        await ready(pilot)
+        english = rows()
+        assert english["004_slip.txt"].split()[0] == "2E"
+        assert len(name_columns(english)) == 1, english
+        # The column is narrower again: E takes one cell where 错 took two.
+        assert name_columns(english).pop() < name_columns(chinese).pop()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "Badges: 2E 1W: 2 errors and 1 warning" in screen_text(app)

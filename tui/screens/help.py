@@ -17,6 +17,7 @@ from textual.widgets import Static
 from nianbao.parser.i18n import N_, _
 from nianbao.tui.keys import KeyHelp
 from nianbao.tui.language import SWITCH_LANGUAGE
+from nianbao.tui.text import badge
 
 INTRO = N_(
     "nianbao checks 政府信息公开工作年度报告. Pick a file, read its tables, and walk "
@@ -27,8 +28,8 @@ INTRO = N_(
     "16-colour terminals get the ansi-dark theme; NIANBAO_THEME=<name> picks another. "
     "F2 switches between Chinese and English."
 )
-# What the file list's badges say.
-BADGES = N_("Badges: 2E 1W: 2 errors and 1 warning; ✓: no problem; ✗: cannot be read; "
+# What the file list's badges say; {badge} is drawn as the list draws it (2E 1W, 2错 1警).
+BADGES = N_("Badges: {badge}: 2 errors and 1 warning; ✓: no problem; ✗: cannot be read; "
             "…: not checked yet.")
 KEYS = N_("Keys")
 ESC_TO_CLOSE = N_("esc to close")
@@ -67,7 +68,8 @@ class HelpScreen(ModalScreen[None]):
 
     def _render_help(self) -> Group:
         parts: list[Text | Table] = [Text(_(INTRO), style="italic"),
-                                     Text(_(BADGES), style="italic"), Text("")]
+                                     Text(_(BADGES).format(badge=badge(2, 1, width=0).plain),
+                                          style="italic"), Text("")]
         for title, keys in self._groups():
             if not keys:
                 continue

@@ -26,7 +26,7 @@ from nianbao.parser.i18n import N_, _
 from nianbao.tui.compat import BatchTree
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import FileHighlighted, FileOpened
-from nianbao.tui.text import BADGE_WIDTH, badge, clean
+from nianbao.tui.text import badge, badge_width, clean
 
 if TYPE_CHECKING:
     from rich.style import Style
@@ -79,7 +79,7 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         self._folders: dict[Path, TreeNode[Path]] = {}
         self._added = 0  # how many of _files have a row
         self._generation = 0
-        self._badge_width = BADGE_WIDTH  # cells: the widest badge so far, at least ✓ or 2E 1W
+        self._badge_width = badge_width()  # cells: the widest badge so far, at least 2E 1W
 
     # ------------------------------------------------------------ public API
 
@@ -120,6 +120,15 @@ class FilePicker(BatchTree[Path], inherit_bindings=False):
         node = self._file_nodes.get(path)
         if node is not None:
             node.set_label(self._label(path))
+
+    def retranslate(self) -> None:
+        """The language changed: the badges' letters with it (错 takes two cells, E
+        one), the badge column as wide as the widest badge in the new letters."""
+        widths = [_badge(state).cell_len for state in self._states.values()]
+        self._badge_width = max([badge_width(), *widths])
+        with self.adding():
+            for known, row in self._file_nodes.items():
+                row.set_label(self._label(known))
 
     def state(self, path: Path) -> Summary | None:
         return self._states.get(path)

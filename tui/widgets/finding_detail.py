@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from nianbao.parser.i18n import N_, _, pgettext
-from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.text import SEVERITY_STYLE, clean, severity_letter
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
@@ -92,7 +92,7 @@ def _header(finding: Finding, report: Report | None) -> Text:
     from nianbao.parser.rules.catalog import get_rule
 
     text = Text()
-    text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+    text.append(f"{severity_letter(finding.severity)} {finding.code}",
                 SEVERITY_STYLE[finding.severity])
     rule = get_rule(finding.code)
     if rule is not None:

@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from nianbao.parser.i18n import N_, _, ngettext
 from nianbao.tui.keys import LIST_MOVES
 from nianbao.tui.messages import AcceptRequested, FindingChosen
-from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.text import SEVERITY_STYLE, clean, severity_letter
 from nianbao.tui.widgets.finding_detail import FindingDetail
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ class FindingsPanel(Vertical):
         if accepted:
             text.append("✓ ", "green")
         else:
-            text.append(f"{SEVERITY_LETTER[finding.severity]} ", SEVERITY_STYLE[finding.severity])
+            text.append(f"{severity_letter(finding.severity)} ", SEVERITY_STYLE[finding.severity])
         text.append(f"{finding.code} ", "dim" if accepted else "bold")
         text.append(f"{'L' + str(line) if line else '—':>5} ", "dim")
         text.append(clean(finding.message), "dim strike" if accepted else "")
@@ -284,7 +284,7 @@ class FindingsPanel(Vertical):
         else:
             for number, letter in ((errors, "error"), (warnings, "warning"), (infos, "info")):
                 if number:
-                    title.append(f"{number}{SEVERITY_LETTER[letter]} ", SEVERITY_STYLE[letter])
+                    title.append(f"{number}{severity_letter(letter)} ", SEVERITY_STYLE[letter])
         accepted = len(self._all) - len(shown)
         if accepted:
             title.append(ngettext("✓{n} accepted ", "✓{n} accepted ", accepted).format(n=accepted),

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from nianbao.parser.i18n import N_, _
 from nianbao.tui.messages import SectionChosen
-from nianbao.tui.text import badge, clean
+from nianbao.tui.text import badge, clean, severity_letter
 
 if TYPE_CHECKING:
     from nianbao.tui.loader import Counts, Loaded
@@ -86,7 +86,7 @@ class SectionNav(OptionList, inherit_bindings=False):
             return Text(end="")
         if counts.errors or counts.warnings:
             return badge(counts.errors, counts.warnings, width=0)
-        return Text(f"{counts.infos}I", style="cyan", end="")
+        return Text(f"{counts.infos}{severity_letter('info')}", style="cyan", end="")
 
     def select_key(self, key: str) -> None:
         """Highlight ``key`` (announced only while the navigator has the focus)."""

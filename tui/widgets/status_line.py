@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from nianbao.parser.i18n import _
-from nianbao.tui.text import SEVERITY_LETTER, SEVERITY_STYLE, clean
+from nianbao.tui.text import SEVERITY_STYLE, clean, severity_letter
 
 if TYPE_CHECKING:
     from nianbao.parser.model.findings import Finding
@@ -49,7 +49,7 @@ class StatusLine(Static):
             _origin(text, report, cell.start, cell.end)
         for finding in findings[:3]:
             text.append("  ")
-            text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+            text.append(f"{severity_letter(finding.severity)} {finding.code}",
                         SEVERITY_STYLE[finding.severity])
         if len(findings) == 1:
             text.append(" " + clean(findings[0].message))
@@ -65,7 +65,7 @@ class StatusLine(Static):
         if mark is not None:
             text.append(f"✓ {finding.code}", "green")
         else:
-            text.append(f"{SEVERITY_LETTER[finding.severity]} {finding.code}",
+            text.append(f"{severity_letter(finding.severity)} {finding.code}",
                         SEVERITY_STYLE[finding.severity])
         if finding.start is not None and report is not None:
             text.append(f"  {report.position(finding.start)}", "dim")
