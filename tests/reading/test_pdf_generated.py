@@ -398,3 +398,21 @@ def test_a_header_alone_at_the_foot_of_a_page_names_the_columns_of_the_rows_afte
     sheet.centred(250, 340, 800, "2", 10)
     lines = read_pdf_counted(sheet.pdf(), "h.pdf").rendering.text.splitlines()
     assert lines[1:3] == ["规章\t\t7\t", "行政规范性文件\t\t\t6"]
+
+
+def test_an_unruled_row_blank_over_a_row_with_a_number_keeps_its_own_label() -> None:
+    """行政处罚 with its number blank, over 行政强制 and its 9: without lines the
+    label alone stands nearer the 9 than anything, but the 9's own label is set
+    centred on it, so 行政处罚 is a row of its own (labels alone, its cell
+    reported missing) and the 9 stays 行政强制's."""
+    sheet = Sheet()
+    sheet.text(72, 72, "第二十条第（六）项", size=10)
+    sheet.text(110, 92, "信息内容", size=10)
+    sheet.centred(300, 400, 92, "本年处理决定数量", 10)
+    sheet.text(90, 112, "行政处罚", size=10)
+    sheet.text(90, 132, "行政强制", size=10)
+    sheet.centred(300, 400, 132, "9", 10)
+    sheet.text(72, 170, "三、收到和处理政府信息公开申请情况")
+    lines = read_pdf_counted(sheet.pdf(), "b.pdf").rendering.text.splitlines()
+    assert "行政强制\t9" in lines
+    assert not any("行政处罚" in line and "9" in line for line in lines)

@@ -276,10 +276,52 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
             above = _continued_from(lines, index)
             if above is not None and above in owner:
                 owner[index] = owner[above]
+    for row in valued:
+        _detach_strays(placed, owner, row, label_count, 0.35 * lines[row].em)
     rows: dict[int, list[int]] = {}
     for index in range(len(lines)):
         rows.setdefault(owner.get(index, index), []).append(index)
     return sorted(rows.values(), key=lambda members: members[0])
+
+
+def _detach_strays(placed: Sequence[Sequence[Placed]], owner: dict[int, int], row: int,
+                   label_count: int, tolerance: float) -> None:
+    """Label lines given to a row of numbers that are not its label's: a row's
+    label is set centred on its numbers, so when the label words in the column
+    of the row's own label stand off-centre, the one farthest away is the label
+    of a row of its own whose numbers are all blank (行政处罚, blank, over 行政强制
+    and its number). It becomes a row of labels alone: no blank cells are made
+    up for it (its cells are reported missing), and no number of the row below
+    is given to it. Where a line cannot be told apart so, it stays: a label read
+    whole with a stray line matches no row and is reported, never misread."""
+    labels = [(first, piece) for first, last, piece in placed[row] if last < label_count]
+    numbers = [piece for _, last, piece in placed[row] if last >= label_count]
+    if not labels or not numbers:
+        return  # numbers between the lines of their label, or no numbers
+    column = max(first for first, _ in labels)
+    middle = sum((p.top + p.bottom) / 2 for p in numbers) / len(numbers)
+
+    def words(index: int) -> list[TextLine]:
+        return [piece for first, last, piece in placed[index]
+                if last < label_count and first == column]
+
+    def off(members: Sequence[int]) -> float:
+        boxes = [w for index in (row, *members) for w in words(index)]
+        return abs((min(w.top for w in boxes) + max(w.bottom for w in boxes)) / 2 - middle)
+
+    # Only lines whose words all stand in that column: a group label beside them
+    # (规范性文件 over its three rows, set on the middle one) would be taken to
+    # the wrong rows, and the rows after it read as the group's before.
+    current = [i for i, o in owner.items() if o == row and i != row and words(i)
+               and all(first == column for first, last, _ in placed[i] if last < label_count)]
+    while current and off(current) > tolerance:
+        far = max(current, key=lambda i: max(abs((w.top + w.bottom) / 2 - middle)
+                                             for w in words(i)))
+        rest = [i for i in current if i != far]
+        if off(rest) >= off(current):
+            return
+        owner[far] = far
+        current = rest
 
 
 def _continued_from(lines: Sequence[TextLine], index: int) -> int | None:
