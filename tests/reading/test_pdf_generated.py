@@ -377,3 +377,24 @@ def test_a_row_alone_at_the_top_of_a_page_keeps_its_tables_columns() -> None:
         "其他文件\t0\t2\t",
         "三、收到和处理政府信息公开申请情况",
     ]
+
+
+def test_a_header_alone_at_the_foot_of_a_page_names_the_columns_of_the_rows_after_it() -> None:
+    """An unruled table 2 whose header ends page 1 and whose rows, blank but for
+    one number each, are on page 2: the header's words say which column each
+    number stands in (the first is blank in both rows)."""
+    sheet = Sheet()
+    xs = [(200.0, 260.0), (290.0, 350.0), (380.0, 440.0)]
+    sheet.text(110, 760, "信息内容", size=10)
+    for (x0, x1), head in zip(xs, ["本年制发件数", "本年废止件数", "现行有效件数"], strict=True):
+        sheet.centred(x0, x1, 760, head, 10)
+    sheet.centred(250, 340, 800, "1", 10)
+    sheet.new_page()
+    sheet.text(72, 72, "规章", size=10)
+    sheet.centred(*xs[1], 72, "7", 10)
+    sheet.text(72, 92, "行政规范性文件", size=10)
+    sheet.centred(*xs[2], 92, "6", 10)
+    sheet.text(72, 130, "三、收到和处理政府信息公开申请情况")
+    sheet.centred(250, 340, 800, "2", 10)
+    lines = read_pdf_counted(sheet.pdf(), "h.pdf").rendering.text.splitlines()
+    assert lines[1:3] == ["规章\t\t7\t", "行政规范性文件\t\t\t6"]

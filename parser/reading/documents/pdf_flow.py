@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .pdf_grid import Grid, GridCell
 from .pdf_layout import PageLayout, PageTable
 from .pdf_lines import TextLine, is_number
-from .pdf_unruled import Columns, find_unruled
+from .pdf_unruled import Columns, find_unruled, header_line
 
 # Page numbers as agencies print them: ``- 3 -``, ``— 3 —``, ``第 3 页``,
 # ``第3页 共5页``, ``3/5``, ``3``, ``Page 3 of 5``.
@@ -162,16 +162,25 @@ def _continues(before: TextLine, margins_before: _Margins, after: TextLine,
 Item = tuple[float, PageTable | TextLine]
 
 
-def _page_items(layout: PageLayout, skip: set[tuple[int, int]], carried: Columns | None
-                ) -> tuple[list[Item], list[TextLine], Columns | None]:
-    """The page's tables and body lines in reading order, its body lines, and the
-    columns of a table drawn without lines that ends the page (to be carried on
-    at the top of the next)."""
+@dataclass(frozen=True, slots=True)
+class _Carry:
+    """What a table drawn without lines that ends a page leaves to the next: its
+    columns, or — when only its header stands at the foot of the page — the
+    header's lines."""
+
+    columns: Columns | None = None
+    header: tuple[TextLine, ...] = ()
+
+
+def _page_items(layout: PageLayout, skip: set[tuple[int, int]], carried: _Carry
+                ) -> tuple[list[Item], list[TextLine], _Carry]:
+    """The page's tables and body lines in reading order, its body lines, and what
+    a table drawn without lines that ends the page carries to the next."""
     lines = [ln for ln in layout.lines if (layout.page, id(ln)) not in skip]
     lines.sort(key=lambda ln: (ln.top, ln.x0))
     items: list[Item] = []
     used: set[int] = set()
-    unruled = find_unruled(lines, carried)
+    unruled = find_unruled(lines, carried.columns, carried.header)
     for found in unruled:
         items.append((found.grid.box[1], PageTable(layout.page, found.grid)))
         used.update(range(found.first, found.last + 1))
@@ -179,10 +188,13 @@ def _page_items(layout: PageLayout, skip: set[tuple[int, int]], carried: Columns
     items.extend((ln.top, ln) for ln in body)
     items.extend((t.grid.box[1], t) for t in layout.tables)
     items.sort(key=lambda item: item[0])
-    ends = None
-    if unruled and unruled[-1].last == len(lines) - 1 and items[-1][1] is not None and \
-            isinstance(items[-1][1], PageTable) and items[-1][1].grid is unruled[-1].grid:
-        ends = unruled[-1].columns
+    ends = _Carry()
+    last = items[-1][1] if items else None
+    if unruled and unruled[-1].last == len(lines) - 1 and isinstance(last, PageTable) \
+            and last.grid is unruled[-1].grid:
+        ends = _Carry(columns=unruled[-1].columns)
+    elif isinstance(last, TextLine) and header_line(last) and not layout.tables:
+        ends = _Carry(header=(last,))
     return items, body, ends
 
 
@@ -245,7 +257,7 @@ def _joins_table(blocks: list[Block], item: PageTable, first: bool, page: int) -
 def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     skip = furniture(layouts)
     pages: list[tuple[list[Item], list[TextLine]]] = []
-    carried: Columns | None = None
+    carried = _Carry()
     for layout in layouts:
         items, body, carried = _page_items(layout, skip, carried)
         pages.append((items, body))

@@ -269,10 +269,43 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
         # sub-heading such as 第二十条第（五）项) is a row of its own.
         if close and all(last < label_count for _, last, _ in placed[index]):
             owner[index] = nearest
+            # The nearest numbers are not always its row's: a label wrapped over
+            # an even number of lines has its numbers between two of them, and
+            # its last line can stand as near the next row's. A line closer to
+            # the cell line over it than to the one under it goes on that cell.
+            above = _continued_from(lines, index)
+            if above is not None and above in owner:
+                owner[index] = owner[above]
     rows: dict[int, list[int]] = {}
     for index in range(len(lines)):
         rows.setdefault(owner.get(index, index), []).append(index)
     return sorted(rows.values(), key=lambda members: members[0])
+
+
+def _continued_from(lines: Sequence[TextLine], index: int) -> int | None:
+    """The line whose cell a label line goes on: the nearest line with a word over
+    its last word (the label next to the numbers), when that word stands a
+    wrapped line's distance above and nearer than the nearest word under it.
+    Words are measured by their own boxes: a line's band can be stretched by a
+    group label set between two rows."""
+    word = split_columns(lines[index], LABEL_GAP)[-1]
+
+    def over(other: TextLine) -> list[TextLine]:
+        return [w for w in split_columns(other, LABEL_GAP) if w.x0 < word.x1 and w.x1 > word.x0]
+
+    above = next((i for i in range(index - 1, max(-1, index - LABEL_LINES - 2), -1)
+                  if over(lines[i])), None)
+    if above is None:
+        return None
+    upper = over(lines[above])
+    gap_above = word.top - max(w.bottom for w in upper)
+    if gap_above > WRAP_GAP * max(word.em, *(w.em for w in upper)):
+        return None
+    below = next((i for i in range(index + 1, min(len(lines), index + LABEL_LINES + 2))
+                  if over(lines[i])), None)
+    if below is not None and min(w.top for w in over(lines[below])) - word.bottom <= gap_above:
+        return None
+    return above
 
 
 def _label_cells(pieces: Sequence[TextLine]) -> list[list[TextLine]]:
@@ -338,14 +371,17 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
     return Grid(box, len(rows), len(columns), tuple(cells))
 
 
-def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None
-                 ) -> list[UnruledTable]:
+def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None,
+                 carried_header: Sequence[TextLine] = ()) -> list[UnruledTable]:
     """The tables drawn without lines among a page's ``lines``.
 
     ``carried``: the columns of a table that ended the page before. Its rows
     that go on at the top of this page are read in those columns — a row or two
     cannot show where the columns of their blank cells are, and a row alone
     (or numbers alone, in one column) would not pass for a table at all.
+    ``carried_header``: the header lines of a table that the page before ended
+    with, its rows all on this page; they name the columns of the table this
+    page starts with.
     """
     pieces = [split_columns(line) for line in lines]
     rows = [_is_row(p) for p in pieces]
@@ -391,8 +427,12 @@ def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None
         row_lines = [i for i in range(index, last + 1) if rows[i]]
         if len(row_lines) >= 2 or carry:
             if not carry:
-                columns, label_count = _columns([pieces[i] for i in row_lines],
-                                                _header(lines, pieces, index, last))
+                header = _header(lines, pieces, index, last)
+                columns, label_count = _columns([pieces[i] for i in row_lines], header)
+                if carried_header and not found and _starts_page(lines, index, columns,
+                                                                 label_count):
+                    columns, label_count = _columns([pieces[i] for i in row_lines],
+                                                    [*carried_header, *header])
             if len(columns) >= 2:
                 first = _label_lines_before(lines, index, previous_end, columns, label_count)
                 last = _label_lines_after(lines, last, columns, label_count)
@@ -424,6 +464,20 @@ def _fits(pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
             return False
         numbers += 1
     return numbers > 0
+
+
+def _starts_page(lines: Sequence[TextLine], index: int,
+                 columns: Sequence[tuple[float, float]], label_count: int) -> bool:
+    """Whether the table starting at ``index`` is the first thing on its page: only
+    label lines above it."""
+    return index <= LABEL_LINES and all(_left_of(lines[i], columns, label_count)
+                                        for i in range(index))
+
+
+def header_line(line: TextLine) -> bool:
+    """A line that can be a table's header: words at column gaps, none a number."""
+    pieces = split_columns(line)
+    return _is_row(pieces) and not any(is_number(p.text) for p in pieces)
 
 
 def _carried_start(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
