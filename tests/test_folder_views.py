@@ -7,12 +7,14 @@ reports: the expected figures are the generator's, never the parser's.
 
 from __future__ import annotations
 
+import json
 import pickle
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from nianbao.cli import main
 from nianbao.parser.core.aggregate import Total, add_up, agency_years, year_totals
 from nianbao.parser.core.check import Outcome, check_across, check_file
 from nianbao.parser.core.summary import (
@@ -23,8 +25,10 @@ from nianbao.parser.core.summary import (
     summarize,
 )
 from nianbao.parser.model.findings import Finding
+from nianbao.parser.rules.context import agency_key
 from tests.generator import folders
 from tests.generator.folders import CityFolder, YearsFolder, key_figure
+from tests.generator.truth import Agency
 
 
 def _check(paths: list[Path]) -> tuple[list[Outcome], dict[str, list[Finding]]]:
@@ -249,3 +253,114 @@ def test_agencies_need_two_years_and_copies_are_kept_apart(years) -> None:
     [agency] = agency_years(gap, cross)
     assert 2021 not in agency.years
     assert [link.year for link in agency.links] == [2020, 2023, 2024, 2025]
+
+
+# ------------------------------------------------------------------ one agency, two spellings
+#
+# A report may name its agency with its city one year (淮安市洪泽区人民政府, read from the
+# opening) and without it another (洪泽区人民政府): one agency, compared across years,
+# one row of the years view. But 鼓楼区 is a district of Nanjing and of Fuzhou: two cities'
+# names never meet, and a bare 鼓楼区 beside both is left alone.
+
+
+def _government(name: str) -> Agency:
+    return Agency(name, name, (name,), "", True)
+
+
+HONGZE = _government("洪泽区人民政府")
+HUAIAN_HONGZE = _government("淮安市洪泽区人民政府")
+GULOU = _government("鼓楼区人民政府")
+NANJING_GULOU = _government("南京市鼓楼区人民政府")
+FUZHOU_GULOU = _government("福州市鼓楼区人民政府")
+
+
+def _two_years(first: Agency, second: Agency, *, carry_break: bool) -> YearsFolder:
+    return folders.agency_years(11, years=(2022, 2023), in_force_break=None,
+                                carry_break=2023 if carry_break else None,
+                                named={2022: first, 2023: second})
+
+
+def _folder_check(capsys: pytest.CaptureFixture[str], folder: Path) -> list[dict[str, object]]:
+    """``nianbao check`` on the folder: its Y findings."""
+    main(["check", "--select", "Y", "--no-review", "--format", "json", str(folder)])
+    out, _ = capsys.readouterr()
+    found: list[dict[str, object]] = json.loads(out)
+    return found
+
+
+@pytest.mark.parametrize(("first", "second"), [(HONGZE, HUAIAN_HONGZE),
+                                               (HUAIAN_HONGZE, HONGZE)])
+@pytest.mark.parametrize("carry_break", [True, False])
+def test_one_agency_with_and_without_its_city_is_compared_across_years(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], first: Agency, second: Agency,
+        carry_break: bool) -> None:
+    folder = _two_years(first, second, carry_break=carry_break)
+    paths = folder.write(tmp_path)
+    outcomes, cross = _check(paths)
+    assert [o.report.meta.agency for o in outcomes if o.report is not None] == \
+        [first.title_name, second.title_name]  # two spellings, as the texts give them
+    found = _folder_check(capsys, tmp_path)
+    assert {f["code"] for f in found} == ({"Y001"} if carry_break else set())
+    assert {f["path"] for f in found} <= {str(paths[1])}
+    [agency] = agency_years([o.summary() for o in outcomes], cross)
+    assert agency.years == (2022, 2023)
+    assert agency.agency == HUAIAN_HONGZE.title_name  # the name with its city
+    [link] = agency.links
+    assert link.holds is (not carry_break)
+    assert {f.code for f in agency.findings[1]} == ({"Y001"} if carry_break else set())
+
+
+def test_two_cities_districts_of_one_name_are_never_compared(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _two_years(NANJING_GULOU, FUZHOU_GULOU, carry_break=True)
+    outcomes, cross = _check(folder.write(tmp_path))
+    assert [o.report.meta.agency for o in outcomes if o.report is not None] == \
+        [NANJING_GULOU.title_name, FUZHOU_GULOU.title_name]
+    assert _folder_check(capsys, tmp_path) == []
+    assert cross == {}
+    assert agency_years([o.summary() for o in outcomes], cross) == ()
+
+
+def _gulou_folder(tmp_path: Path, *, fuzhou: bool) -> Path:
+    """鼓楼区 2022 (no city), 南京市鼓楼区 2023 (its carry-over broken against 2022) and,
+    with ``fuzhou``, 福州市鼓楼区 2023 built on the same 2022 (broken the same way)."""
+    nanjing = _two_years(GULOU, NANJING_GULOU, carry_break=True)
+    tmp_path.mkdir()
+    (tmp_path / "2022.txt").write_bytes(nanjing.reports[0].report.data)
+    (tmp_path / "2023南京.txt").write_bytes(nanjing.reports[1].report.data)
+    if fuzhou:
+        other = _two_years(GULOU, FUZHOU_GULOU, carry_break=True)
+        assert other.truth(2022) == nanjing.truth(2022)
+        (tmp_path / "2023福州.txt").write_bytes(other.reports[1].report.data)
+    return tmp_path
+
+
+def test_a_bare_name_beside_two_cities_stays_on_its_own(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = _gulou_folder(tmp_path / "both", fuzhou=True)
+    paths = sorted(folder.iterdir())
+    outcomes, cross = _check(paths)
+    assert {o.report.meta.agency for o in outcomes if o.report is not None} == \
+        {GULOU.title_name, NANJING_GULOU.title_name, FUZHOU_GULOU.title_name}
+    assert _folder_check(capsys, folder) == []  # no guess which city's 2022 it is
+    assert agency_years([o.summary() for o in outcomes], cross) == ()
+    # With Nanjing's alone beside it, the bare 2022 is Nanjing's: the break is found.
+    alone = _gulou_folder(tmp_path / "alone", fuzhou=False)
+    found = _folder_check(capsys, alone)
+    assert {f["code"] for f in found} == {"Y001"}
+    assert {f["path"] for f in found} == {str(alone / "2023南京.txt")}
+    outcomes, cross = _check(sorted(alone.iterdir()))
+    [agency] = agency_years([o.summary() for o in outcomes], cross)
+    assert agency.agency == NANJING_GULOU.title_name and agency.years == (2022, 2023)
+
+
+def test_one_year_twice_under_both_spellings_is_a_repeat_in_the_totals() -> None:
+    def summary(path: str, name: str) -> ReportSummary:
+        return ReportSummary(path, name, agency_key(name), 2023, "2021")
+
+    rows = [summary("a.txt", "洪泽区科学技术局"), summary("b.txt", "淮安市洪泽区科学技术局")]
+    [totals] = year_totals(rows)
+    assert totals.repeated == ("洪泽区科学技术局", "淮安市洪泽区科学技术局")
+    rows += [summary("c.txt", "宿迁市洪泽区科学技术局")]  # now the bare one is anyone's
+    [totals] = year_totals(rows)
+    assert totals.repeated == ()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from nianbao.parser.core.check import check_across, check_file
 from nianbao.parser.document.sentences import sentences
 
@@ -84,4 +86,31 @@ def test_last_years_report_that_fits_no_reading_decides_nothing(tmp_path: Path) 
     outcome = check_file(_folder(tmp_path, "行政规范性文件10 20 9999"))
     assert outcome.report is not None
     assert "normative_documents.issued" not in outcome.report.tables["active_disclosure"].cells
+    assert [f.code for f in outcome.findings if f.code == "S007"] == ["S007"]
+
+
+def _named(path: Path, city: str, name: str) -> Path:
+    """A copy of ``path`` named ``name`` whose agency is written with ``city`` before it."""
+    text = path.read_text(encoding="utf-8").replace("平潭综合实验区", city + "平潭综合实验区")
+    out = path.with_name(name)
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+def test_last_years_report_with_the_city_written_is_the_same_agencys(tmp_path: Path) -> None:
+    """2022 names 福州市平潭综合实验区, 2023 平潭综合实验区: one agency (agency_groups),
+    unless another city's 平潭综合实验区 is beside them (no guess)."""
+    here = _folder(tmp_path, "行政规范性文件10 20 525")
+    bare = tmp_path / "2022.txt"
+    last = _named(bare, "福州市", "2022福州.txt")
+    bare.rename(tmp_path / "bare.txt.orig")  # not a report kind: no sibling
+    assert (check_file(last).report or pytest.fail()).meta.agency == "福州市平潭综合实验区"
+    outcome = check_file(here)
+    assert outcome.report is not None and outcome.report.meta.agency == "平潭综合实验区"
+    cells = outcome.report.tables["active_disclosure"].cells
+    assert cells["normative_documents.in_force"].value == 470
+    _named(tmp_path / "bare.txt.orig", "厦门市", "2022厦门.txt")
+    outcome = check_file(here)
+    assert outcome.report is not None
+    assert "normative_documents.in_force" not in outcome.report.tables["active_disclosure"].cells
     assert [f.code for f in outcome.findings if f.code == "S007"] == ["S007"]

@@ -384,3 +384,39 @@ def test_a_review_file_that_cannot_be_written_is_one_line(folder: Path, tmp_path
         accept_code(folder, "A001", review=blocker / "review.json")
     assert "cannot read the review file (Not a directory)" in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def _mark_agency(review: Path, agency: str, file: str | None = None) -> None:
+    """The mark as an older reading of the report wrote it (another agency name)."""
+    data = json.loads(review.read_text(encoding="utf-8"))
+    data["marks"][0]["agency"] = agency
+    if file is not None:
+        data["marks"][0]["file"] = file
+    review.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_a_mark_holds_when_the_agency_is_read_with_its_city(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The parser now reads 淮安市洪泽区科技局 where it read 洪泽区科技局 (the city taken
+    from the opening): the file's marks written under the bare name still hold; not
+    another city's, nor the bare name's on another file (鼓楼区 is two cities')."""
+    edit_all = (folder / SLIP.name).read_text(encoding="utf-8").replace("朔州市科技局",
+                                                                       "淮安市洪泽区科技局")
+    (folder / SLIP.name).write_text(edit_all, encoding="utf-8")
+    finding, about = subject(folder / SLIP.name, "A001")
+    assert about.agency == "淮安市洪泽区科技局"
+    review = folder / REVIEW_FILE
+    accept(review, about, note="已核实", message=finding.message)
+    _mark_agency(review, "洪泽区科技局")
+    assert accepted_codes(capsys, folder) == ["A001"]
+    assert ReviewBook.read(review).match(about) is not None
+    _mark_agency(review, "宿迁市洪泽区科技局")  # another city's: another agency
+    assert accepted_codes(capsys, folder) == []
+    _mark_agency(review, "洪泽区科技局", "another.txt")
+    assert accepted_codes(capsys, folder) == []
+    # Withdrawing under the new name takes the old mark out; accepting again replaces it.
+    _mark_agency(review, "洪泽区科技局", SLIP.name)
+    accept(review, about, note="再次核实", message=finding.message)
+    assert [(m.agency, m.note) for m in read_marks(review)] == [("淮安市洪泽区科技局", "再次核实")]
+    _mark_agency(review, "洪泽区科技局")
+    assert withdraw(review, about).marks == ()

@@ -8,7 +8,7 @@ from nianbao.parser.core.check import check_across
 from nianbao.parser.model.findings import Finding
 from nianbao.parser.model.report import Report
 from nianbao.parser.rules.catalog import enabled_rules
-from nianbao.parser.rules.context import year_view
+from nianbao.parser.rules.context import agency_groups, agency_key, city_parts, year_view
 from tests.report_builder import ReportBuilder
 
 PROSE_2020 = ["2020年，我局认真贯彻落实《条例》精神，紧紧围绕全市科技工作，完善制度体系，规范信息发布，"
@@ -113,3 +113,35 @@ def test_y004_repeated_text() -> None:
 def test_single_reports_get_no_year_findings() -> None:
     last, _ = pair()
     assert run([last.build()], "Y") == []
+
+
+def test_agency_groups_join_a_name_with_its_city_only_when_one_city_fits() -> None:
+    def groups(*names: str) -> dict[str, str]:
+        return agency_groups(agency_key(n) for n in names)
+
+    assert groups("洪泽区人民政府", "淮安市洪泽区人民政府") == {
+        "洪泽区人民政府": "淮安市洪泽区人民政府", "淮安市洪泽区人民政府": "淮安市洪泽区人民政府"}
+    # The spelling variants of agency_key still count as one (科学技术局 = 科技局).
+    assert groups("文登区科技局", "威海市文登区科学技术局")["文登区科技局"] == "威海市文登区科技局"
+    # Two cities' districts of one name: never one agency, and a bare one is neither's.
+    assert groups("南京市鼓楼区人民政府", "福州市鼓楼区人民政府", "鼓楼区人民政府") == {
+        k: k for k in ("南京市鼓楼区人民政府", "福州市鼓楼区人民政府", "鼓楼区人民政府")}
+    assert groups("南京市鼓楼区人民政府", "福州市鼓楼区人民政府") == {
+        k: k for k in ("南京市鼓楼区人民政府", "福州市鼓楼区人民政府")}
+    # Only a city before a district, county or banner: 城市管理局 is no county.
+    assert city_parts("淮安市城市管理局") is None
+    assert city_parts("淮安市盱眙县人民政府") == ("淮安市", "盱眙县人民政府")
+    assert city_parts("呼伦贝尔市鄂温克族自治旗人民政府") == ("呼伦贝尔市", "鄂温克族自治旗人民政府")
+    assert city_parts("江苏省淮安市洪泽区人民政府") is None  # a province: left whole
+    assert groups("城市管理局", "淮安市城市管理局")["城市管理局"] == "城市管理局"
+
+
+def test_y_rules_pair_one_agency_written_with_and_without_its_city() -> None:
+    last, this = pair()
+    last.agency, this.agency = "洪泽区人民政府", "淮安市洪泽区人民政府"
+    last.set_apps("carried_forward", [0, 0, 0, 0, 0, 0, 2])
+    last.set_apps("new_received", [0, 0, 0, 0, 0, 0, 2])
+    assert len(run([last.build(), this.build()], "Y001")) == 1
+    this.agency = "福州市洪泽区人民政府"
+    other = ReportBuilder(year=2021, path="other.txt", agency="淮安市洪泽区人民政府")
+    assert run([last.build(), this.build(), other.build()], "Y001") == []

@@ -28,6 +28,7 @@ from nianbao.parser.core.summary import (
     Value,
 )
 from nianbao.parser.model.findings import Finding
+from nianbao.parser.rules.context import agency_groups
 from nianbao.parser.template import TemplateId
 
 # ------------------------------------------------------------------ totals per year
@@ -88,6 +89,8 @@ def year_totals(summaries: Iterable[ReportSummary]) -> tuple[YearTotals, ...]:
     for summary in summaries:
         if summary.year is not None and summary.problem is None:
             by_year[summary.year].append(summary)
+    # One agency as the folder's other views see it (with and without its city).
+    agencies = agency_groups(r.agency_key for reports in by_year.values() for r in reports)
     out = []
     for year in sorted(by_year):
         reports = by_year[year]
@@ -100,9 +103,9 @@ def year_totals(summaries: Iterable[ReportSummary]) -> tuple[YearTotals, ...]:
         seen: dict[str, int] = defaultdict(int)
         for report in departments:
             if report.agency_key is not None:
-                seen[report.agency_key] += 1
-        repeated = tuple(sorted({r.agency or "" for r in departments
-                                 if r.agency_key is not None and seen[r.agency_key] > 1}))
+                seen[agencies[report.agency_key]] += 1
+        repeated = tuple(sorted({r.agency or "" for r in departments if r.agency_key is not None
+                                 and seen[agencies[r.agency_key]] > 1}))
         out.append(YearTotals(year, departments, totals, governments, repeated))
     return tuple(out)
 
@@ -154,7 +157,9 @@ class Link:
 
 @dataclass(frozen=True, slots=True)
 class AgencyYears:
-    agency: str | None  # as the latest report names it
+    # As the latest report names it; with its city when a year writes it (the
+    # group's key is that name's: agency_groups).
+    agency: str | None
     agency_key: str
     years: tuple[int, ...]  # ascending; a year missing from the folder is not there
     reports: tuple[ReportSummary, ...]  # one per year (the first of copies)
@@ -179,11 +184,14 @@ def agency_years(summaries: Iterable[ReportSummary],
     the Y family are used.
     """
     cross = cross or {}
+    readable = [s for s in summaries if s.agency_key is not None and s.year is not None
+                and s.problem is None]
+    # The same grouping as the Y rules' (one agency with and without its city).
+    agencies = agency_groups(s.agency_key for s in readable)
     groups: dict[str, dict[int, list[ReportSummary]]] = defaultdict(lambda: defaultdict(list))
-    for summary in summaries:
-        if summary.agency_key is not None and summary.year is not None \
-                and summary.problem is None:
-            groups[summary.agency_key][summary.year].append(summary)
+    for summary in readable:
+        assert summary.agency_key is not None and summary.year is not None
+        groups[agencies[summary.agency_key]][summary.year].append(summary)
     out = []
     for key, by_year in groups.items():
         if len(by_year) < min_years:
@@ -194,7 +202,8 @@ def agency_years(summaries: Iterable[ReportSummary],
         found = tuple(tuple(f for f in cross.get(r.path, ()) if f.code.startswith("Y"))
                       for r in reports)
         out.append(AgencyYears(
-            agency=next((r.agency for r in reversed(reports) if r.agency), None),
+            agency=next((r.agency for r in reversed(reports) if r.agency_key == key),
+                        next((r.agency for r in reversed(reports) if r.agency), None)),
             agency_key=key,
             years=years,
             reports=reports,

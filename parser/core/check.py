@@ -29,7 +29,13 @@ from nianbao.parser.rules.checker import (
     sort_findings,
     unreadable_finding,
 )
-from nianbao.parser.rules.context import Context, YearView, agency_key, year_view
+from nianbao.parser.rules.context import (
+    Context,
+    YearView,
+    agency_groups,
+    agency_key,
+    year_view,
+)
 from nianbao.parser.rules.reading import is_report
 from nianbao.parser.rules.rule import Rule
 from nianbao.parser.tables.glued import narrow_with_previous
@@ -174,12 +180,25 @@ def _with_last_year(report: Report, name: str, max_bytes: int) -> Report:
                           and p.is_file())
     except OSError:
         return report
+    # Last year's report under the same key is taken at once; one that names the
+    # agency with or without its city is the same agency only as the whole set of
+    # siblings shows it (agency_groups: no other city's name for the same district).
+    keys: list[str | None] = [key]
+    last_year: list[tuple[Report, str]] = []  # kept only those of the year before
     for sibling in siblings[:_MAX_SIBLINGS]:
         try:
             other = read_report(sibling, max_bytes=max_bytes)
         except (FileError, ReportError):
             continue
-        if other.meta.year == meta.year - 1 and agency_key(other.meta.agency) == key:
+        other_key = agency_key(other.meta.agency)
+        if other.meta.year == meta.year - 1 and other_key == key:
+            return narrow_with_previous(report, other) or report
+        keys.append(other_key)
+        if other.meta.year == meta.year - 1 and other_key is not None:
+            last_year.append((other, other_key))
+    agencies = agency_groups(keys)
+    for other, other_key in last_year:
+        if agencies[other_key] == agencies[key]:
             return narrow_with_previous(report, other) or report
     return report
 

@@ -96,10 +96,19 @@ class ReviewBook:
     _index: dict[tuple[object, ...], Mark] = field(default_factory=dict, repr=False,
                                                    compare=False)
 
+    # The same marks by :meth:`Subject.in_file`: a mark written when the parser read
+    # the agency without its city (or with it) still applies to that file.
+    _in_file: dict[tuple[object, ...], list[tuple[Subject, str, Mark]]] = field(
+        default_factory=dict, repr=False, compare=False)
+
     def __post_init__(self) -> None:
         for mark, folder in zip(self.marks, self.folders, strict=True):
             subject = mark.subject()
-            self._index[subject.identity(_absolute(mark.file, folder))] = mark
+            file = _absolute(mark.file, folder)
+            self._index[subject.identity(file)] = mark
+            key = subject.in_file(file)
+            if key is not None:
+                self._in_file.setdefault(key, []).append((subject, file, mark))
 
     def __len__(self) -> int:
         return len(self.marks)
@@ -108,7 +117,13 @@ class ReviewBook:
         """The mark on ``subject``, if a reviewer accepted it."""
         if not self._index:
             return None
-        return self._index.get(subject.identity(_absolute(subject.file, Path.cwd())))
+        file = _absolute(subject.file, Path.cwd())
+        mark = self._index.get(subject.identity(file))
+        key = subject.in_file(file)
+        if mark is None and key is not None:
+            mark = next((m for other, other_file, m in self._in_file.get(key, ())
+                         if subject.same_as(other, file, other_file)), None)
+        return mark
 
     def merged(self, other: ReviewBook) -> ReviewBook:
         return ReviewBook(self.marks + other.marks, self.folders + other.folders)
@@ -226,9 +241,9 @@ def withdraw(path: Path, subject: Subject) -> ReviewBook:
 
 def _change(path: Path, subject: Subject, mark: Mark | None) -> ReviewBook:
     folder = path.parent
-    wanted = subject.identity(_absolute(subject.file, Path.cwd()))
+    file = _absolute(subject.file, Path.cwd())
     kept = [m for m in read_marks(path)
-            if m.subject().identity(_absolute(m.file, folder)) != wanted]
+            if not subject.same_as(m.subject(), file, _absolute(m.file, folder))]
     if mark is not None:
         kept.append(mark)
     write_marks(path, kept)

@@ -19,7 +19,7 @@ from nianbao.parser.model.findings import Finding, clip
 from nianbao.parser.model.refs import CellRef
 from nianbao.parser.model.report import Report
 from nianbao.parser.reading.normalize import match_key
-from nianbao.parser.rules.context import YearView, agency_key
+from nianbao.parser.rules.context import YearView, agency_key, same_agency_in_file
 
 # A quote longer than this is kept as its head and tail (``clip``): a finding about a
 # whole section must not copy the section into the review file.
@@ -103,6 +103,30 @@ class Subject:
         who: tuple[object, ...] = ((file if file is not None else self.file),) if self.by_file \
             else (agency_key(self.agency), self.year)
         return (*who, self.code, self.cells, self.quote)
+
+    def in_file(self, file: str | None = None) -> tuple[object, ...] | None:
+        """What else must be equal for a mark to follow the report's *file* when the
+        agency is read another way: with its city, or without it (a newer version of
+        the parser read ``淮安市洪泽区人民政府`` where a mark says ``洪泽区人民政府``).
+        None for a report known by its file (:meth:`identity` is all there is).
+
+        Only in the same file: a city left out is no proof that two files are one
+        agency's (``鼓楼区`` is Nanjing's and Fuzhou's), one file is one report.
+        """
+        if self.by_file:
+            return None
+        return ((file if file is not None else self.file), self.year, self.code, self.cells,
+                self.quote)
+
+    def same_as(self, other: Subject, file: str | None = None,
+                other_file: str | None = None) -> bool:
+        """The same finding to a reviewer: equal :meth:`identity`, or the same file,
+        year, rule, cells and quote with the agency read with and without its city."""
+        if self.identity(file) == other.identity(other_file):
+            return True
+        here = self.in_file(file)
+        return here is not None and here == other.in_file(other_file) and \
+            same_agency_in_file(agency_key(self.agency), agency_key(other.agency))
 
 
 def quote_key(text: str) -> str | None:

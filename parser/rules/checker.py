@@ -16,7 +16,7 @@ from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import SEVERITY_RANK, Finding
 from nianbao.parser.model.report import Report
 from nianbao.parser.rules.catalog import BY_CODE, INDEX, enabled_rules
-from nianbao.parser.rules.context import Context, YearPair, YearView
+from nianbao.parser.rules.context import Context, YearPair, YearView, agency_groups
 from nianbao.parser.rules.reading import reading_notes
 from nianbao.parser.rules.rule import Rule
 
@@ -74,17 +74,19 @@ def cross_year_findings(views: Sequence[YearView],
     """Run the Y rules on every pair of one agency's reports for years Y−1 and Y.
 
     Reports are grouped by their agency's name (spelling variants such as
-    科学技术局/科技局 count as one); a report without an agency or a year takes
-    part in no pair.
+    科学技术局/科技局 count as one; a name with its city and without it, as
+    :func:`~.context.agency_groups` decides among ``views``); a report without an
+    agency or a year takes part in no pair.
     """
     year_rules = [r for r in rules if r.scope == "years" and r.check is not None]
     out: dict[str, list[Finding]] = defaultdict(list)
     if not year_rules or len(views) < 2:
         return out
+    agencies = agency_groups(view.agency_key for view in views)
     groups: dict[str, dict[int, list[YearView]]] = defaultdict(lambda: defaultdict(list))
     for view in views:
         if view.agency_key is not None and view.year is not None:
-            groups[view.agency_key][view.year].append(view)
+            groups[agencies[view.agency_key]][view.year].append(view)
     for years in groups.values():
         for year, current in sorted(years.items()):
             # Copies of one report (the same year twice) pair with each other's

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import zlib
 from array import array
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -160,6 +161,61 @@ def agency_key(agency: str | None) -> str | None:
     for long, short in _AGENCY_SYNONYMS:
         key = key.replace(long, short)
     return key or None
+
+
+# A key that opens with a city (``淮安市``) before a district, county or banner
+# (``洪泽区``…, ``盱眙县``…, ``…旗``…). No province (a name with one is left whole), and
+# not a county-level city (``城市管理局`` must not read as a 市 county).
+_CITY_PREFIXED = re.compile(
+    r"^([\u4e00-\u9fff]{2,7}?(?:市|州|盟|地区))([\u4e00-\u9fff]{1,8}?(?:区|县|旗).*)$")
+
+
+def city_parts(key: str) -> tuple[str, str] | None:
+    """``(city, rest)`` of an agency key that opens with a city before a county-level
+    name (``淮安市洪泽区人民政府`` → ``淮安市``, ``洪泽区人民政府``); None otherwise."""
+    match = _CITY_PREFIXED.match(key)
+    if match is None or "省" in match.group(1) or "自治区" in match.group(1):
+        return None
+    return match.group(1), match.group(2)
+
+
+def same_agency_in_file(key: str | None, other: str | None) -> bool:
+    """Two keys read from one and the same report: equal, or one is the other with its
+    city written before it (a newer reading of the file found the city)."""
+    if key is None or other is None:
+        return False
+    if key == other:
+        return True
+    for prefixed, bare in ((key, other), (other, key)):
+        parts = city_parts(prefixed)
+        if parts is not None and parts[1] == bare:
+            return True
+    return False
+
+
+def agency_groups(keys: Iterable[str | None]) -> dict[str, str]:
+    """The agency each key stands for among ``keys``, the reports compared together.
+
+    The one place that decides which reports are one agency's (the Y rules' pairs, a
+    file's sibling of last year, the folder views). A report may name its agency with
+    its city one year (``淮安市洪泽区人民政府``) and without it another
+    (``洪泽区人民政府``): the bare name is the prefixed one's when exactly one prefixed
+    name among ``keys`` ends in it. When two cities' names do (``南京市鼓楼区…`` and
+    ``福州市鼓楼区…``), the bare one stays on its own: no guess. Two different
+    prefixed names are never one agency. Every key maps to itself unless so merged.
+    """
+    present = {key for key in keys if key is not None}
+    cities: dict[str, set[str]] = defaultdict(set)  # a bare name → the prefixed keys
+    for key in present:
+        parts = city_parts(key)
+        if parts is not None and parts[1] in present:
+            cities[parts[1]].add(key)
+    groups = {key: key for key in present}
+    for bare, prefixed in cities.items():
+        # A "bare" name that opens with a city itself is a prefixed name: never merged.
+        if len(prefixed) == 1 and city_parts(bare) is None:
+            groups[bare] = next(iter(prefixed))
+    return groups
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -211,13 +212,15 @@ class YearsFolder:
 
 def agency_years(seed: int, years: tuple[int, ...] = YEARS, *,
                  carry_break: int | None = 2023,
-                 in_force_break: int | None = 2025) -> YearsFolder:
+                 in_force_break: int | None = 2025,
+                 named: Mapping[int, Agency] | None = None) -> YearsFolder:
     """One department's reports for ``years`` (consecutive), files ``<year>.txt``.
 
     ``carry_break``: the year whose 二、上年结转 (自然人, so also 总计) is one more than
     the year before carried forward (Y001 there); ``in_force_break``: a template-2021
     year whose 行政规范性文件 现行有效 is two more than continuity gives (Y002 there).
-    None: no break.
+    None: no break. ``named``: the agency as some years' reports name it (one agency
+    written with its city one year and without it another); the truths do not change.
     """
     rng = random.Random(seed)
     agency = _department(rng, "威海市", "文登区", "科学技术局", "科技局")
@@ -225,7 +228,8 @@ def agency_years(seed: int, years: tuple[int, ...] = YEARS, *,
     truths: list[Truth] = []
     for year in years:
         truth = random_truth(rng, template=_template(year), profile="busy", blank_mode="none")
-        truth = replace(_dated(truth, year, agency, rng), prose=_own_prose(rng, used))
+        truth = replace(_dated(truth, year, (named or {}).get(year, agency), rng),
+                        prose=_own_prose(rng, used))
         if truths:
             last = truths[-1]
             truth = carry_into(truth, _forward(last))
