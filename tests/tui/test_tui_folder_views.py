@@ -548,3 +548,31 @@ async def test_the_years_view_leaves_out_an_accepted_break(years_folder) -> None
         assert isinstance(overview, OverviewScreen)
         row = next(r for r in overview.table.rows_shown if r.path == str(report))
         assert "Y001" not in row.codes and row.warnings == 0
+
+
+async def test_the_agency_shown_stays_when_a_year_with_its_city_joins_it(years_folder) -> None:
+    """As badges come in, 淮安市洪泽区人民政府 2024 joins 洪泽区人民政府 2022–2023: the
+    group's key becomes the name with its city, and the view stays on it."""
+    from nianbao.parser.core.aggregate import agency_years
+    from nianbao.parser.core.summary import ReportSummary
+    from nianbao.parser.rules.context import agency_key
+
+    def summary(path: str, name: str, year: int) -> ReportSummary:
+        return ReportSummary(path, name, agency_key(name), year, "2021")
+
+    folder, _ = years_folder
+    others = [summary(f"x{y}.txt", "威海市教育局", y) for y in (2019, 2020, 2021)]
+    bare = [summary("h2022.txt", "洪泽区人民政府", 2022),
+            summary("h2023.txt", "洪泽区人民政府", 2023)]
+    app = NianbaoApp(folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        screen = await open_view(pilot, "Y")
+        table = screen.table
+        table.show(agency_years([*others, *bare]))
+        await pilot.press("a")
+        assert table.agency is not None and table.agency.agency_key == "洪泽区人民政府"
+        table.show(agency_years([*others, *bare,
+                                 summary("h2024.txt", "淮安市洪泽区人民政府", 2024)]))
+        assert table.agency is not None and table.agency.years == (2022, 2023, 2024)
+        assert table.agency.agency_key == "淮安市洪泽区人民政府"

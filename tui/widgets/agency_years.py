@@ -91,10 +91,19 @@ class AgencyYearsTable(DataTable[Text], inherit_bindings=False):
 
     def show(self, agencies: tuple[AgencyYears, ...]) -> None:
         """Every agency with several years; the one shown stays if it is still there."""
-        current = self.agency.agency_key if self.agency is not None else None
+        current = self.agency
         self.agencies = agencies
         keys = [a.agency_key for a in agencies]
-        self.index = keys.index(current) if current in keys else 0
+        if current is None:
+            self.index = 0
+        elif current.agency_key in keys:
+            self.index = keys.index(current.agency_key)
+        else:
+            # Its key changed as more reports came in (a year naming the agency with
+            # its city joined it): the agency that holds one of its reports.
+            paths = {r.path for r in current.reports}
+            self.index = next((i for i, a in enumerate(agencies)
+                               if paths.intersection(r.path for r in a.reports)), 0)
         self._draw()
 
     def _draw(self) -> None:
