@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .pdf_grid import Grid, GridCell
 from .pdf_layout import PageLayout, PageTable
 from .pdf_lines import TextLine, is_number
-from .pdf_unruled import Columns, find_unruled, header_line
+from .pdf_unruled import Columns, find_unruled, header_grid, header_line
 
 # Page numbers as agencies print them: ``- 3 -``, ``— 3 —``, ``第 3 页``,
 # ``第3页 共5页``, ``3/5``, ``3``, ``Page 3 of 5``.
@@ -195,6 +195,9 @@ def _page_items(layout: PageLayout, skip: set[tuple[int, int]], carried: _Carry
         ends = _Carry(columns=unruled[-1].columns)
     elif isinstance(last, TextLine) and header_line(last) and not layout.tables:
         ends = _Carry(header=(last,))
+        # Written as a row of cells, as the rows of its table on the next page.
+        items[-1] = (items[-1][0], PageTable(layout.page, header_grid(last)))
+        body = [ln for ln in body if ln is not last]
     return items, body, ends
 
 
@@ -254,6 +257,22 @@ def _joins_table(blocks: list[Block], item: PageTable, first: bool, page: int) -
     return tail.page == page - 1 and _same_edges(tail.grid, item.grid)
 
 
+def _row_key(grid: Grid, row: int) -> str:
+    return "".join(ch.text for cell in grid.cells if cell.row == row for ch in cell.chars)
+
+
+def _repeated_header(last: Block | None, item: PageTable, first: bool) -> frozenset[int]:
+    """The cells of a header repeated at the top of a page over the rest of the
+    table that ended the page before: left out, as the page's furniture (written
+    between a group's rows, it would cut the group off from its label)."""
+    if not first or not isinstance(last, Table) or last.parts[-1].page != item.page - 1:
+        return frozenset()
+    head = _row_key(last.parts[0].grid, 0)
+    if not head or any(ch.isdigit() for ch in head) or _row_key(item.grid, 0) != head:
+        return frozenset()
+    return frozenset(i for i, cell in enumerate(item.grid.cells) if cell.row == 0)
+
+
 def flow(layouts: Sequence[PageLayout]) -> list[Block]:
     skip = furniture(layouts)
     pages: list[tuple[list[Item], list[TextLine]]] = []
@@ -276,13 +295,15 @@ def flow(layouts: Sequence[PageLayout]) -> list[Block]:
         for position, (_, item) in enumerate(items):
             last = blocks[-1] if blocks else None
             if isinstance(item, PageTable):
+                repeated = _repeated_header(last, item, position == 0)
                 if _joins_table(blocks, item, position == 0, layout.page):
                     assert isinstance(last, Table)
                     tail = last.parts[-1]
-                    part = TablePart(item.page, item.grid, _continued(tail, item.grid))
+                    part = TablePart(item.page, item.grid,
+                                     _continued(tail, item.grid) | repeated)
                     blocks[-1] = Table(last.parts + (part,))
                 else:
-                    blocks.append(Table((TablePart(item.page, item.grid),)))
+                    blocks.append(Table((TablePart(item.page, item.grid, repeated),)))
                 last_line = None
                 continue
             if isinstance(last, Paragraph) and last_line is not None:

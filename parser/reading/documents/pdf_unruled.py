@@ -93,25 +93,25 @@ def _columns(rows: Sequence[Sequence[TextLine]], header: Sequence[TextLine] = ()
         spans = [(p.x0, p.x1) for pieces in rows if len(pieces) == most for p in pieces]
         return _merged(spans), 0
     values = _merged(numbers)
-    values = _merged(values + _named_only(rows, values))
     start = values[0][0]
     # Labels are the words left of the numbers in rows that hold numbers: a table
-    # whose rows hold numbers alone (table 4) has none, and a header word over its
-    # first, blank, column names a column of numbers, not one of labels.
-    labelled = any(is_number(p.text) for pieces in rows for p in pieces) and any(
-        not is_number(p.text) and p.x1 < start - COLUMN_SLACK
-        for pieces in rows if any(is_number(q.text) for q in pieces) for p in pieces)
-    labels = _merged([(w.x0, w.x1) for pieces in rows for p in pieces
-                      if p.x1 < start - COLUMN_SLACK and not is_number(p.text)
-                      for w in split_columns(p, LABEL_GAP)]) if labelled else []
+    # whose rows hold numbers alone (table 4) has none, and a header word over a
+    # column blank in every row names a column of numbers, not one of labels —
+    # nor does a header word over the labels (统计项目 over 本年新制作数量) name a
+    # column of numbers.
+    labels = _merged([(w.x0, w.x1) for pieces in rows if any(is_number(q.text) for q in pieces)
+                      for p in pieces if p.x1 < start - COLUMN_SLACK and not is_number(p.text)
+                      for w in split_columns(p, LABEL_GAP)])
+    label_right = labels[-1][1] if labels else float("-inf")
+    values = _merged(values + [(x0, x1) for x0, x1 in _named_only(rows, values)
+                               if x0 > label_right + COLUMN_SLACK])
     if header:
-        label_right = labels[-1][1] if labels else float("-inf")
-        values = _merged(values + _header_columns(header, values, label_right))
+        values = _merged(values + _header_columns(header, values, label_right, bool(labels)))
     return labels + values, len(labels)
 
 
 def _header_columns(header: Sequence[TextLine], values: Sequence[tuple[float, float]],
-                    label_right: float) -> list[tuple[float, float]]:
+                    label_right: float, labelled: bool) -> list[tuple[float, float]]:
     """Columns named by header words where no number stands in any row.
 
     A column blank in every row leaves no number to show where it is, but its
@@ -120,12 +120,19 @@ def _header_columns(header: Sequence[TextLine], values: Sequence[tuple[float, fl
     standing over no column yet is a column of its own (a leaf of the header),
     one over a column already known adds nothing, and one over two or more is a
     header spanning them (行政复议 over its five columns), which says nothing
-    about where each of them is. Only words right of the labels count (the
-    header over the labels is the labels' own).
+    about where each of them is. Only words right of the labels count; in a
+    table with row labels, a header line's first word left of the numbers is
+    the labels' own header (信息内容, centred over labels shorter than it), not a
+    column of numbers.
     """
-    words = sorted((w for line in header for w in _header_words(line)
-                    if not is_number(w.text) and w.x0 > label_right + COLUMN_SLACK),
-                   key=lambda w: (w.x1 - w.x0, w.x0))
+    found: list[TextLine] = []
+    first_number = values[0][0] if values else float("inf")
+    for line in header:
+        words = [w for w in _header_words(line) if not is_number(w.text)]
+        if labelled and words and words[0].x1 < first_number - COLUMN_SLACK:
+            words = words[1:]
+        found.extend(w for w in words if w.x0 > label_right + COLUMN_SLACK)
+    words = sorted(found, key=lambda w: (w.x1 - w.x0, w.x0))
     known = list(values)
     extra: list[tuple[float, float]] = []
     for word in words:
@@ -520,6 +527,14 @@ def header_line(line: TextLine) -> bool:
     """A line that can be a table's header: words at column gaps, none a number."""
     pieces = split_columns(line)
     return _is_row(pieces) and not any(is_number(p.text) for p in pieces)
+
+
+def header_grid(line: TextLine) -> Grid:
+    """A header line standing alone (at the foot of a page, its table's rows on the
+    next) as a one-row table, one cell a word, so that it is written as the rows
+    under it are."""
+    pieces = split_columns(line)
+    return _grid([line], [pieces], [(p.x0, p.x1) for p in pieces], 0)
 
 
 def _carried_start(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
