@@ -416,3 +416,34 @@ def test_an_unruled_row_blank_over_a_row_with_a_number_keeps_its_own_label() -> 
     lines = read_pdf_counted(sheet.pdf(), "b.pdf").rendering.text.splitlines()
     assert "行政强制\t9" in lines
     assert not any("行政处罚" in line and "9" in line for line in lines)
+
+
+def test_a_header_repeated_over_the_rest_of_an_unruled_table_is_left_out() -> None:
+    """A 2019 table 2 drawn without lines, its header repeated at the top of page 2
+    between two rows of one group: the repeat is not written, so the group's rows
+    stay together."""
+    sheet = Sheet()
+
+    def header(top: float) -> None:
+        sheet.text(90, top, "信息内容", size=10)
+        sheet.text(250, top, "统计项目", size=10)
+        sheet.centred(400, 440, top, "数量", 10)
+
+    def row(top: float, group: str, item: str, value: str) -> None:
+        if group:
+            sheet.text(150, top, group, size=10)
+        sheet.text(250, top, item, size=10)
+        sheet.centred(400, 440, top, value, 10)
+
+    header(700)
+    row(720, "", "上一年项目数量", "3")
+    row(740, "行政许可", "本年增/减", "1")
+    sheet.centred(250, 340, 800, "1", 10)
+    sheet.new_page()
+    header(72)
+    row(92, "", "处理决定数量", "8")
+    sheet.text(72, 130, "三、收到和处理政府信息公开申请情况")
+    sheet.centred(250, 340, 800, "2", 10)
+    lines = read_pdf_counted(sheet.pdf(), "r.pdf").rendering.text.splitlines()
+    assert lines == ["信息内容\t统计项目\t数量", "上一年项目数量\t3", "行政许可\t本年增/减\t1",
+                     "处理决定数量\t8", "三、收到和处理政府信息公开申请情况"]

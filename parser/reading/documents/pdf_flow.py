@@ -4,7 +4,11 @@ Page furniture (page numbers, running headers and footers) is left out, so it
 never lands between a table's rows or inside a paragraph. A table that ends one
 page and starts the next with the same outer edges is one table; a merged cell
 it carries over (a row label whose cell continues, empty, at the top of the next
-page) is that same cell, written once. A paragraph whose last line reaches the
+page) is that same cell, written once; a header row repeated at the top of the
+next page is left out. A table drawn without lines that ends a page hands its
+columns (or, when only its header stands at the foot of the page, that header)
+to the next page (:mod:`.pdf_unruled`). A bare number at a page's edge is a page
+number only when it counts the pages. A paragraph whose last line reaches the
 right margin continues on the next line unless that line is indented, on the
 next page too.
 """

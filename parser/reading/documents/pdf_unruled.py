@@ -8,8 +8,23 @@ is not a row.
 
 A row of the table is a line holding numbers, with the label lines around it:
 a label wrapped over three lines is set with the numbers on its middle line, so
-each label-only line joins the line of numbers nearest to it. Lines with words
-over the numbers' columns are the header, one row each.
+each label-only line joins the line of numbers nearest to it — unless it goes
+on the cell line over it (a label wrapped over an even number of lines), or it
+is not its row's label at all (a row label is set centred on its numbers: one
+standing off-centre is a row of labels alone whose numbers are all blank, and
+is written without made-up blanks). Lines with words over the numbers' columns
+are the header, one row each.
+
+Columns are where the numbers stand in any row, and where the header's words
+name a column in which no row has a number (leaf headers taken narrowest first,
+whether set on one line, wrapped, or one character a line; a header spanning
+several columns says nothing). A cell the columns cannot place is not guessed:
+its row comes out short and the parser reports the cells it lacks.
+
+Across a page break (:func:`find_unruled`'s ``carried``): the rows at the top of
+the next page are read in the columns of the table that ended the page before,
+even a row alone or a number alone; a header left alone at the foot of a page
+names the columns of the table the next page starts with.
 """
 
 from __future__ import annotations
