@@ -118,10 +118,14 @@ def _columns(rows: Sequence[Sequence[TextLine]], header: Sequence[TextLine] = ()
                       for p in pieces if p.x1 < start - COLUMN_SLACK and not is_number(p.text)
                       for w in split_columns(p, LABEL_GAP)])
     label_right = labels[-1][1] if labels else float("-inf")
-    values = _merged(values + [(x0, x1) for x0, x1 in _named_only(rows, values)
-                               if x0 > label_right + COLUMN_SLACK])
     if header:
+        # The header's words one by one: a header line cut only at column gaps
+        # can hold several columns' words as one piece (纠 结果 审结), which
+        # would pass for one wide column.
         values = _merged(values + _header_columns(header, values, label_right, bool(labels)))
+    else:
+        values = _merged(values + [(x0, x1) for x0, x1 in _named_only(rows, values)
+                                   if x0 > label_right + COLUMN_SLACK])
     return labels + values, len(labels)
 
 
