@@ -447,3 +447,25 @@ def test_a_header_repeated_over_the_rest_of_an_unruled_table_is_left_out() -> No
     lines = read_pdf_counted(sheet.pdf(), "r.pdf").rendering.text.splitlines()
     assert lines == ["信息内容\t统计项目\t数量", "上一年项目数量\t3", "行政许可\t本年增/减\t1",
                      "处理决定数量\t8", "三、收到和处理政府信息公开申请情况"]
+
+
+def test_an_unruled_table_blank_throughout_is_read_as_blank_cells() -> None:
+    """Table 2's small tables drawn without lines: the last, 行政事业性收费 with its
+    amount blank, has not a number to place by — its header names the column,
+    and the label alone under it is a row of one blank cell. The table before it
+    keeps its own rows."""
+    sheet = Sheet()
+    sheet.text(250, 72, "第二十条第（六）项", size=10)
+    sheet.text(110, 92, "信息内容", size=10)
+    sheet.centred(300, 400, 92, "本年处理决定数量", 10)
+    sheet.text(90, 112, "行政处罚", size=10)
+    sheet.centred(300, 400, 112, "5", 10)
+    sheet.text(250, 132, "第二十条第（八）项", size=10)
+    sheet.text(110, 152, "信息内容", size=10)
+    sheet.centred(300, 420, 152, "本年收费金额（单位：万元）", 10)
+    sheet.text(90, 172, "行政事业性收费", size=10)
+    sheet.text(72, 210, "三、收到和处理政府信息公开申请情况")
+    lines = read_pdf_counted(sheet.pdf(), "z.pdf").rendering.text.splitlines()
+    assert lines[1:] == ["信息内容\t本年处理决定数量", "行政处罚\t5", "第二十条第（八）项",
+                         "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t",
+                         "三、收到和处理政府信息公开申请情况"]

@@ -283,6 +283,11 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
     numbers = [_first_number(p) for p in placed]
     valued = [i for i, n in enumerate(numbers) if n is not None]
     owner: dict[int, int] = {i: i for i in valued}
+    if not valued:  # a table blank throughout: each label its row, wrapped ones joined
+        for index in range(1, len(lines)):
+            above = _continued_from(lines, index)
+            if above is not None and above >= 1:
+                owner[index] = owner.get(above, above)
     for index in range(len(lines)):
         if index in owner or not valued:
             continue
@@ -395,7 +400,8 @@ def _label_cells(pieces: Sequence[TextLine]) -> list[list[TextLine]]:
 
 
 def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
-          columns: Sequence[tuple[float, float]], label_count: int) -> Grid:
+          columns: Sequence[tuple[float, float]], label_count: int,
+          blank_rows: bool = False) -> Grid:
     placed = [_place(p, columns, label_count) for p in pieces]
     cells: list[GridCell] = []
     rows = _rows(lines, placed, label_count)
@@ -431,7 +437,7 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
         # cannot be told from a label line that found no numbers to join, and
         # blanks would give its neighbour's numbers away as blanks.
         for col in range(label_count, len(columns)):
-            if col not in taken and (merged or not labels):
+            if col not in taken and (merged or not labels or blank_rows):
                 x0, x1 = columns[col]
                 cells.append(GridCell(row, col + shift, 1, 1, (x0, top, x1, bottom), False))
     cells.sort(key=lambda c: (c.row, c.col))
@@ -492,6 +498,22 @@ def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None,
                                                    _widest(pieces, index, probe))))):
                 break
             probe += 1
+        # The header of a table blank throughout, right under this one (the last
+        # of table 2's small tables), is that table's, not a row of this one.
+        for head in range(last, index, -1):
+            if _numbers_in(pieces, head, last + 1):
+                break
+            if header_line(lines[head]) and _blank_table(lines, pieces, head) is not None:
+                last = max(i for i in range(index, head) if rows[i] or i == index)
+                break
+        blank = None if carry or _numbers_in(pieces, index, last + 1) else \
+            _blank_table(lines, pieces, index)
+        if blank is not None:
+            last, grid, columns, label_count = blank
+            found.append(UnruledTable(index, last, grid, (tuple(columns), label_count)))
+            previous_end = last
+            index = last + 1
+            continue
         row_lines = [i for i in range(index, last + 1) if rows[i]]
         if len(row_lines) >= 2 or carry:
             if not carry:
@@ -511,6 +533,41 @@ def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None,
                 previous_end = last
         index = last + 1
     return found
+
+
+def _blank_table(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]], index: int
+                 ) -> tuple[int, Grid, list[tuple[float, float]], int] | None:
+    """A table whose cells are all blank: a header line (words at column gaps, no
+    number) over lines of labels alone, with nothing under the header's last
+    words — the columns of numbers, blank in every row (行政许可 under 信息内容 ·
+    本年处理决定数量). Each label, its wrapped lines joined, is a row of blank
+    cells: with not a number in the table, there is none to give away, and none
+    to guess. ``(last line, grid, columns, how many hold labels)`` or ``None``."""
+    if not header_line(lines[index]):
+        return None
+    heads = pieces[index]
+    end = index
+    while (end + 1 < len(lines) and end - index < 2 * LABEL_LINES
+           and lines[end + 1].top - lines[end].bottom
+           <= ROW_GAP * max(lines[end + 1].em, lines[end].em)
+           and not _HEADING.match(lines[end + 1].text)
+           and not any(is_number(p.text) for p in pieces[end + 1])
+           and lines[end + 1].x1 < heads[-1].x0 - COLUMN_SLACK):
+        end += 1
+    if end == index or (end + 1 < len(lines)
+                        and any(is_number(p.text) for p in pieces[end + 1])):
+        return None  # no labels, or the rows of numbers come next: not blank throughout
+    words = [w for i in range(index + 1, end + 1) for w in split_columns(lines[i], LABEL_GAP)]
+    right = max(w.x1 for w in words)
+    values = [(h.x0, h.x1) for h in heads if h.x0 > right + COLUMN_SLACK]
+    if not values or len(values) == len(heads):
+        return None
+    labels = _merged([(w.x0, w.x1) for w in words])
+    columns = labels + values
+    span = range(index, end + 1)
+    grid = _grid([lines[i] for i in span], [pieces[i] for i in span], columns, len(labels),
+                 blank_rows=True)
+    return end, grid, columns, len(labels)
 
 
 def _fits(pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
