@@ -283,9 +283,10 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
     numbers = [_first_number(p) for p in placed]
     valued = [i for i, n in enumerate(numbers) if n is not None]
     owner: dict[int, int] = {i: i for i in valued}
+    words: dict[int, list[TextLine]] = {}
     if not valued:  # a table blank throughout: each label its row, wrapped ones joined
         for index in range(1, len(lines)):
-            above = _continued_from(lines, index)
+            above = _continued_from(lines, index, words)
             if above is not None and above >= 1:
                 owner[index] = owner.get(above, above)
     for index in range(len(lines)):
@@ -304,7 +305,7 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
             # an even number of lines has its numbers between two of them, and
             # its last line can stand as near the next row's. A line closer to
             # the cell line over it than to the one under it goes on that cell.
-            above = _continued_from(lines, index)
+            above = _continued_from(lines, index, words)
             if above is not None and above in owner:
                 owner[index] = owner[above]
     for row in valued:
@@ -355,28 +356,37 @@ def _detach_strays(placed: Sequence[Sequence[Placed]], owner: dict[int, int], ro
         current = rest
 
 
-def _continued_from(lines: Sequence[TextLine], index: int) -> int | None:
+def _continued_from(lines: Sequence[TextLine], index: int,
+                    words: dict[int, list[TextLine]] | None = None) -> int | None:
     """The line whose cell a label line goes on: the nearest line with a word over
     its last word (the label next to the numbers), when that word stands a
     wrapped line's distance above and nearer than the nearest word under it.
     Words are measured by their own boxes: a line's band can be stretched by a
-    group label set between two rows."""
-    word = split_columns(lines[index], LABEL_GAP)[-1]
+    group label set between two rows. ``words``: the lines' words by index, kept
+    between calls."""
+    known = {} if words is None else words
 
-    def over(other: TextLine) -> list[TextLine]:
-        return [w for w in split_columns(other, LABEL_GAP) if w.x0 < word.x1 and w.x1 > word.x0]
+    def words_of(i: int) -> list[TextLine]:
+        if i not in known:
+            known[i] = split_columns(lines[i], LABEL_GAP)
+        return known[i]
+
+    word = words_of(index)[-1]
+
+    def over(i: int) -> list[TextLine]:
+        return [w for w in words_of(i) if w.x0 < word.x1 and w.x1 > word.x0]
 
     above = next((i for i in range(index - 1, max(-1, index - LABEL_LINES - 2), -1)
-                  if over(lines[i])), None)
+                  if over(i)), None)
     if above is None:
         return None
-    upper = over(lines[above])
+    upper = over(above)
     gap_above = word.top - max(w.bottom for w in upper)
     if gap_above > WRAP_GAP * max(word.em, *(w.em for w in upper)):
         return None
     below = next((i for i in range(index + 1, min(len(lines), index + LABEL_LINES + 2))
-                  if over(lines[i])), None)
-    if below is not None and min(w.top for w in over(lines[below])) - word.bottom <= gap_above:
+                  if over(i)), None)
+    if below is not None and min(w.top for w in over(below)) - word.bottom <= gap_above:
         return None
     return above
 
