@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from nianbao.parser.document.parse import parse_bytes
 from tests.generator.documents import generate_document
 
@@ -74,3 +76,41 @@ def test_the_unruled_pdf_that_showed_it() -> None:
              if k in cells and (cells[k].value or 0) != (v or 0)}
     assert wrong == {}
     assert len([k for k in truth if k in cells]) >= len(truth) - 1
+
+
+def test_a_field_row_after_two_run_together_opens_the_next_item() -> None:
+    # 行政处罚's label on its middle row, its blank 本年增/减 run into 处理决定数量's line:
+    # that row stands for both fields, so 上一年项目数量 5 after it is 行政强制's (whose
+    # label, too, comes on its middle row), never 行政处罚's.
+    body = ("信息内容\t统计项目\t数量\n上一年项目数量\t2\n行政许可\t本年增/减\t0\n处理决定数量\t4\n"
+            "上一年项目数量\n行政处罚\t本年增/减处理决定数量\t17\n"
+            "第二十条第(六)项\t上一年项目数量\t5\n行政强制\t本年增/减\t-1\n处理决定数量\t245\n")
+    cells = _table2(body)
+    assert "penalty.prev_count" not in cells
+    assert "penalty.change" not in cells and "penalty.decisions" not in cells
+    assert cells["enforcement.prev_count"] == 5
+    assert cells["enforcement.change"] == -1 and cells["enforcement.decisions"] == 245
+
+
+def test_rows_before_a_label_out_of_order_are_not_its() -> None:
+    # 其他对外管理服务事 / 本年增/减 / 项 处理决定数量 1: the label cut round a field label
+    # is no item's, so its 处理决定数量 1 waits for a label — and 行政处罚's own first row
+    # (上一年项目数量 0) comes after it: 1 goes back in the template's order, it is not
+    # 行政处罚's 处理决定数量 (255, on its own row after the label).
+    body = ("信息内容\t统计项目\t数量\n上一年项目数量\t10\n行政许可\t本年增/减\t0\n"
+            "处理决定数量\t43\n上一年项目数量\n其他对外管理服务事\n本年增/减\n项\t处理决定数量\t1\n"
+            "上一年项目数量\t0\n行政处罚\t本年增/减\t1\n处理决定数量\t255\n")
+    cells = _table2(body)
+    assert cells["penalty.prev_count"] == 0 and cells["penalty.change"] == 1
+    assert cells["penalty.decisions"] == 255
+
+
+@pytest.mark.parametrize("seed", [31_005_310, 31_005_418, 31_005_498])
+def test_the_unruled_pdfs_with_labels_on_middle_rows(seed: int) -> None:
+    doc = generate_document(seed, "pdf_unruled", template="2019")
+    report = parse_bytes(doc.data, doc.name)
+    cells = report.tables["active_disclosure"].cells
+    truth = doc.truth.cells["active_disclosure"]
+    wrong = {k: (cells[k].value, v) for k, v in truth.items()
+             if k in cells and (cells[k].value or 0) != (v or 0)}
+    assert wrong == {}

@@ -7,7 +7,9 @@ first and numbers last:
   (Word tables copied as text; seeds 000 and 003). A line without the leading tab
   continues the previous cell, even after a blank line (``结果\\n\\n维持``).
 * ``pipes`` – ``a | b | c`` rows from web pages (001) and markdown tables.
-* ``tabs`` – tab-separated rows with empty fields for merged cells (004).
+* ``tabs`` – tab-separated rows with empty fields for merged cells (004); also
+  template 2021's table 2 of two-column small tables, one TAB a row, when no row
+  is parted by spaces (``_tab_separated``).
 * ``spaces`` – PDF text and ``pdftotext -layout`` columns: runs of white space
   separate cells, so blank cells are invisible (002).
 
@@ -114,7 +116,31 @@ def detect_style(lines: list[Line]) -> Style:
         return "pipes"
     if tabs >= max(2, len(content) * 0.2):
         return "tabs"
+    if _tab_separated(content):
+        return "tabs"
     return "spaces"
+
+
+def _tab_separated(content: list[Line]) -> bool:
+    """Whether TABs part the cells of a region whose rows mostly have two cells.
+
+    Template 2021's table 2 is small tables of two columns: one TAB a row, a label
+    alone where a PDF or a copy drops a blank row's TABs, so too few lines have two
+    TABs; split on spaces, a row's blank cell (``规章\t\t0\t8``) would vanish and its
+    numbers shift. TABs part the cells when many lines have one after some text and
+    no line without one reads as a row of words and numbers parted by spaces.
+    """
+    tabbed = [ln for ln in content if "\t" in ln.raw.lstrip("\t")]
+    if len(tabbed) < max(3, len(content) * 0.3) or not any(ln.raw.count("\t") >= 2
+                                                            for ln in tabbed):
+        return False
+    for ln in content:
+        if "\t" in ln.raw:
+            continue
+        words = ln.text.split()
+        if len(words) >= 2 and read_number(words[-1]).kind != "text":
+            return False
+    return True
 
 
 def physical_rows(lines: list[Line], style: Style | None = None, *,

@@ -171,6 +171,10 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             # an unruled PDF's rows collapsed): which field a number is cannot be told.
             strays.append(StrayData(table=table, label="".join(f.text for f in labels),
                                     start=row.start, values=len(values)))
+            # Yet the row stands for those fields: a field row after it naming one of
+            # them again or an earlier one is the next item's, its label still to come
+            # (a label merged over its group's rows is set on the middle one).
+            next_field = max(next_field, max(named_here) + 1)
             continue
         item_slots = found.setdefault(current.id, [None] * len(current.fields))
         named = named_here[0] if names_field else None
@@ -292,12 +296,25 @@ def _claim(item: ItemSpec, ahead: list[tuple[str, list[Field], int, list[Field]]
            table: TableId) -> int:
     """Give ``item`` the field rows that came before its label (each by its field
     label, never by guess: a row naming no field of the item, or a field already
-    filled, is a stray); where the item's next field is."""
+    filled, is a stray); where the item's next field is.
+
+    The item's rows come in the template's order right before its label: a row whose
+    field is not before the next row's is another item's, whose label was lost
+    (``其他对外管理服务事`` / ``本年增/减`` / ``项 处理决定数量 1`` read as no item), and so
+    is every row before it."""
     next_field = 0
-    for key, values, start, labels in ahead:
+    ours = len(ahead)
+    following = len(item.fields)
+    while ours > 0:
+        named = _fields_named(item, ahead[ours - 1][0])
+        if len(named) != 1 or named[0] >= following:
+            break
+        following = named[0]
+        ours -= 1
+    for n, (key, values, start, labels) in enumerate(ahead):
         named = _fields_named(item, key)
         slots = found.setdefault(item.id, [None] * len(item.fields))
-        if len(named) != 1 or slots[named[0]] is not None:
+        if n < ours or len(named) != 1 or slots[named[0]] is not None:
             strays.append(StrayData(table=table, label="".join(f.text for f in labels),
                                     start=start, values=len(values)))
             continue
