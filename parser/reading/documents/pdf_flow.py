@@ -220,13 +220,24 @@ def _same_edges(a: Grid, b: Grid) -> bool:
 
 
 def _bottom_cells(part: TablePart) -> list[tuple[GridCell, bool]]:
-    """The cells along a part's bottom edge, with whether each is (or continues) a label."""
+    """The cells along a part's bottom edge, with whether each is (or continues) a
+    row label.
+
+    A row label stands left of its row's values (numbers, or blanks): a header
+    row along the bottom (``信息内容 | 本年制发件数 | …``, table 4's ``结果维持``
+    over its column) holds text alone, and the empty cell under one of its cells
+    at the top of the next page is a blank value, not that header carried on.
+    """
+    bottom = [(index, cell, "".join(c.text for c in cell.chars))
+              for index, cell in enumerate(part.grid.cells)
+              if cell.row + cell.rows == part.grid.n_rows]
     out = []
-    for index, cell in enumerate(part.grid.cells):
-        if cell.row + cell.rows == part.grid.n_rows:
-            text = "".join(c.text for c in cell.chars)
-            label = bool(text) and not is_number(text)
-            out.append((cell, label or index in part.continued))
+    for index, cell, text in bottom:
+        label = bool(text) and not is_number(text) and any(
+            other.box[0] >= cell.box[2] - EDGE_SLACK and (not words or is_number(words))
+            and other_index not in part.continued
+            for other_index, other, words in bottom)
+        out.append((cell, label or index in part.continued))
     return out
 
 
