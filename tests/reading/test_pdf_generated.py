@@ -491,3 +491,38 @@ def test_an_unruled_row_whose_only_number_is_its_total_stays_in_the_table() -> N
         "3.危及“三安全一稳定”\t\t4\t4",
         "4.保护第三方合法权益\t\t1\t1",
     ]
+
+
+def test_numbers_closer_than_a_column_gap_at_the_top_of_a_page_keep_their_columns() -> None:
+    """Narrow columns carried onto the next page, whose first row's numbers are wide
+    enough to stand closer than a column gap (``1359 2718``): cut at the gutters
+    between the columns of the page before, they still make a row in those columns,
+    blank cell and all — not a line of text that ends the table."""
+    sheet = Sheet()
+    xs = [(300.0, 330.0), (332.0, 362.0), (364.0, 394.0)]
+    sheet.text(72, 640, "信息内容", size=10)
+    for (x0, x1), head in zip(xs, ["甲", "乙", "丙"], strict=True):
+        sheet.centred(x0, x1, 640, head, 10)
+    sheet.text(72, 660, "规章", size=10)
+    sheet.centred(*xs[0], 660, "4", 10)
+    sheet.centred(*xs[1], 660, "12", 10)
+    sheet.centred(*xs[2], 660, "16", 10)
+    sheet.text(72, 680, "规范性文件", size=10)
+    sheet.centred(*xs[0], 680, "5", 10)
+    sheet.centred(*xs[2], 680, "5", 10)
+    sheet.new_page()
+    sheet.text(72, 72, "其他文件", size=10)
+    sheet.centred(*xs[1], 72, "1359", 10)
+    sheet.centred(*xs[2], 72, "2718", 10)
+    sheet.text(72, 92, "另一文件", size=10)
+    sheet.centred(*xs[0], 92, "3", 10)
+    sheet.centred(*xs[2], 92, "3", 10)
+    sheet.text(72, 130, "三、收到和处理政府信息公开申请情况")
+    lines = read_pdf_counted(sheet.pdf(), "g.pdf").rendering.text.splitlines()
+    assert lines[1:] == [
+        "规章\t4\t12\t16",
+        "规范性文件\t5\t\t5",
+        "其他文件\t\t1359\t2718",
+        "另一文件\t3\t\t3",
+        "三、收到和处理政府信息公开申请情况",
+    ]

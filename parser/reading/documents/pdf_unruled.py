@@ -589,12 +589,15 @@ def _blank_table(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]]
 def _fits(pieces: Sequence[TextLine], columns: Sequence[tuple[float, float]],
           label_count: int) -> bool:
     """Whether a line is a row of numbers in these columns: a number or more,
-    each standing in one column of numbers, and any words left of them."""
+    each standing in one column of numbers (pieces cut at the columns' gutters),
+    and any words left of them."""
     if label_count >= len(columns):
         return False
     start = columns[label_count][0]
     numbers = 0
-    for piece in pieces:
+    # Numbers that fill narrow columns stand closer than a column gap (``55 1359``):
+    # cut at the gutters between the columns, each must stand in one column.
+    for piece in (cut for part in pieces for cut in _at_gutters(part, columns)):
         if not is_number(piece.text):
             if piece.x1 >= start - COLUMN_SLACK:
                 return False
