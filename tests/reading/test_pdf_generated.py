@@ -469,3 +469,25 @@ def test_an_unruled_table_blank_throughout_is_read_as_blank_cells() -> None:
     assert lines[1:] == ["信息内容\t本年处理决定数量", "行政处罚\t5", "第二十条第（八）项",
                          "信息内容\t本年收费金额（单位：万元）", "行政事业性收费\t",
                          "三、收到和处理政府信息公开申请情况"]
+
+
+def test_an_unruled_row_whose_only_number_is_its_total_stays_in_the_table() -> None:
+    """A row blank but for its total, its label wrapped over two lines with the number
+    set between them: the number alone on its line is no row by itself, yet it stands in a column of numbers — the table
+    goes on through it, so the rows after it keep the columns blank in all of them
+    (split there, they were read as a table of their own with fewer columns)."""
+    sheet = Sheet()
+    sheet.text(72, 72, "表格")
+    _unruled_rows(sheet, 100, [
+        (["一、本年新收政府信息公开申请数量"], ["3", "2", "5"]),
+        (["（二）部分公开（区分处理的，只计这一情形，", "不计其他情形）"], ["", "", "0"]),
+        (["3.危及“三安全一稳定”"], ["", "4", "4"]),
+        (["4.保护第三方合法权益"], ["", "1", "1"]),
+    ])
+    lines = read_pdf_counted(sheet.pdf(), "t.pdf").rendering.text.splitlines()
+    assert lines[1:] == [
+        "一、本年新收政府信息公开申请数量\t3\t2\t5",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t\t\t0",
+        "3.危及“三安全一稳定”\t\t4\t4",
+        "4.保护第三方合法权益\t\t1\t1",
+    ]

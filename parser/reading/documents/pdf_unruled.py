@@ -13,7 +13,9 @@ on the cell line over it (a label wrapped over an even number of lines), or it
 is not its row's label at all (a row label is set centred on its numbers: one
 standing off-centre is a row of labels alone whose numbers are all blank, and
 is written without made-up blanks). Lines with words over the numbers' columns
-are the header, one row each.
+are the header, one row each. A number alone on its line (a row blank but for its
+total, its label wrapped over two lines round it) is a row when it stands in one
+of the table's columns of numbers.
 
 Columns are where the numbers stand in any row, and where the header's words
 name a column in which no row has a number (leaf headers taken narrowest first,
@@ -492,7 +494,11 @@ def find_unruled(lines: Sequence[TextLine], carried: Columns | None = None,
             if rows[probe - 1] and probe - 1 > index and not carry:
                 columns, label_count = _columns([pieces[i] for i in range(index, probe)
                                                  if rows[i]])
-            if carry and _fits(pieces[probe], columns, label_count):
+            if (carry or not rows[probe] and _numbers_in(pieces, index, probe)) and \
+                    _fits(pieces[probe], columns, label_count):
+                # A row whose only number is its total (the label wrapped round it,
+                # every other cell blank) is one piece, no row by itself: it goes on
+                # the table when the number stands in one of its columns of numbers.
                 rows[probe] = True
             if rows[probe]:
                 last = probe
