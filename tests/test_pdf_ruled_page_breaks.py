@@ -50,3 +50,24 @@ def test_a_blank_first_cell_under_table_4s_header_across_a_page_break_is_kept(
         "litigation_after_review.other": 0, "litigation_after_review.pending": 0,
         "litigation_after_review.total": None,
     }
+
+
+HEAD = "某某局2021年政府信息公开工作年度报告\n一、总体情况\n本机关……\n二、主动公开政府信息情况\n"
+SMALL_TABLE = ("第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+               "规章\t8\t\n行政规范性文件\t55\t2\t36\n三、收到和处理政府信息公开申请情况\n")
+
+
+def test_a_row_of_cells_written_one_by_one_with_one_lost_is_not_placed(tmp_path: Path) -> None:
+    """What the reader gave before the fix: ``规章 | 8 | (blank)`` for three fields.
+    Its blank shows the cells were written one by one, so one was lost, and where
+    cannot be told: the row's cells are absent and S007 says so — the 8 is not
+    read as 本年制发件数 from the left."""
+    path = tmp_path / "r.txt"
+    path.write_text(HEAD + SMALL_TABLE, encoding="utf-8")
+    outcome = check_file(path, Options(codes=("S007",)))
+    assert outcome.report is not None
+    cells = outcome.report.tables["active_disclosure"].cells
+    assert not any(cell_id.startswith("regulations.") for cell_id in cells)
+    assert cells["normative_documents.issued"].value == 55
+    s007 = [f.message for f in outcome.findings if f.code == "S007"]
+    assert len(s007) == 1 and "规章" in s007[0] and "2 of 3" in s007[0], s007

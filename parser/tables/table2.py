@@ -86,6 +86,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
     found: dict[str, list[Field | None]] = {}
     labels_of: dict[str, Field] = {}
     extra_of: dict[str, int] = {}
+    unplaced: dict[str, int] = {}  # an item's row of too few cells: how many it has
     glued_of: dict[str, tuple[Run, list[Reading] | None, int]] = {}
     strays: list[StrayData] = []
     current: ItemSpec | None = None
@@ -195,6 +196,15 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             values = [next((v for v in values if not v.blank), values[0])]
         remaining = len(current.fields) - next_field
         fitted = fit_fields(values, remaining)
+        if (named is None and next_field == 0 and 1 < len(fitted) < remaining
+                and any(f.blank for f in fitted)):
+            # ``规章 | 8 | (blank)`` for three fields: the row's cells are written one
+            # by one (its blank is kept), yet one is lost, and where cannot be told —
+            # reported, never placed from the left.
+            unplaced[current.id] = len(fitted)
+            next_field = len(current.fields)
+            found.setdefault(current.id, [None] * len(current.fields))
+            continue
         money = _skip_to_money(current, next_field, fitted)
         if money != next_field:
             fitted = [f for f in fitted if not f.blank]
@@ -225,9 +235,11 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             table=table, id=item.id, label=label.text if label else "",
             label_start=label.start if label else None,
             start=label.start if label else (present[0].start if present else region.start),
-            cells_found=len(present) + extra_of.get(item.id, 0),
+            cells_found=len(present) + extra_of.get(item.id, 0) + unplaced.get(item.id, 0),
             cells_expected=len(item.fields),
         )
+        if item.id in unplaced:
+            info["assigned"] = False
         if glued is not None:
             chunks, found_readings, _ = glued
             info["label"] = _label_text(label, chunks[0].text)
