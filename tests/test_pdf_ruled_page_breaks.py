@@ -111,3 +111,16 @@ def test_a_field_row_cut_off_by_a_repeated_header_is_not_the_next_items(
     assert "regulations.total_published" not in cells
     assert sorted(f.code for f in outcome.findings) == ["S007", "S008"]
     assert any("对外公开总数量" in f.message for f in outcome.findings)
+
+
+def test_the_generated_pdf_whose_header_repeats_over_a_groups_rows(tmp_path: Path) -> None:
+    """The same document as a ruled PDF (31004024, template 2019): the header at the
+    top of page 2 is left out by the reader, and 规范性文件's total is its 3."""
+    doc = generate_document(31_004_024, "pdf_ruled", template="2019")
+    path = tmp_path / doc.name
+    path.write_bytes(doc.data)
+    outcome = check_file(path, Options(codes=()))
+    assert outcome.report is not None
+    cells = outcome.report.tables["active_disclosure"].cells
+    assert cells["normative_documents.total_published"].value == 3
+    assert cells["regulations.total_published"].value == 0
