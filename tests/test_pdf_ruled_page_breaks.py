@@ -5,6 +5,10 @@ The empty cell at the top of the new page under a header cell is a blank value,
 not the header carried over: only a row label (a cell with values to its right
 in its row) continues empty onto the next page. Taking the header for a carried
 label dropped the blank, and the row's other cells slid one place to the left.
+
+And what table 2's parser does with such rows when a reader gets them wrong: a
+row of cells written one by one with one lost is not placed from the left, and a
+field row a repeated header cut off from its item is not given to the next item.
 """
 
 from __future__ import annotations
@@ -71,3 +75,39 @@ def test_a_row_of_cells_written_one_by_one_with_one_lost_is_not_placed(tmp_path:
     assert cells["normative_documents.issued"].value == 55
     s007 = [f.message for f in outcome.findings if f.code == "S007"]
     assert len(s007) == 1 and "规章" in s007[0] and "2 of 3" in s007[0], s007
+
+
+# What the reader gave for the generated ruled PDF 31004024 (template 2019) before
+# it left out a header repeated at the top of a page: the header cut 规章's rows,
+# and its last row stood before 规范性文件's label.
+REPEATED_HEADER = """某某局2019年政府信息公开工作年度报告
+一、总体情况
+本机关……
+二、主动公开政府信息情况
+信息内容\t统计项目\t数量
+第二十条第（一）项\t规章\t本年新制作数量\t0
+本年新公开数量\t0
+信息内容\t统计项目\t数量
+\t\t对外公开总数量\t0
+规范性文件\t本年新制作数量\t7
+本年新公开数量\t3
+对外公开总数量\t3
+三、收到和处理政府信息公开申请情况
+"""
+
+
+def test_a_field_row_cut_off_by_a_repeated_header_is_not_the_next_items(
+        tmp_path: Path) -> None:
+    """``对外公开总数量 0`` before ``规范性文件 本年新制作数量 7`` is not 规范性文件's: its
+    label's own row names the item's first field, so nothing of the item comes
+    before it. Taken as 规范性文件's, its 0 stood for their 3 (and the 3 became a
+    stray). Now 规章's cell is absent, named by S007 and the stray's S008."""
+    path = tmp_path / "r.txt"
+    path.write_text(REPEATED_HEADER, encoding="utf-8")
+    outcome = check_file(path, Options(codes=("S007", "S008")))
+    assert outcome.report is not None
+    cells = outcome.report.tables["active_disclosure"].cells
+    assert cells["normative_documents.total_published"].value == 3
+    assert "regulations.total_published" not in cells
+    assert sorted(f.code for f in outcome.findings) == ["S007", "S008"]
+    assert any("对外公开总数量" in f.message for f in outcome.findings)

@@ -130,7 +130,7 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
             current, next_field = item, 0
             if item.id not in labels_of and labels:
                 labels_of[item.id] = next(f for f in labels if key_of_normalized(f.text))
-            next_field = _claim(item, ahead, found, strays, table)
+            next_field = _claim(item, ahead, found, strays, table, _fields_named(item, key))
             ahead = []
         # One field label (``对外公开总数量``) beside a blank is that field, blank; a
         # header row names several and holds no values.
@@ -305,7 +305,7 @@ def _before_its_label(current: ItemSpec | None, named_here: list[int], next_fiel
 
 def _claim(item: ItemSpec, ahead: list[tuple[str, list[Field], int, list[Field]]],
            found: dict[str, list[Field | None]], strays: list[StrayData],
-           table: TableId) -> int:
+           table: TableId, on_label_row: list[int]) -> int:
     """Give ``item`` the field rows that came before its label (each by its field
     label, never by guess: a row naming no field of the item, or a field already
     filled, is a stray); where the item's next field is.
@@ -313,10 +313,13 @@ def _claim(item: ItemSpec, ahead: list[tuple[str, list[Field], int, list[Field]]
     The item's rows come in the template's order right before its label: a row whose
     field is not before the next row's is another item's, whose label was lost
     (``其他对外管理服务事`` / ``本年增/减`` / ``项 处理决定数量 1`` read as no item), and so
-    is every row before it."""
+    is every row before it. The label's own row, when it names one field
+    (``规范性文件 本年新制作数量 7``, ``on_label_row``), is the next row: a
+    ``对外公开总数量 0`` before it is the item's above, cut off by a header repeated
+    at a page break."""
     next_field = 0
     ours = len(ahead)
-    following = len(item.fields)
+    following = on_label_row[0] if len(on_label_row) == 1 else len(item.fields)
     while ours > 0:
         named = _fields_named(item, ahead[ours - 1][0])
         if len(named) != 1 or named[0] >= following:
