@@ -118,3 +118,30 @@ def test_source_lines_count_physical_lines() -> None:
         data = text.encode("utf-8") or b" "
         report = parse_bytes(data, "x.txt")
         assert report.source.lines == LineIndex(report.text).line_count
+
+
+T4_HEAD = ("某某局2021年政府信息公开工作年度报告\n一、总体情况\n本机关……\n"
+           "四、政府信息公开行政复议、行政诉讼情况\n"
+           "\t\t行政复议\t\t\t\t行政诉讼\n"
+           "\t\t\t\t\t\t未经复议直接起诉 复议后起诉\n"
+           "结\t结\t其\t尚\t\t\t\n果\t果\t他\t未\t总\t结\t结\n"
+           "维\t纠\t结\t审\t计\t果\t果 其他 尚未 结果 结果 其他 尚未总计 总计\n")
+T4_TAIL = "五、存在的主要问题及改进情况\n问题。\n"
+
+
+def _table4(row: str) -> dict[str, object]:
+    return _values(T4_HEAD + row + "\n" + T4_TAIL)["review_litigation"]
+
+
+def test_table4_numbers_parted_by_spaces_under_a_tab_header_are_its_row() -> None:
+    # An unruled PDF's table 4: its header's cells parted by TABs, its fifteen numbers
+    # too close together for a column gap, so parted by spaces on one line.
+    got = _table4("0 20 0 0 20 0 0 0 0 0 0 0 16 0 16")
+    assert [got[k] for k in ("review.corrected", "review.total", "litigation_after_review.other",
+                             "litigation_after_review.total")] == [20, 20, 16, 16]
+    assert len(got) == 15
+
+
+def test_table4_numbers_parted_by_spaces_are_not_placed_when_some_are_missing() -> None:
+    # Fourteen numbers: a blank cell spaces cannot show — which one is unknown.
+    assert _table4("0 20 0 0 20 0 0 0 0 0 0 16 0 16") == {}

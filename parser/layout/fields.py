@@ -232,6 +232,20 @@ def _space_row(line: Line) -> PhysicalRow:
     return row
 
 
+def numbers_by_spaces(line: Line) -> PhysicalRow | None:
+    """A line of values parted by spaces alone (two or more, every word a number or
+    a placeholder) as a row of them, blank cells unseen; ``None`` for any other line.
+
+    In a region whose rows are parted by TABs such a line is one field, which is
+    no number: a PDF's row of numbers in columns too narrow to part them by a
+    column gap (table 4's fifteen, ``0 20 0 0 20 …``) comes that way.
+    """
+    row = _space_row(line)
+    if len(row.fields) >= 2 and all(f.is_value for f in row.fields):
+        return row
+    return None
+
+
 def _cell_rows(lines: list[Line]) -> list[PhysicalRow]:
     rows: list[PhysicalRow] = []
     current: PhysicalRow | None = None

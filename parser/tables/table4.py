@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nianbao.parser.layout.fields import Field, PhysicalRow, physical_rows
+from nianbao.parser.layout.fields import Field, PhysicalRow, numbers_by_spaces, physical_rows
 from nianbao.parser.layout.glued import (
     agreed,
     glued_label,
@@ -55,6 +55,8 @@ def read_review(region: Region | None) -> Table:
     if region is None:
         return empty_table(table, region)
     style, rows = physical_rows(region.lines, blank_rows=True)
+    if style in ("tabs", "pipes"):
+        rows = [_spaced(row, region) for row in rows]
     expected = len(REVIEW_CELL_IDS)
     cut_lines = {line.number for line in region.lines if line.cut}
     collected: list[Field] = []
@@ -118,6 +120,18 @@ def read_review(region: Region | None) -> Table:
         cells_expected=expected, assigned=assigned,
     )
     return build_table(table, region, cells, [info])
+
+
+def _spaced(row: PhysicalRow, region: Region) -> PhysicalRow:
+    """A row that is one line of numbers parted by spaces, among rows parted by
+    TABs or pipes, as its numbers (blank cells unseen: assigned only when all
+    fifteen are there, like any row read from spaces)."""
+    filled = [f for f in row.fields if not f.blank]
+    if len(filled) != 1 or " " not in filled[0].text:
+        return row
+    line = next((ln for ln in region.lines if ln.number == filled[0].line), None)
+    spaced = numbers_by_spaces(line) if line is not None else None
+    return spaced if spaced is not None else row
 
 
 def _unfilled(region: Region, row: PhysicalRow) -> Table:
