@@ -131,6 +131,10 @@ MUTATIONS: list[tuple[str, str, tuple[str, ...], Mutation]] = [
     ("no_applications.txt", "2021", ("X001",),
      lambda r: _sub(r"本年度新收政府信息公开申请\d+件[^。]*。", "本年度未收到政府信息公开申请。",
                     r.text)),
+    ("no_table4.txt", "2019", ("S004",),
+     lambda r: re.sub(r"(\n四、[^\n\t]*行政复议[^\n\t]*\n).*?(\n五、)",
+                      "\\g<1>行政复议、行政诉讼情况统计表从略。\\g<2>", r.text, count=1,
+                      flags=re.DOTALL)),
 ]
 
 _NOT_A_REPORT = """关于做好2024年政务公开工作的通知
