@@ -119,6 +119,18 @@ def _html_markup_50mb(path: Path) -> None:
     assert path.stat().st_size > 50_000_000
 
 
+def _html_text_50mb(path: Path) -> None:
+    """50 MB of a report's own words in one paragraph: a page of text, one long line."""
+    sentence = "本机关认真贯彻落实政府信息公开条例，依法做好政府信息公开工作。".encode()
+    # A district's title: its agency's city is then looked for in the text before section 二.
+    title = "某某区人民政府2023年政府信息公开工作年度报告"
+    with path.open("wb") as handle:
+        handle.write(f"<html><body><p>{title}</p><p>".encode())
+        handle.write(sentence * (50_000_000 // len(sentence) + 1))
+        handle.write(b"</p></body></html>")
+    assert path.stat().st_size > 50_000_000
+
+
 # name → (builder, what check must say: the E001 reason's words, or None when the
 # file is read and checked as a report; E004: a note the reader had to make)
 CASES: dict[str, tuple[Callable[[Path], None], str | None, str | None]] = {
@@ -163,3 +175,33 @@ def test_hostile_original_through_check_export_and_the_tui(name: str, tmp_path: 
     else:
         assert len(notes) == 1 and note in notes[0]
     assert path.read_bytes() == before
+
+
+def test_a_page_of_50_mb_of_text_is_checked_in_bounded_memory(tmp_path: Path) -> None:
+    """50 MB of words on one line read, parsed and checked under the 1 GB limit (the
+    agency's full name was once looked for with a list entry per character: 2.3 GB).
+    check only, to keep the suite short: export and the TUI read it through the same core."""
+    path = tmp_path / "text-50mb.html"
+    _html_text_50mb(path)
+    child = subprocess.run(
+        [sys.executable, "-c", _CHECK_ONLY.format(limit=ONE_GB), str(path)],
+        capture_output=True, text=True, cwd=ROOT, timeout=HANG, check=False)
+    assert child.returncode == 0 and child.stderr == "", child.stderr[-3000:]
+    results = json.loads(child.stdout)
+    findings = json.loads(results["check"]["out"])
+    assert results["check"]["err"] == "" and results["check"]["code"] == 1
+    assert "E001" not in [f["code"] for f in findings] and findings[0]["path"] == str(path)
+
+
+_CHECK_ONLY = """
+import contextlib, io, json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+from nianbao.cli import main
+results = {{}}
+for name in ("check",):
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([name, "--format", "json", sys.argv[1]])
+    results[name] = {{"code": code, "out": out.getvalue(), "err": err.getvalue()}}
+print(json.dumps(results))
+"""

@@ -197,6 +197,9 @@ def agency_kind(name: str | None) -> AgencyKind | None:
     return None
 
 
+_FULL_NAME_CHARS = 20_000  # characters of the head searched for the agency's full name
+
+
 def _full_name(agency: _Found, head: list[Line]) -> _Found:
     """The agency's name with its city, when the report writes it so and the title not.
 
@@ -214,10 +217,14 @@ def _full_name(agency: _Found, head: list[Line]) -> _Found:
     chars: list[str] = []
     offsets: list[int] = []
     for line in head:
-        for index, char in enumerate(line.text):
+        # The opening that names the compiler sits in a report's first paragraphs; a page
+        # of megabytes on one line would otherwise cost a list entry per character.
+        for index, char in enumerate(line.text[:_FULL_NAME_CHARS - len(chars)]):
             if not char.isspace():
                 chars.append(char)
                 offsets.append(line.offset(index))
+        if len(chars) >= _FULL_NAME_CHARS:
+            break
     flat = "".join(chars)
     before: dict[str, set[str]] = {}  # a city written before the area: what precedes it
     at = flat.find(area)
