@@ -12,7 +12,10 @@ each label-only line joins the line of numbers nearest to it — unless it goes
 on the cell line over it (a label wrapped over an even number of lines), or it
 is not its row's label at all (a row label is set centred on its numbers: one
 standing off-centre is a row of labels alone whose numbers are all blank, and
-is written without made-up blanks). Lines with words over the numbers' columns
+is written without made-up blanks) — save in table 2 of the 2019 template,
+where a line of labels alone ending in a whole field label (上一年项目数量), in the
+column where every row of numbers has its own, is that field's row, blank: the
+template gives each row one field label. Lines with words over the numbers' columns
 are the header, one row each. A number alone on its line (a row blank but for its
 total, its label wrapped over two lines round it) is a row when it stands in one
 of the table's columns of numbers.
