@@ -136,7 +136,13 @@ def read_active(region: Region | None, template: TemplateId) -> Table:
         # header row names several and holds no values.
         named_here = _fields_named(current, key) if current is not None else []
         names_field = len(named_here) == 1
-        if item is None and (all(v.blank for v in values) and not (names_field and values)
+        # A blank row naming one field of another item only (上一年项目数量, blank, after
+        # 规范性文件's rows): that item's, its label still to come — not a header.
+        names_next = (current is not None and not named_here and bool(values)
+                      and any(len(_fields_named(other, key)) == 1
+                              for other in items if other is not current))
+        if item is None and (all(v.blank for v in values)
+                             and not ((names_field or names_next) and values)
                              or "信息内容" in key):
             # A header row holds no numbers: its ``/`` is ``本年增/减`` cut by a wrap.
             continue

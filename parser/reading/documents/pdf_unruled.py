@@ -12,7 +12,10 @@ each label-only line joins the line of numbers nearest to it — unless it goes
 on the cell line over it (a label wrapped over an even number of lines), or it
 is not its row's label at all (a row label is set centred on its numbers: one
 standing off-centre is a row of labels alone whose numbers are all blank, and
-is written without made-up blanks). Lines with words over the numbers' columns
+is written without made-up blanks) — save in table 2 of the 2019 template,
+where a line of labels alone ending in a whole field label (上一年项目数量), in the
+column where every row of numbers has its own, is that field's row, blank: the
+template gives each row one field label. Lines with words over the numbers' columns
 are the header, one row each. A number alone on its line (a row blank but for its
 total, its label wrapped over two lines round it) is a row when it stands in one
 of the table's columns of numbers.
@@ -35,6 +38,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ...template import ACTIVE_ITEMS, FIELD_ALIASES
 from .pdf_geometry import chars_box, union
 from .pdf_grid import Grid, GridCell
 from .pdf_lines import SPACE_GAP, TextLine, is_number, make_line, split_columns
@@ -277,8 +281,50 @@ def _first_number(placed: Sequence[Placed]) -> int | None:
     return min(columns) if columns else None
 
 
+# Table 2's field labels in the 2019 template (上一年项目数量, 本年增/减, …), each
+# item's fields set one a row; with the wordings seen in real reports.
+_FIELD_LABELS = frozenset(
+    name for item in ACTIVE_ITEMS["2019"] for _, label in item.fields
+    for name in (label, *FIELD_ALIASES.get(label, ())))
+
+
+def _field_label(placed: Sequence[Placed], label_count: int) -> TextLine | None:
+    """The line's last label word when it is, whole, one of table 2's field labels."""
+    labels = [piece for _, last, piece in placed if last < label_count]
+    if not labels:
+        return None
+    word = split_columns(labels[-1], LABEL_GAP)[-1]
+    return word if "".join(word.text.split()) in _FIELD_LABELS else None
+
+
+def _blank_fields(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
+                  label_count: int, valued: Sequence[int]) -> set[int]:
+    """Lines that are table 2's blank field rows (2019 template): in a table whose
+    every line of numbers carries its own field label, whole, in the label column
+    (本年增/减 5), a line of labels alone whose last word is a field label, whole
+    and in that same column, is a row of that field with its cells blank — one row
+    has one field label, so it cannot be another row's wrapped label (上一年项目数量
+    over 行政许可 本年增/减 0). Geometry alone cannot tell it from a wrapped label;
+    the template can."""
+    if not valued:
+        return set()
+    own = [_field_label(placed[v], label_count) for v in valued]
+    if any(word is None for word in own):
+        return set()
+    column = [(w.x0, w.x1) for w in own if w is not None]
+    found: set[int] = set()
+    for index in range(len(lines)):
+        if index in valued or not placed[index] \
+                or any(last >= label_count for _, last, _ in placed[index]):
+            continue
+        word = _field_label(placed[index], label_count)
+        if word is not None and all(word.x0 < x1 and word.x1 > x0 for x0, x1 in column):
+            found.add(index)
+    return found
+
+
 def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
-          label_count: int) -> list[list[int]]:
+          label_count: int, blank: set[int] | None = None) -> list[list[int]]:
     """The table's rows as lists of line indices: each line of numbers with the
     label-only lines nearest to it (within ``ATTACH`` line heights); header lines
     (words over the numbers' columns) and lines farther away stand alone."""
@@ -286,6 +332,10 @@ def _rows(lines: Sequence[TextLine], placed: Sequence[Sequence[Placed]],
     valued = [i for i, n in enumerate(numbers) if n is not None]
     owner: dict[int, int] = {i: i for i in valued}
     words: dict[int, list[TextLine]] = {}
+    fields = _blank_fields(lines, placed, label_count, valued)
+    if blank is not None:
+        blank.update(fields)
+    owner.update((i, i) for i in fields)
     if not valued:  # a table blank throughout: each label its row, wrapped ones joined
         for index in range(1, len(lines)):
             above = _continued_from(lines, index, words)
@@ -416,7 +466,8 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
           blank_rows: bool = False) -> Grid:
     placed = [_place(p, columns, label_count) for p in pieces]
     cells: list[GridCell] = []
-    rows = _rows(lines, placed, label_count)
+    blank_fields: set[int] = set()
+    rows = _rows(lines, placed, label_count, blank_fields)
     for row, members in enumerate(rows):
         top = min(lines[i].top for i in members)
         bottom = max(lines[i].bottom for i in members)
@@ -449,7 +500,8 @@ def _grid(lines: Sequence[TextLine], pieces: Sequence[Sequence[TextLine]],
         # cannot be told from a label line that found no numbers to join, and
         # blanks would give its neighbour's numbers away as blanks.
         for col in range(label_count, len(columns)):
-            if col not in taken and (merged or not labels or blank_rows):
+            if col not in taken and (merged or not labels or blank_rows
+                                     or bool(blank_fields.intersection(members))):
                 x0, x1 = columns[col]
                 cells.append(GridCell(row, col + shift, 1, 1, (x0, top, x1, bottom), False))
     cells.sort(key=lambda c: (c.row, c.col))
