@@ -24,6 +24,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from ..truth import CellRef, Truth
 from .content import random_content
@@ -50,6 +51,13 @@ class GeneratedDocument:
     html: str | None = None
     charset: str | None = None
     seed: int | None = None
+
+    def wrong_values(self, table: str, cells: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:
+        """The cells of ``table`` read (``cells``: id → a cell with ``.value``) with another
+        value than the truth's, as (read, true); a blank is 0 on both sides."""
+        truth = self.truth.cells[table]
+        return {ref: (cells[ref].value, value) for ref, value in truth.items()
+                if ref in cells and (cells[ref].value or 0) != (value or 0)}
 
 
 def generate_document(seed: int, kind: str | None = None, *,
