@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from nianbao.parser.document.names import is_city
 from nianbao.parser.layout.sections import Layout
 from nianbao.parser.model.report import (
     AgencyKind,
@@ -64,7 +65,6 @@ _TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)(?:人民政府|政府|办事�
 # The county-level area a name opens with (``洪泽区``人民政府, ``文登区``科学技术局), and
 # the city above it that the report may write before it (``淮安市``洪泽区人民政府).
 _COUNTY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:自治县|自治旗|县|区|旗|市)")
-_CITY_PREFIX = re.compile(r"^[\u4e00-\u9fff]{2,7}(?:市|州|盟|地区)$")
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -234,7 +234,7 @@ def _full_name(agency: _Found, head: list[Line]) -> _Found:
             begin -= 1
         for cut in range(begin, at - 2):
             prefix = flat[cut:at]
-            if _CITY_PREFIX.match(prefix) and "省" not in prefix and "自治区" not in prefix:
+            if is_city(prefix):
                 before.setdefault(prefix, set()).add(flat[cut - 1] if cut else "")
         at = flat.find(area, at + len(area))
     full: _Found | None = None

@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import TypeVar
 
+from nianbao.parser.document.names import CITY_PATTERN, is_city
 from nianbao.parser.document.sentences import Sentence, sentences
 from nianbao.parser.i18n import _
 from nianbao.parser.model.findings import MAX_MESSAGE, MAX_RELATED, Finding, Related, clip
@@ -166,15 +167,14 @@ def agency_key(agency: str | None) -> str | None:
 # A key that opens with a city (``淮安市``) before a district, county or banner
 # (``洪泽区``…, ``盱眙县``…, ``…旗``…). No province (a name with one is left whole), and
 # not a county-level city (``城市管理局`` must not read as a 市 county).
-_CITY_PREFIXED = re.compile(
-    r"^([\u4e00-\u9fff]{2,7}?(?:市|州|盟|地区))([\u4e00-\u9fff]{1,8}?(?:区|县|旗).*)$")
+_CITY_PREFIXED = re.compile(rf"^({CITY_PATTERN})([\u4e00-\u9fff]{{1,8}}?(?:区|县|旗).*)$")
 
 
 def city_parts(key: str) -> tuple[str, str] | None:
     """``(city, rest)`` of an agency key that opens with a city before a county-level
     name (``淮安市洪泽区人民政府`` → ``淮安市``, ``洪泽区人民政府``); None otherwise."""
     match = _CITY_PREFIXED.match(key)
-    if match is None or "省" in match.group(1) or "自治区" in match.group(1):
+    if match is None or not is_city(match.group(1)):
         return None
     return match.group(1), match.group(2)
 
